@@ -1,0 +1,559 @@
+package dev.tlsboot.core;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.StringJoiner;
+
+import dev.tlsboot.core.material.Location;
+import dev.tlsboot.core.spi.PasswordProvider;
+
+/**
+ * Every option of one TLS context, named as in TclTLS ({@code tls::init}, {@code tls::socket}). Immutable.
+ * <p>
+ * {@link #defaults()} are TclTLS 2.0's secure defaults: TLS 1.2 and 1.3 only, the system CA store, a client that
+ * requires a valid peer certificate whose names match the host, SNI from the host name, security level 2 and a 10 s
+ * handshake timeout. A named context starts from the defaults and overrides some, like TclTLS's {@code -model}:
+ * <pre>{@code
+ * TlsOptions billing = TlsOptions.defaults().toBuilder()
+ *         .cafile("classpath:billing-ca.pem")
+ *         .servername("billing.internal")
+ *         .build();
+ * }</pre>
+ */
+public final class TlsOptions {
+
+	/** The handshake timeout of {@link #defaults()}. */
+	public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
+
+	/** The security level of {@link #defaults()}, as in OpenSSL 3. */
+	public static final int DEFAULT_SECURITY_LEVEL = 2;
+
+	private static final TlsOptions DEFAULTS = new Builder().build();
+
+	private final Location cafile;
+
+	private final Location cadir;
+
+	private final List<String> castore;
+
+	private final Location certfile;
+
+	private final Location keyfile;
+
+	private final byte[] cert;
+
+	private final byte[] key;
+
+	private final String keyalias;
+
+	private final PasswordProvider password;
+
+	private final Set<TlsProtocol> protocols;
+
+	private final String cipher;
+
+	private final String ciphersuites;
+
+	private final List<String> alpn;
+
+	private final String servername;
+
+	private final boolean autoservername;
+
+	private final Boolean request;
+
+	private final Boolean require;
+
+	private final int securityLevel;
+
+	private final Duration handshakeTimeout;
+
+	private final boolean postHandshake;
+
+	private final boolean server;
+
+	private TlsOptions(Builder builder) {
+		this.cafile = builder.cafile;
+		this.cadir = builder.cadir;
+		this.castore = List.copyOf(builder.castore);
+		this.certfile = builder.certfile;
+		this.keyfile = builder.keyfile;
+		this.cert = (builder.cert != null) ? builder.cert.clone() : null;
+		this.key = (builder.key != null) ? builder.key.clone() : null;
+		this.keyalias = builder.keyalias;
+		this.password = builder.password;
+		this.protocols = Collections.unmodifiableSet(EnumSet.copyOf(builder.protocols));
+		this.cipher = builder.cipher;
+		this.ciphersuites = builder.ciphersuites;
+		this.alpn = List.copyOf(builder.alpn);
+		this.servername = builder.servername;
+		this.autoservername = builder.autoservername;
+		this.request = builder.request;
+		this.require = builder.require;
+		this.securityLevel = builder.securityLevel;
+		this.handshakeTimeout = builder.handshakeTimeout;
+		this.postHandshake = builder.postHandshake;
+		this.server = builder.server;
+	}
+
+	/** TclTLS 2.0's secure defaults. */
+	public static TlsOptions defaults() {
+		return DEFAULTS;
+	}
+
+	/** A builder that starts from {@link #defaults()}. */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/** A builder that starts from these options: the way a named context inherits the defaults. */
+	public Builder toBuilder() {
+		return new Builder(this);
+	}
+
+	/** {@code cafile}: a PEM bundle of trusted CA certificates, or {@code null}. */
+	public Location cafile() {
+		return this.cafile;
+	}
+
+	/** {@code cadir}: a directory of trusted CA certificates (plain or OpenSSL-hashed names), or {@code null}. */
+	public Location cadir() {
+		return this.cadir;
+	}
+
+	/**
+	 * {@code castore}: trust store URIs ({@code system}, {@code java}, {@code file:...p12}). When no trust source is
+	 * set at all, the system store is used.
+	 */
+	public List<String> castore() {
+		return this.castore;
+	}
+
+	/** Whether any of {@code cafile}, {@code cadir} or {@code castore} was given. */
+	public boolean hasExplicitTrust() {
+		return this.cafile != null || this.cadir != null || !this.castore.isEmpty();
+	}
+
+	/** {@code certfile}: the certificate chain (PEM, DER) or a PKCS#12/JKS keystore, or {@code null}. */
+	public Location certfile() {
+		return this.certfile;
+	}
+
+	/** {@code keyfile}: the private key (PEM or DER), or {@code null} when it is in {@code certfile}. */
+	public Location keyfile() {
+		return this.keyfile;
+	}
+
+	/** {@code cert}: the certificate as DER bytes (a copy), or {@code null}. */
+	public byte[] cert() {
+		return (this.cert != null) ? this.cert.clone() : null;
+	}
+
+	/** {@code key}: the private key as DER bytes (a copy), or {@code null}. */
+	public byte[] key() {
+		return (this.key != null) ? this.key.clone() : null;
+	}
+
+	/** Whether this context has a certificate of its own, from files or DER bytes. */
+	public boolean hasKeyMaterial() {
+		return this.certfile != null || this.cert != null;
+	}
+
+	/** {@code keyalias}: which entry of a keystore to use, by alias or subject CN; {@code null} for the only one. */
+	public String keyalias() {
+		return this.keyalias;
+	}
+
+	/** {@code password}: the password of an encrypted key or a keystore. */
+	public PasswordProvider password() {
+		return this.password;
+	}
+
+	/** The enabled protocols ({@code tls1.2}, {@code tls1.3}, ...). */
+	public Set<TlsProtocol> protocols() {
+		return this.protocols;
+	}
+
+	/** Whether {@code protocol} is turned on. */
+	public boolean enabled(TlsProtocol protocol) {
+		return this.protocols.contains(protocol);
+	}
+
+	/** {@code cipher}: an OpenSSL cipher string for TLS 1.2 and below, or {@code null} for the defaults. */
+	public String cipher() {
+		return this.cipher;
+	}
+
+	/** {@code ciphersuites}: the TLS 1.3 suites, colon separated, or {@code null} for the defaults. */
+	public String ciphersuites() {
+		return this.ciphersuites;
+	}
+
+	/** {@code alpn}: the application protocols to offer or accept, most preferred first. */
+	public List<String> alpn() {
+		return this.alpn;
+	}
+
+	/** {@code servername}: the SNI name a client sends (and checks the certificate against), or {@code null}. */
+	public String servername() {
+		return this.servername;
+	}
+
+	/** {@code autoservername}: send the connected host name as SNI when {@code servername} is not set. */
+	public boolean autoservername() {
+		return this.autoservername;
+	}
+
+	/**
+	 * {@code request}: ask the peer for a certificate. A client always gets the server's; a server asks for a client
+	 * certificate only when this is set.
+	 * @param role the side of the connection
+	 * @return the value set, or the default for that side (client {@code true}, server {@code false})
+	 */
+	public boolean request(TlsRole role) {
+		return (this.request != null) ? this.request : role == TlsRole.CLIENT;
+	}
+
+	/**
+	 * {@code require}: refuse a peer without a valid certificate (and, on a client, without a matching host name).
+	 * @param role the side of the connection
+	 * @return the value set, or the default for that side (client {@code true}, server {@code false})
+	 */
+	public boolean require(TlsRole role) {
+		return (this.require != null) ? this.require : role == TlsRole.CLIENT;
+	}
+
+	/** {@code security-level}: 0 to 5, with OpenSSL 3's meaning. */
+	public int securityLevel() {
+		return this.securityLevel;
+	}
+
+	/** {@code handshake-timeout}: how long a handshake may take. */
+	public Duration handshakeTimeout() {
+		return this.handshakeTimeout;
+	}
+
+	/** {@code post-handshake}: allow TLS 1.3 post-handshake client authentication. */
+	public boolean postHandshake() {
+		return this.postHandshake;
+	}
+
+	/** {@code server}: imported sockets ({@code startTls}) act as the server side. */
+	public boolean server() {
+		return this.server;
+	}
+
+	/** The role of sockets handed to {@code startTls}. */
+	public TlsRole role() {
+		return this.server ? TlsRole.SERVER : TlsRole.CLIENT;
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		if (this == other) {
+			return true;
+		}
+		if (!(other instanceof TlsOptions that)) {
+			return false;
+		}
+		return Objects.equals(this.cafile, that.cafile) && Objects.equals(this.cadir, that.cadir)
+				&& this.castore.equals(that.castore) && Objects.equals(this.certfile, that.certfile)
+				&& Objects.equals(this.keyfile, that.keyfile) && Arrays.equals(this.cert, that.cert)
+				&& Arrays.equals(this.key, that.key) && Objects.equals(this.keyalias, that.keyalias)
+				&& this.password == that.password && this.protocols.equals(that.protocols)
+				&& Objects.equals(this.cipher, that.cipher) && Objects.equals(this.ciphersuites, that.ciphersuites)
+				&& this.alpn.equals(that.alpn) && Objects.equals(this.servername, that.servername)
+				&& this.autoservername == that.autoservername && Objects.equals(this.request, that.request)
+				&& Objects.equals(this.require, that.require) && this.securityLevel == that.securityLevel
+				&& this.handshakeTimeout.equals(that.handshakeTimeout) && this.postHandshake == that.postHandshake
+				&& this.server == that.server;
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(this.cafile, this.cadir, this.castore, this.certfile, this.keyfile, this.protocols,
+				this.cipher, this.alpn, this.servername, this.securityLevel);
+	}
+
+	/** Every option but the secrets: key bytes and passwords are never shown. */
+	@Override
+	public String toString() {
+		StringJoiner joiner = new StringJoiner(", ", "TlsOptions[", "]");
+		joiner.add("cafile=" + this.cafile).add("cadir=" + this.cadir).add("castore=" + this.castore);
+		joiner.add("certfile=" + this.certfile).add("keyfile=" + this.keyfile);
+		joiner.add("cert=" + ((this.cert != null) ? this.cert.length + " bytes" : null));
+		joiner.add("key=" + ((this.key != null) ? "(hidden)" : null)).add("keyalias=" + this.keyalias);
+		joiner.add("protocols=" + this.protocols).add("cipher=" + this.cipher);
+		joiner.add("ciphersuites=" + this.ciphersuites).add("alpn=" + this.alpn);
+		joiner.add("servername=" + this.servername).add("autoservername=" + this.autoservername);
+		joiner.add("request=" + this.request).add("require=" + this.require);
+		joiner.add("securityLevel=" + this.securityLevel).add("handshakeTimeout=" + this.handshakeTimeout);
+		joiner.add("postHandshake=" + this.postHandshake).add("server=" + this.server);
+		return joiner.toString();
+	}
+
+	/**
+	 * Builds {@link TlsOptions}; {@link #build()} checks the combination and throws
+	 * {@link TlsConfigurationException} naming the option at fault.
+	 */
+	public static final class Builder {
+
+		private Location cafile;
+
+		private Location cadir;
+
+		private List<String> castore = List.of();
+
+		private Location certfile;
+
+		private Location keyfile;
+
+		private byte[] cert;
+
+		private byte[] key;
+
+		private String keyalias;
+
+		private PasswordProvider password = PasswordProvider.NONE;
+
+		private final EnumSet<TlsProtocol> protocols = EnumSet.of(TlsProtocol.TLS1_2, TlsProtocol.TLS1_3);
+
+		private String cipher;
+
+		private String ciphersuites;
+
+		private List<String> alpn = List.of();
+
+		private String servername;
+
+		private boolean autoservername = true;
+
+		private Boolean request;
+
+		private Boolean require;
+
+		private int securityLevel = DEFAULT_SECURITY_LEVEL;
+
+		private Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
+
+		private boolean postHandshake;
+
+		private boolean server;
+
+		private Builder() {
+		}
+
+		private Builder(TlsOptions options) {
+			this.cafile = options.cafile;
+			this.cadir = options.cadir;
+			this.castore = options.castore;
+			this.certfile = options.certfile;
+			this.keyfile = options.keyfile;
+			this.cert = options.cert;
+			this.key = options.key;
+			this.keyalias = options.keyalias;
+			this.password = options.password;
+			this.protocols.clear();
+			this.protocols.addAll(options.protocols);
+			this.cipher = options.cipher;
+			this.ciphersuites = options.ciphersuites;
+			this.alpn = options.alpn;
+			this.servername = options.servername;
+			this.autoservername = options.autoservername;
+			this.request = options.request;
+			this.require = options.require;
+			this.securityLevel = options.securityLevel;
+			this.handshakeTimeout = options.handshakeTimeout;
+			this.postHandshake = options.postHandshake;
+			this.server = options.server;
+		}
+
+		public Builder cafile(String location) {
+			this.cafile = Location.of(location);
+			return this;
+		}
+
+		public Builder cadir(String location) {
+			this.cadir = Location.of(location);
+			return this;
+		}
+
+		public Builder castore(String... uris) {
+			return castore(List.of(uris));
+		}
+
+		public Builder castore(List<String> uris) {
+			this.castore = List.copyOf(uris);
+			return this;
+		}
+
+		public Builder certfile(String location) {
+			this.certfile = Location.of(location);
+			return this;
+		}
+
+		public Builder keyfile(String location) {
+			this.keyfile = Location.of(location);
+			return this;
+		}
+
+		public Builder cert(byte[] der) {
+			this.cert = (der != null) ? der.clone() : null;
+			return this;
+		}
+
+		public Builder key(byte[] der) {
+			this.key = (der != null) ? der.clone() : null;
+			return this;
+		}
+
+		public Builder keyalias(String aliasOrCommonName) {
+			this.keyalias = aliasOrCommonName;
+			return this;
+		}
+
+		public Builder password(String password) {
+			return password(PasswordProvider.of(password));
+		}
+
+		public Builder password(PasswordProvider provider) {
+			this.password = (provider != null) ? provider : PasswordProvider.NONE;
+			return this;
+		}
+
+		/** Turn one protocol on or off, like TclTLS's {@code -tls1.2 true}. */
+		public Builder protocol(TlsProtocol protocol, boolean enabled) {
+			if (enabled) {
+				this.protocols.add(protocol);
+			}
+			else {
+				this.protocols.remove(protocol);
+			}
+			return this;
+		}
+
+		public Builder cipher(String openSslCipherString) {
+			this.cipher = blankToNull(openSslCipherString);
+			return this;
+		}
+
+		public Builder ciphersuites(String tls13Suites) {
+			this.ciphersuites = blankToNull(tls13Suites);
+			return this;
+		}
+
+		public Builder alpn(String... protocols) {
+			return alpn(List.of(protocols));
+		}
+
+		public Builder alpn(List<String> protocols) {
+			this.alpn = List.copyOf(protocols);
+			return this;
+		}
+
+		public Builder servername(String servername) {
+			this.servername = blankToNull(servername);
+			return this;
+		}
+
+		public Builder autoservername(boolean autoservername) {
+			this.autoservername = autoservername;
+			return this;
+		}
+
+		public Builder request(Boolean request) {
+			this.request = request;
+			return this;
+		}
+
+		public Builder require(Boolean require) {
+			this.require = require;
+			return this;
+		}
+
+		public Builder securityLevel(int securityLevel) {
+			this.securityLevel = securityLevel;
+			return this;
+		}
+
+		public Builder handshakeTimeout(Duration handshakeTimeout) {
+			this.handshakeTimeout = Objects.requireNonNull(handshakeTimeout, "handshakeTimeout");
+			return this;
+		}
+
+		public Builder postHandshake(boolean postHandshake) {
+			this.postHandshake = postHandshake;
+			return this;
+		}
+
+		public Builder server(boolean server) {
+			this.server = server;
+			return this;
+		}
+
+		/**
+		 * Check the combination and build.
+		 * @return the options
+		 * @throws TlsConfigurationException naming the first option at fault
+		 */
+		public TlsOptions build() {
+			for (TlsProtocol legacy : List.of(TlsProtocol.SSL2, TlsProtocol.SSL3)) {
+				if (this.protocols.contains(legacy)) {
+					throw new TlsConfigurationException(legacy.option(), null,
+							legacy.jsseName() + " cannot be turned on: the JDK has no " + legacy.jsseName()
+									+ " implementation, and the protocol is broken.",
+							"Remove '" + legacy.option() + "' or set it to false.");
+				}
+			}
+			for (TlsProtocol old : List.of(TlsProtocol.TLS1, TlsProtocol.TLS1_1)) {
+				if (this.protocols.contains(old) && this.securityLevel > 0) {
+					throw new TlsConfigurationException(old.option(), null,
+							old.jsseName() + " needs SHA-1 and MD5 signatures, which security level "
+									+ this.securityLevel + " refuses (as OpenSSL 3 does).",
+							"Set 'security-level' to 0 as well, or better, leave '" + old.option() + "' off.");
+				}
+			}
+			if (this.protocols.isEmpty()) {
+				throw new TlsConfigurationException("tls1.2", null, "every protocol is turned off.",
+						"Turn on at least 'tls1.2' or 'tls1.3'.");
+			}
+			if (this.securityLevel < 0 || this.securityLevel > 5) {
+				throw new TlsConfigurationException("security-level", null,
+						"security level " + this.securityLevel + " does not exist.",
+						"Use 0 to 5 (OpenSSL's meaning; 2 is the default).");
+			}
+			if (this.handshakeTimeout.isNegative() || this.handshakeTimeout.isZero()) {
+				throw new TlsConfigurationException("handshake-timeout", null,
+						"the timeout must be positive, not " + this.handshakeTimeout + ".", "Use e.g. 10s.");
+			}
+			if (this.keyfile != null && this.certfile == null) {
+				throw new TlsConfigurationException("certfile", this.keyfile.text(),
+						"'keyfile' is set but 'certfile' is not, so the key has no certificate.",
+						"Set 'certfile' to the certificate (chain) that belongs to the key.");
+			}
+			if ((this.key != null) != (this.cert != null)) {
+				throw new TlsConfigurationException((this.key != null) ? "cert" : "key", null,
+						"'cert' and 'key' (DER bytes) go together, and only one is set.", "Set both, or neither.");
+			}
+			for (String protocol : this.alpn) {
+				if (protocol.isEmpty() || protocol.length() > 255) {
+					throw new TlsConfigurationException("alpn", null,
+							"an ALPN protocol name must be 1 to 255 bytes, not '" + protocol + "'.",
+							"Use registered names such as h2 or http/1.1.");
+				}
+			}
+			return new TlsOptions(this);
+		}
+
+		private static String blankToNull(String value) {
+			return (value == null || value.isBlank()) ? null : value.strip();
+		}
+
+	}
+
+}
