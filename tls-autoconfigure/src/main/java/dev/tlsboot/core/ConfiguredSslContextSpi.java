@@ -1,0 +1,95 @@
+package dev.tlsboot.core;
+
+import java.security.KeyManagementException;
+import java.security.SecureRandom;
+
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLContextSpi;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+
+/**
+ * The SSLContext a {@link TlsContext} hands out: the JDK's, with the context's options applied to every socket,
+ * server socket and engine it makes, so that consumers that only take an SSLContext (Tomcat, Netty's JDK provider,
+ * the JDK HttpClient) get the protocols, ciphers, ALPN and client certificate policy too.
+ */
+final class ConfiguredSslContextSpi extends SSLContextSpi {
+
+	private final SSLContext delegate;
+
+	private final TlsParameters parameters;
+
+	private final ClientSocketFactory socketFactory;
+
+	private final ServerSocketFactory serverSocketFactory;
+
+	ConfiguredSslContextSpi(SSLContext delegate, TlsParameters parameters) {
+		this.delegate = delegate;
+		this.parameters = parameters;
+		this.socketFactory = new ClientSocketFactory(delegate.getSocketFactory(), parameters);
+		this.serverSocketFactory = new ServerSocketFactory(delegate.getServerSocketFactory(), parameters);
+	}
+
+	static SSLContext wrap(SSLContext delegate, TlsParameters parameters) {
+		return new SSLContext(new ConfiguredSslContextSpi(delegate, parameters), delegate.getProvider(),
+				delegate.getProtocol()) {
+		};
+	}
+
+	@Override
+	protected void engineInit(KeyManager[] keyManagers, TrustManager[] trustManagers, SecureRandom random)
+			throws KeyManagementException {
+		throw new KeyManagementException("This SSLContext was initialised by TLS Boot from its options; "
+				+ "build a new TlsContext to change its material");
+	}
+
+	@Override
+	protected SSLSocketFactory engineGetSocketFactory() {
+		return this.socketFactory;
+	}
+
+	@Override
+	protected SSLServerSocketFactory engineGetServerSocketFactory() {
+		return this.serverSocketFactory;
+	}
+
+	@Override
+	protected SSLEngine engineCreateSSLEngine() {
+		SSLEngine engine = this.delegate.createSSLEngine();
+		engine.setSSLParameters(this.parameters.defaults());
+		return engine;
+	}
+
+	@Override
+	protected SSLEngine engineCreateSSLEngine(String host, int port) {
+		SSLEngine engine = this.delegate.createSSLEngine(host, port);
+		engine.setSSLParameters(this.parameters.client(host));
+		return engine;
+	}
+
+	@Override
+	protected SSLSessionContext engineGetServerSessionContext() {
+		return this.delegate.getServerSessionContext();
+	}
+
+	@Override
+	protected SSLSessionContext engineGetClientSessionContext() {
+		return this.delegate.getClientSessionContext();
+	}
+
+	@Override
+	protected SSLParameters engineGetDefaultSSLParameters() {
+		return this.parameters.defaults();
+	}
+
+	@Override
+	protected SSLParameters engineGetSupportedSSLParameters() {
+		return this.delegate.getSupportedSSLParameters();
+	}
+
+}

@@ -1,0 +1,60 @@
+package dev.tlsboot.core;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLServerSocketFactory;
+
+/**
+ * The context's server socket factory: sockets it accepts carry the context's protocols, ciphers, ALPN and its
+ * client certificate policy ({@code request}: ask for one; {@code require}: refuse a client without a valid one).
+ */
+final class ServerSocketFactory extends SSLServerSocketFactory {
+
+	private final SSLServerSocketFactory delegate;
+
+	private final TlsParameters parameters;
+
+	ServerSocketFactory(SSLServerSocketFactory delegate, TlsParameters parameters) {
+		this.delegate = delegate;
+		this.parameters = parameters;
+	}
+
+	@Override
+	public String[] getDefaultCipherSuites() {
+		return this.parameters.cipherSuites();
+	}
+
+	@Override
+	public String[] getSupportedCipherSuites() {
+		return this.delegate.getSupportedCipherSuites();
+	}
+
+	@Override
+	public ServerSocket createServerSocket() throws IOException {
+		return server(this.delegate.createServerSocket());
+	}
+
+	@Override
+	public ServerSocket createServerSocket(int port) throws IOException {
+		return server(this.delegate.createServerSocket(port));
+	}
+
+	@Override
+	public ServerSocket createServerSocket(int port, int backlog) throws IOException {
+		return server(this.delegate.createServerSocket(port, backlog));
+	}
+
+	@Override
+	public ServerSocket createServerSocket(int port, int backlog, InetAddress bindAddress) throws IOException {
+		return server(this.delegate.createServerSocket(port, backlog, bindAddress));
+	}
+
+	private ServerSocket server(ServerSocket socket) {
+		((SSLServerSocket) socket).setSSLParameters(this.parameters.defaults());
+		return socket;
+	}
+
+}

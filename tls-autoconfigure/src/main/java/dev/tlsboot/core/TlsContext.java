@@ -1,0 +1,271 @@
+package dev.tlsboot.core;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+
+import dev.tlsboot.core.material.KeyMaterial;
+import dev.tlsboot.core.material.TlsMaterial;
+import dev.tlsboot.core.policy.SecurityLevel;
+
+/**
+ * One built TLS context, the Java counterpart of a TclTLS {@code tls::init} model: an SSLContext with its options
+ * applied, and everything made from it, which all carry those options: client and server socket factories,
+ * engines, {@link #connect connections} and {@link #startTls STARTTLS}.
+ * <pre>{@code
+ * TlsContext tls = TlsContext.create(TlsOptions.builder().cafile("classpath:ca.pem").alpn("h2").build());
+ * try (SSLSocket socket = tls.connect("billing.internal", 443)) {
+ *     // handshaken: SNI billing.internal, host name checked, ALPN offered
+ * }
+ * }</pre>
+ */
+public final class TlsContext {
+
+	private static final System.Logger logger = System.getLogger(TlsContext.class.getName());
+
+	private final String name;
+
+	private final TlsOptions options;
+
+	private final TlsMaterial material;
+
+	private final TlsParameters parameters;
+
+	private final SSLContext sslContext;
+
+	private TlsContext(String name, TlsOptions options, TlsMaterial material, TlsParameters parameters,
+			SSLContext sslContext) {
+		this.name = name;
+		this.options = options;
+		this.material = material;
+		this.parameters = parameters;
+		this.sslContext = sslContext;
+	}
+
+	/**
+	 * Build the context named {@code default} from its options, loading its key and trust material.
+	 * @param options the options
+	 * @return the context
+	 * @throws TlsConfigurationException naming the option and file at fault
+	 */
+	public static TlsContext create(TlsOptions options) {
+		return create("default", options);
+	}
+
+	/**
+	 * Build a named context from its options, loading its key and trust material.
+	 * @param name the context's name, shown in logs and by the {@code tls} endpoint
+	 * @param options the options
+	 * @return the context
+	 * @throws TlsConfigurationException naming the option and file at fault
+	 */
+	public static TlsContext create(String name, TlsOptions options) {
+		return create(name, options, TlsMaterial.load(options));
+	}
+
+	/**
+	 * Build a named context from options and material already in memory (the material options are not read).
+	 * @param name the context's name
+	 * @param options the options
+	 * @param material the key and trust material
+	 * @return the context
+	 * @throws TlsConfigurationException naming the option at fault
+	 */
+	public static TlsContext create(String name, TlsOptions options, TlsMaterial material) {
+		Objects.requireNonNull(name, "name");
+		Objects.requireNonNull(options, "options");
+		Objects.requireNonNull(material, "material");
+		if (options.postHandshake()) {
+			throw new TlsConfigurationException("post-handshake", null,
+					"the JDK's TLS does not implement TLS 1.3 post-handshake authentication.",
+					"Leave 'post-handshake' off and ask for the client certificate in the handshake "
+							+ "with 'request' and 'require'.");
+		}
+		try {
+			SSLContext jdk = SSLContext.getInstance("TLS");
+			// The parameters depend only on what the provider supports, which it tells before init; the security
+			// level they settle on then governs the trust manager that init needs.
+			TlsParameters parameters = new TlsParameters(options, jdk);
+			SecurityLevel level = parameters.securityLevel();
+			checkOwnCertificate(material.key(), level, options);
+			KeyManager[] keyManagers = (material.key() != null)
+					? new KeyManager[] { new SingleKeyManager(material.key()) } : null;
+			TrustManager[] trustManagers = { new VerifyingTrustManager(material.trustAnchors(), level, options) };
+			jdk.init(keyManagers, trustManagers, null);
+			TlsContext context = new TlsContext(name, options, material, parameters,
+					ConfiguredSslContextSpi.wrap(jdk, parameters));
+			logger.log(System.Logger.Level.DEBUG, () -> "Built " + context);
+			return context;
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("The JDK's TLS provider is not usable", ex);
+		}
+	}
+
+	private static void checkOwnCertificate(KeyMaterial key, SecurityLevel level, TlsOptions options) {
+		if (key == null) {
+			return;
+		}
+		for (X509Certificate certificate : key.chain()) {
+			Optional<String> problem = level.problemWith(certificate);
+			if (problem.isPresent()) {
+				String location = (options.certfile() != null) ? options.certfile().text() : null;
+				throw new TlsConfigurationException("certfile", location, problem.get() + ".",
+						"Use a certificate with a larger key and a SHA-256 (or better) signature, or lower "
+								+ "'security-level' (now " + level.level() + ").");
+			}
+		}
+	}
+
+	/** The context's name. */
+	public String name() {
+		return this.name;
+	}
+
+	/** The options the context was built from. */
+	public TlsOptions options() {
+		return this.options;
+	}
+
+	/** This context's own certificate chain, leaf first; empty when it has none. */
+	public List<X509Certificate> certificateChain() {
+		return (this.material.key() != null) ? this.material.key().chain() : List.of();
+	}
+
+	/** The certificates this context trusts as issuers of peer certificates. */
+	public List<X509Certificate> trustAnchors() {
+		return this.material.trustAnchors();
+	}
+
+	/** The security level in force (from {@code security-level}, or {@code @SECLEVEL} in {@code cipher}). */
+	public int securityLevel() {
+		return this.parameters.securityLevel().level();
+	}
+
+	/** The enabled protocols, JSSE names, newest first. */
+	public List<String> protocols() {
+		return List.of(this.parameters.protocols());
+	}
+
+	/** The enabled cipher suites, JSSE names, in preference order. */
+	public List<String> cipherSuites() {
+		return List.of(this.parameters.cipherSuites());
+	}
+
+	/**
+	 * The SSLContext, for APIs that take one. Its sockets, server sockets and engines carry this context's options;
+	 * {@link SSLContext#init} on it is refused.
+	 */
+	public SSLContext sslContext() {
+		return this.sslContext;
+	}
+
+	/** A client socket factory: SNI from the host, ALPN, host name check, protocols and ciphers applied. */
+	public SSLSocketFactory socketFactory() {
+		return this.sslContext.getSocketFactory();
+	}
+
+	/** A server socket factory: protocols, ciphers, ALPN and the {@code request}/{@code require} policy applied. */
+	public SSLServerSocketFactory serverSocketFactory() {
+		return this.sslContext.getServerSocketFactory();
+	}
+
+	/**
+	 * A client engine for {@code host}: SNI, host name check and ALPN applied.
+	 * @param host the host connected to (SNI and the name checked)
+	 * @param port the port
+	 * @return the engine, in client mode
+	 */
+	public SSLEngine clientEngine(String host, int port) {
+		SSLEngine engine = this.sslContext.createSSLEngine(host, port);
+		engine.setUseClientMode(true);
+		return engine;
+	}
+
+	/** A server engine with the {@code request}/{@code require} policy applied. */
+	public SSLEngine serverEngine() {
+		SSLEngine engine = this.sslContext.createSSLEngine();
+		engine.setUseClientMode(false);
+		return engine;
+	}
+
+	/**
+	 * The parameters a client connecting to {@code host} uses, for APIs that take SSLParameters (JDK HttpClient).
+	 * @param host the host, or {@code null}
+	 * @return a fresh copy
+	 */
+	public SSLParameters clientParameters(String host) {
+		return this.parameters.client(host);
+	}
+
+	/**
+	 * Connect to {@code host:port} and complete the handshake, both within {@code handshake-timeout}, like
+	 * {@code tls::socket} followed by {@code tls::handshake}.
+	 * @param host the host name (sent as SNI and checked against the certificate) or IP address
+	 * @param port the port
+	 * @return the connected socket, handshake done
+	 * @throws TlsHandshakeException when the handshake fails, explaining why
+	 * @throws IOException when the connection cannot be made
+	 */
+	public SSLSocket connect(String host, int port) throws IOException {
+		Socket plain = new Socket();
+		try {
+			plain.connect(new InetSocketAddress(host, port), timeoutMillis());
+			SSLSocket socket = (SSLSocket) socketFactory().createSocket(plain, host, port, true);
+			TlsSockets.handshake(socket, this.options.handshakeTimeout());
+			return socket;
+		}
+		catch (IOException | RuntimeException ex) {
+			plain.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * Start TLS on a connected plain socket (STARTTLS, {@code tls::import}) and complete the handshake within
+	 * {@code handshake-timeout}. The socket plays the client unless the {@code server} option is set. Closing the
+	 * returned socket, or {@link TlsSockets#stopTls}, ends TLS and leaves {@code socket} open for plaintext.
+	 * @param socket a connected socket, after the plaintext part of the protocol
+	 * @param host the peer's host name, for SNI and the host name check (ignored for a server)
+	 * @return the TLS socket over {@code socket}
+	 * @throws TlsHandshakeException when the handshake fails, explaining why
+	 * @throws IOException on a transport error
+	 */
+	public SSLSocket startTls(Socket socket, String host) throws IOException {
+		SSLSocket tls = (SSLSocket) socketFactory().createSocket(socket, host, socket.getPort(), false);
+		if (this.options.server()) {
+			tls.setSSLParameters(this.parameters.defaults());
+			tls.setUseClientMode(false);
+		}
+		TlsSockets.handshake(tls, this.options.handshakeTimeout());
+		return tls;
+	}
+
+	private int timeoutMillis() {
+		return (int) Math.min(Integer.MAX_VALUE, this.options.handshakeTimeout().toMillis());
+	}
+
+	@Override
+	public String toString() {
+		X509Certificate leaf = (this.material.key() != null) ? this.material.key().leaf() : null;
+		return "TlsContext '" + this.name + "' [protocols " + protocols() + ", " + this.parameters.cipherSuites().length
+				+ " cipher suites, security level " + securityLevel() + ", " + trustAnchors().size()
+				+ " trusted CAs, certificate " + ((leaf != null) ? leaf.getSubjectX500Principal().getName() : "none")
+				+ "]";
+	}
+
+}

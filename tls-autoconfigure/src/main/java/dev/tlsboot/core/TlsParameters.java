@@ -1,0 +1,143 @@
+package dev.tlsboot.core;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+
+import dev.tlsboot.core.cipher.CipherSelection;
+import dev.tlsboot.core.cipher.OpenSslCipherString;
+import dev.tlsboot.core.cipher.Tls13Suites;
+import dev.tlsboot.core.policy.SecurityLevel;
+
+/**
+ * The {@link SSLParameters} that a context's options mean, worked out once when the context is built: protocols,
+ * cipher suites after the security level, ALPN, client authentication, host name checks and SNI.
+ */
+final class TlsParameters {
+
+	private static final String RENEGOTIATION_INFO_SCSV = "TLS_EMPTY_RENEGOTIATION_INFO_SCSV";
+
+	private final TlsOptions options;
+
+	private final String[] protocols;
+
+	private final String[] cipherSuites;
+
+	private final SecurityLevel securityLevel;
+
+	TlsParameters(TlsOptions options, SSLContext context) {
+		this.options = options;
+		SSLParameters supported = context.getSupportedSSLParameters();
+		List<String> supportedSuites = Arrays.asList(supported.getCipherSuites());
+		List<String> defaultSuites = Arrays.asList(context.getDefaultSSLParameters().getCipherSuites());
+		List<String> legacySuites;
+		SecurityLevel level = SecurityLevel.of(options.securityLevel());
+		if (options.cipher() != null) {
+			CipherSelection selection = OpenSslCipherString.select(options.cipher(), supportedSuites);
+			legacySuites = selection.suites();
+			if (selection.securityLevel().isPresent()) {
+				level = SecurityLevel.of(selection.securityLevel().getAsInt());
+			}
+		}
+		else {
+			legacySuites = defaultSuites.stream().filter((suite) -> !isTls13(suite)).toList();
+		}
+		List<String> tls13Suites = (options.ciphersuites() != null)
+				? Tls13Suites.select(options.ciphersuites(), supportedSuites)
+				: defaultSuites.stream().filter(TlsParameters::isTls13).toList();
+		this.securityLevel = level;
+		this.protocols = protocols(options, Arrays.asList(supported.getProtocols()));
+		List<String> suites = new ArrayList<>(tls13Suites);
+		suites.addAll(level.filterSuites(legacySuites));
+		if (supportedSuites.contains(RENEGOTIATION_INFO_SCSV) && !suites.contains(RENEGOTIATION_INFO_SCSV)) {
+			suites.add(RENEGOTIATION_INFO_SCSV);
+		}
+		this.cipherSuites = suites.toArray(String[]::new);
+	}
+
+	/** TLS 1.3 suites have no key exchange or authentication in their names. */
+	private static boolean isTls13(String suite) {
+		return suite.startsWith("TLS_AES_") || suite.startsWith("TLS_CHACHA20_");
+	}
+
+	private static String[] protocols(TlsOptions options, List<String> supported) {
+		List<String> protocols = options.protocols().stream().map(TlsProtocol::jsseName).filter(supported::contains)
+				.toList();
+		if (protocols.isEmpty()) {
+			throw new TlsConfigurationException("tls1.2", null,
+					"none of the protocols turned on " + options.protocols() + " is supported by this JDK.",
+					"Turn on 'tls1.2' or 'tls1.3'.");
+		}
+		// The JDK lists newest first; so do we, as JSSE prefers the first.
+		return protocols.stream().sorted((a, b) -> b.compareTo(a)).toArray(String[]::new);
+	}
+
+	/** The security level in force: {@code @SECLEVEL=n} in the cipher string wins over the option. */
+	SecurityLevel securityLevel() {
+		return this.securityLevel;
+	}
+
+	String[] protocols() {
+		return this.protocols.clone();
+	}
+
+	String[] cipherSuites() {
+		return this.cipherSuites.clone();
+	}
+
+	/**
+	 * Parameters for a socket or engine whose role is not known yet, as servers and HTTP clients create them: both
+	 * the client's host name check and the server's client certificate demand are set, each takes effect only in
+	 * its own role.
+	 */
+	SSLParameters defaults() {
+		SSLParameters parameters = new SSLParameters(this.cipherSuites.clone(), this.protocols.clone());
+		if (!this.options.alpn().isEmpty()) {
+			parameters.setApplicationProtocols(this.options.alpn().toArray(String[]::new));
+		}
+		if (this.options.require(TlsRole.CLIENT)) {
+			parameters.setEndpointIdentificationAlgorithm("HTTPS");
+		}
+		if (this.options.require(TlsRole.SERVER)) {
+			parameters.setNeedClientAuth(true);
+		}
+		else if (this.options.request(TlsRole.SERVER)) {
+			parameters.setWantClientAuth(true);
+		}
+		return parameters;
+	}
+
+	/**
+	 * Parameters for a client connecting to {@code host}: the defaults plus SNI, which is {@code servername} when set,
+	 * else the host when {@code autoservername} is on and the host is a name, not an IP literal.
+	 * @param host the host connected to, or {@code null} when not known
+	 */
+	SSLParameters client(String host) {
+		SSLParameters parameters = defaults();
+		String serverName = serverName(host);
+		if (serverName != null) {
+			parameters.setServerNames(List.of(new SNIHostName(serverName)));
+		}
+		else if (host != null) {
+			// An explicit empty list: without it the JDK would send a dotted host name on its own.
+			parameters.setServerNames(List.of());
+		}
+		return parameters;
+	}
+
+	/** The SNI name a client connecting to {@code host} sends, or {@code null} for none. */
+	String serverName(String host) {
+		if (this.options.servername() != null) {
+			return this.options.servername();
+		}
+		if (this.options.autoservername() && host != null && !HostNames.isIpLiteral(host)) {
+			return host;
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,217 @@
+package dev.tlsboot.core;
+
+import java.net.Socket;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
+import java.security.cert.PKIXBuilderParameters;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509CertSelector;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import javax.net.ssl.CertPathTrustManagerParameters;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+import dev.tlsboot.core.observe.HandshakeFailure.Cause;
+import dev.tlsboot.core.observe.RefusedCertificateException;
+import dev.tlsboot.core.policy.SecurityLevel;
+import dev.tlsboot.core.status.VerifyResult;
+
+/**
+ * Verifies a peer's chain the TclTLS way: the JDK's PKIX validation (with the host name check the socket's
+ * parameters ask for), then the security level's key size and signature rules. The outcome is stored in the
+ * handshake session for {@code tls::status}'s {@code verifyResult}; when the side does not {@code require} a valid
+ * peer, a failure is only recorded, as TclTLS does with {@code -require 0}.
+ */
+final class VerifyingTrustManager extends X509ExtendedTrustManager {
+
+	private final X509ExtendedTrustManager pkix;
+
+	private final List<X509Certificate> anchors;
+
+	private final SecurityLevel securityLevel;
+
+	private final boolean clientRequires;
+
+	private final boolean serverRequires;
+
+	VerifyingTrustManager(List<X509Certificate> anchors, SecurityLevel securityLevel, TlsOptions options) {
+		// PKIX refuses an empty anchor set; a context that trusts nobody (a server that never asks for client
+		// certificates) needs no validator, and refuses every chain if one does arrive.
+		this.pkix = anchors.isEmpty() ? null : pkix(anchors);
+		this.anchors = List.copyOf(anchors);
+		this.securityLevel = securityLevel;
+		this.clientRequires = options.require(TlsRole.CLIENT);
+		this.serverRequires = options.require(TlsRole.SERVER);
+	}
+
+	private static X509ExtendedTrustManager pkix(List<X509Certificate> anchors) {
+		try {
+			Set<TrustAnchor> trustAnchors = anchors.stream().map((anchor) -> new TrustAnchor(anchor, null))
+					.collect(Collectors.toSet());
+			PKIXBuilderParameters parameters = new PKIXBuilderParameters(trustAnchors, new X509CertSelector());
+			// Revocation needs the network (CRL, OCSP), which a handshake must not wait for by default.
+			parameters.setRevocationEnabled(false);
+			TrustManagerFactory factory = TrustManagerFactory.getInstance("PKIX");
+			factory.init(new CertPathTrustManagerParameters(parameters));
+			for (TrustManager manager : factory.getTrustManagers()) {
+				if (manager instanceof X509ExtendedTrustManager extended) {
+					return extended;
+				}
+			}
+			throw new IllegalStateException("The JDK's PKIX trust manager factory made no X509ExtendedTrustManager");
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("Cannot set up certificate validation", ex);
+		}
+	}
+
+	@Override
+	public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+			throws CertificateException {
+		SSLSession session = (socket instanceof SSLSocket ssl) ? ssl.getHandshakeSession() : null;
+		verify(chain, session, this.clientRequires, () -> this.pkix.checkServerTrusted(chain, authType, socket));
+	}
+
+	@Override
+	public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+			throws CertificateException {
+		SSLSession session = (engine != null) ? engine.getHandshakeSession() : null;
+		verify(chain, session, this.clientRequires, () -> this.pkix.checkServerTrusted(chain, authType, engine));
+	}
+
+	@Override
+	public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+		verify(chain, null, this.clientRequires, () -> this.pkix.checkServerTrusted(chain, authType));
+	}
+
+	// A client certificate is checked without the socket: the JDK would otherwise match it against the client's
+	// host name whenever the parameters carry an endpoint identification algorithm, which is for servers only.
+
+	@Override
+	public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+			throws CertificateException {
+		SSLSession session = (socket instanceof SSLSocket ssl) ? ssl.getHandshakeSession() : null;
+		verify(chain, session, this.serverRequires, () -> this.pkix.checkClientTrusted(chain, authType));
+	}
+
+	@Override
+	public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+			throws CertificateException {
+		SSLSession session = (engine != null) ? engine.getHandshakeSession() : null;
+		verify(chain, session, this.serverRequires, () -> this.pkix.checkClientTrusted(chain, authType));
+	}
+
+	@Override
+	public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+		verify(chain, null, this.serverRequires, () -> this.pkix.checkClientTrusted(chain, authType));
+	}
+
+	@Override
+	public X509Certificate[] getAcceptedIssuers() {
+		return this.anchors.toArray(X509Certificate[]::new);
+	}
+
+	private void verify(X509Certificate[] chain, SSLSession session, boolean require, Check pkixCheck)
+			throws CertificateException {
+		CertificateException failure = null;
+		try {
+			if (this.pkix == null) {
+				throw new RefusedCertificateException(Cause.UNKNOWN_CA, "certificate '"
+						+ chain[0].getSubjectX500Principal().getName() + "' cannot be checked: this context trusts "
+						+ "no CA. Set 'cafile', 'cadir' or 'castore'.", null);
+			}
+			pkixCheck.run();
+			Optional<String> weak = weakness(chain);
+			if (weak.isPresent()) {
+				failure = new RefusedCertificateException(Cause.SECURITY_LEVEL, weak.get(), null);
+			}
+		}
+		catch (RefusedCertificateException ex) {
+			failure = ex;
+		}
+		catch (CertificateException ex) {
+			failure = explain(ex, chain, session);
+		}
+		if (session != null) {
+			VerifyResult.store(session, (failure != null) ? new VerifyResult(false, failure.getMessage())
+					: new VerifyResult(true, null));
+		}
+		if (failure != null && require) {
+			throw failure;
+		}
+	}
+
+	private Optional<String> weakness(X509Certificate[] chain) {
+		for (X509Certificate certificate : chain) {
+			Optional<String> problem = this.securityLevel.problemWith(certificate);
+			if (problem.isPresent()) {
+				return Optional.of(problem.get() + ". Replace the certificate, or lower 'security-level' (now "
+						+ this.securityLevel.level() + ") if you must accept it.");
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** Turn the JDK's terse validation errors into what the user needs to know and do. */
+	private CertificateException explain(CertificateException ex, X509Certificate[] chain, SSLSession session) {
+		String message = String.valueOf(ex.getMessage());
+		Date now = new Date();
+		for (X509Certificate certificate : chain) {
+			String subject = certificate.getSubjectX500Principal().getName();
+			if (certificate.getNotAfter().before(now)) {
+				return refused(Cause.EXPIRED, "certificate '" + subject + "' expired on "
+						+ certificate.getNotAfter().toInstant() + " (now " + Instant.now()
+						+ "). The peer must renew it; check the clocks too.", ex);
+			}
+			if (certificate.getNotBefore().after(now)) {
+				return refused(Cause.NOT_YET_VALID, "certificate '" + subject + "' is not valid before "
+						+ certificate.getNotBefore().toInstant() + " (now " + Instant.now()
+						+ "). Check the clocks of both machines.", ex);
+			}
+		}
+		if (message.startsWith("No subject alternative") || message.startsWith("No name matching")) {
+			String host = (session != null) ? session.getPeerHost() : null;
+			return refused(Cause.HOSTNAME_MISMATCH, "host name " + ((host != null) ? "'" + host + "' " : "")
+					+ "does not match the certificate '" + chain[0].getSubjectX500Principal().getName()
+					+ "', which names " + CertificateNames.subjectAltNames(chain[0])
+					+ ". Connect with a name the certificate lists, or set 'servername' to one of them.", ex);
+		}
+		if (message.contains("PKIX path building failed") || message.contains("unable to find valid certification path")) {
+			X509Certificate top = chain[chain.length - 1];
+			String issuer = top.getIssuerX500Principal().getName();
+			return refused(Cause.UNKNOWN_CA, "certificate '" + chain[0].getSubjectX500Principal().getName()
+					+ "' does not chain to a trusted CA: the chain sent ends at '"
+					+ top.getSubjectX500Principal().getName() + "', issued by '" + issuer
+					+ "', which is not trusted here. Add '" + issuer
+					+ "' to 'cafile' (or 'cadir', 'castore'), or, if it is an intermediate, have the peer send it.",
+					ex);
+		}
+		return ex;
+	}
+
+	/** Keep the JDK's cause so that it still picks the right TLS alert. */
+	private static CertificateException refused(Cause reason, String message, CertificateException original) {
+		Throwable cause = (original.getCause() instanceof CertPathValidatorException) ? original.getCause() : original;
+		return new RefusedCertificateException(reason, message, cause);
+	}
+
+	@FunctionalInterface
+	private interface Check {
+
+		void run() throws CertificateException;
+
+	}
+
+}

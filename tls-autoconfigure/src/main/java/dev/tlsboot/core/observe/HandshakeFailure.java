@@ -1,0 +1,113 @@
+package dev.tlsboot.core.observe;
+
+import java.io.EOFException;
+import java.net.SocketTimeoutException;
+import java.util.Locale;
+
+/**
+ * Why a handshake failed, in plain words, after TclTLS's "Error Messages": the JDK's exceptions name a symptom
+ * ({@code Received fatal alert: protocol_version}); this names the cause and what to do.
+ *
+ * @param cause the kind of failure
+ * @param explanation one or two sentences for a person
+ */
+public record HandshakeFailure(Cause cause, String explanation) {
+
+	/** The causes users meet, most specific first. */
+	public enum Cause {
+
+		/** The peer does not speak TLS on this port. */
+		PLAINTEXT_PEER,
+		/** The peer's certificate chains to no trusted CA. */
+		UNKNOWN_CA,
+		/** A certificate in the chain has expired. */
+		EXPIRED,
+		/** A certificate in the chain is not valid yet. */
+		NOT_YET_VALID,
+		/** The server certificate does not name the host. */
+		HOSTNAME_MISMATCH,
+		/** The certificate is below the security level (key size, SHA-1). */
+		SECURITY_LEVEL,
+		/** No protocol version in common. */
+		NO_SHARED_PROTOCOL,
+		/** No cipher suite in common. */
+		NO_SHARED_CIPHER,
+		/** The server wants a client certificate and none was sent. */
+		CLIENT_CERTIFICATE_REQUIRED,
+		/** The peer refused this side's certificate. */
+		CERTIFICATE_REFUSED_BY_PEER,
+		/** The peer closed the connection during the handshake. */
+		PEER_CLOSED,
+		/** The handshake did not finish in time. */
+		TIMEOUT,
+		/** Anything else: the JDK's message is all there is. */
+		OTHER
+
+	}
+
+	/**
+	 * Explain a handshake failure.
+	 * @param failure what the handshake threw
+	 * @return the cause and explanation
+	 */
+	public static HandshakeFailure explain(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RefusedCertificateException refused) {
+				return new HandshakeFailure(refused.reason(), refused.getMessage());
+			}
+			if (cause instanceof SocketTimeoutException) {
+				return new HandshakeFailure(Cause.TIMEOUT, "the peer did not complete the handshake in time "
+						+ "('handshake-timeout'). Is it a TLS server, and is it overloaded?");
+			}
+		}
+		String message = messages(failure).toLowerCase(Locale.ROOT);
+		if (message.contains("unsupported or unrecognized ssl message") || message.contains("plaintext connection")
+				|| message.contains("wrong version number")) {
+			return new HandshakeFailure(Cause.PLAINTEXT_PEER, "the peer does not speak TLS on this port: it "
+					+ "answered in plaintext (an HTTP or SMTP port, or a TLS port behind a plaintext proxy?). "
+					+ "Check the port, or use STARTTLS if the protocol starts in plaintext.");
+		}
+		if (message.contains("protocol_version") || message.contains("not accepted by client preferences")
+				|| message.contains("no appropriate protocol") || message.contains("protocol is disabled")) {
+			return new HandshakeFailure(Cause.NO_SHARED_PROTOCOL, "the two sides share no protocol version: this "
+					+ "side allows only what 'tls1.2'/'tls1.3' turn on, the peer something else (a server that "
+					+ "speaks only TLS 1.1 or older?). Upgrade the peer; turning on 'tls1.1' needs "
+					+ "'security-level: 0' and is insecure.");
+		}
+		if (message.contains("no cipher suites in common") || message.contains("insufficient_security")) {
+			return new HandshakeFailure(Cause.NO_SHARED_CIPHER, "the two sides share no cipher suite. Compare "
+					+ "'cipher'/'ciphersuites' here with the peer's list (openssl s_client -connect host:port).");
+		}
+		if (message.contains("empty client certificate chain") || message.contains("certificate_required")
+				|| message.contains("null cert chain")) {
+			return new HandshakeFailure(Cause.CLIENT_CERTIFICATE_REQUIRED, "the server requires a client "
+					+ "certificate and none was sent. Set 'certfile' and 'keyfile' on the client.");
+		}
+		if (message.contains("bad_certificate") || message.contains("certificate_unknown")
+				|| message.contains("unknown_ca") || message.contains("certificate_expired")) {
+			return new HandshakeFailure(Cause.CERTIFICATE_REFUSED_BY_PEER, "the peer refused this side's "
+					+ "certificate (" + firstMessage(failure) + "). Check that the peer trusts its CA and that it "
+					+ "is valid; the peer's log says why.");
+		}
+		if (failure instanceof EOFException || message.contains("remote host terminated the handshake")
+				|| message.contains("connection reset")) {
+			return new HandshakeFailure(Cause.PEER_CLOSED, "the peer closed the connection during the handshake "
+					+ "without saying why (no TLS alert). It may refuse our protocol, ciphers or certificate: "
+					+ "its log says which.");
+		}
+		return new HandshakeFailure(Cause.OTHER, firstMessage(failure));
+	}
+
+	private static String messages(Throwable failure) {
+		StringBuilder all = new StringBuilder();
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			all.append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage()).append('\n');
+		}
+		return all.toString();
+	}
+
+	private static String firstMessage(Throwable failure) {
+		return (failure.getMessage() != null) ? failure.getMessage() : failure.getClass().getSimpleName();
+	}
+
+}
