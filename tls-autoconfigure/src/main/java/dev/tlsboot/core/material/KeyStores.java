@@ -58,7 +58,7 @@ final class KeyStores {
 		}
 	}
 
-	/** The aliases of one kind of entry, in the store's order. */
+	/** The aliases of one kind of entry, sorted (a store's own order is arbitrary). */
 	static List<String> aliases(KeyStore store, boolean keyEntries) {
 		List<String> aliases = new ArrayList<>();
 		try {
@@ -71,6 +71,7 @@ final class KeyStores {
 		catch (KeyStoreException ex) {
 			throw new IllegalStateException("A loaded keystore refused to list its aliases", ex);
 		}
+		aliases.sort(null);
 		return aliases;
 	}
 

@@ -49,7 +49,7 @@ final class PemObjects {
 				}
 				catch (IOException ex) {
 					if (parser.label == null || parser.getSupportedTypes().contains(parser.label)) {
-						String block = (parser.label != null) ? "its " + parser.label + " block" : "its PEM";
+						String block = (parser.label != null) ? "its " + parser.label + " block" : "a PEM block in it";
 						throw source.failure(block + " cannot be read (" + ex.getMessage() + ").",
 								"Check that the file is complete and not damaged, e.g. with openssl.", ex);
 					}
