@@ -1,7 +1,6 @@
 package dev.tlsboot.core.material;
 
 import java.io.IOException;
-import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.NoSuchAlgorithmException;
@@ -9,12 +8,6 @@ import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Map;
-
-import javax.crypto.Cipher;
-import javax.crypto.EncryptedPrivateKeyInfo;
-import javax.crypto.SecretKey;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
@@ -32,8 +25,9 @@ import dev.tlsboot.core.spi.PasswordProvider;
  * Reads a private key in any of the forms OpenSSL writes: PKCS#8 (plain or encrypted), PKCS#1 RSA and SEC1 EC (plain
  * or with the legacy {@code Proc-Type: 4,ENCRYPTED} header), as PEM or DER PKCS#8.
  * <p>
- * Bouncy Castle parses, and decrypts legacy PEM with its lightweight ciphers; PKCS#8 is decrypted by the JDK. The key itself is made by the JDK's {@link KeyFactory}, so the Bouncy Castle provider is never
- * needed (registering it costs about half a second at startup).
+ * Bouncy Castle parses, and decrypts legacy PEM with its lightweight ciphers; {@link EncryptedPkcs8} decrypts PKCS#8
+ * with the JDK's ciphers. The key itself is made by the JDK's {@link KeyFactory}, so the Bouncy Castle provider is
+ * never needed (registering it costs about half a second at startup).
  */
 final class PrivateKeys {
 
@@ -43,8 +37,6 @@ final class PrivateKeys {
 			X9ObjectIdentifiers.id_dsa, "DSA", EdECObjectIdentifiers.id_Ed25519, "Ed25519",
 			EdECObjectIdentifiers.id_Ed448, "Ed448", EdECObjectIdentifiers.id_X25519, "X25519",
 			EdECObjectIdentifiers.id_X448, "X448");
-
-	private static final String PBES2 = "PBES2";
 
 	private PrivateKeys() {
 	}
@@ -114,7 +106,7 @@ final class PrivateKeys {
 			if (key instanceof PEMEncryptedKeyPair legacy) {
 				return legacy.decryptKeyPair(new BcPEMDecryptorProvider(password)).getPrivateKeyInfo();
 			}
-			return decryptPkcs8(((PKCS8EncryptedPrivateKeyInfo) key).getEncoded(), password);
+			return EncryptedPkcs8.decrypt((PKCS8EncryptedPrivateKeyInfo) key, password);
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw source.failure("the key is encrypted with a scheme this JDK cannot decrypt (" + ex.getMessage()
@@ -124,25 +116,6 @@ final class PrivateKeys {
 			// A wrong password shows as bad padding or as garbage that is no key: both mean the same to the user.
 			throw source.passwordFailure("key", true, ex);
 		}
-	}
-
-	/**
-	 * Decrypt PKCS#8 with the JDK's PBE ciphers: PBES2 (PBKDF2 with AES, what OpenSSL writes today) and the PBES1 and
-	 * PKCS#12 schemes the JDK knows. Bouncy Castle's JCE decryptor would ask for cipher names only its provider has.
-	 */
-	private static PrivateKeyInfo decryptPkcs8(byte[] der, char[] password) throws GeneralSecurityException,
-			IOException {
-		EncryptedPrivateKeyInfo info = new EncryptedPrivateKeyInfo(der);
-		AlgorithmParameters parameters = info.getAlgParameters();
-		String algorithm = info.getAlgName();
-		if (PBES2.equals(algorithm) || PKCSObjectIdentifiers.id_PBES2.getId().equals(algorithm)) {
-			// The JDK names a PBES2 cipher only through its parameters, e.g. PBEWithHmacSHA256AndAES_256.
-			algorithm = parameters.toString();
-		}
-		SecretKey secret = SecretKeyFactory.getInstance(algorithm).generateSecret(new PBEKeySpec(password));
-		Cipher cipher = Cipher.getInstance(algorithm);
-		cipher.init(Cipher.DECRYPT_MODE, secret, parameters);
-		return PrivateKeyInfo.getInstance(cipher.doFinal(info.getEncryptedData()));
 	}
 
 	private static PrivateKey toJdk(PrivateKeyInfo info, Source source) {

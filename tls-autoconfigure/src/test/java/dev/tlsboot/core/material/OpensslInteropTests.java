@@ -14,9 +14,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.tlsboot.core.TlsConfigurationException;
 import dev.tlsboot.core.TlsOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -69,6 +71,30 @@ class OpensslInteropTests {
 		openssl("genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", "key.pem");
 		openssl("pkcs8", "-topk8", "-v1", "PBE-SHA1-3DES", "-in", "key.pem", "-passout", PASS, "-out", "enc.pem");
 		assertLoads("enc.pem", TestMaterial.PASSWORD);
+	}
+
+	@Test
+	void pkcs8EncryptedWithTripleDesPbes2() throws Exception {
+		openssl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "key.pem");
+		openssl("pkcs8", "-topk8", "-v2", "des3", "-in", "key.pem", "-passout", PASS, "-out", "enc.pem");
+		assertLoads("enc.pem", TestMaterial.PASSWORD);
+	}
+
+	@Test
+	void pkcs8SchemeTheJdkLacksIsNamed() throws Exception {
+		openssl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "key.pem");
+		openssl("pkcs8", "-topk8", "-v2", "camellia-256-cbc", "-in", "key.pem", "-passout", PASS, "-out", "enc.pem");
+		selfSigned("key.pem");
+		String keyfile = this.dir.resolve("enc.pem").toString();
+		TlsOptions options = TlsOptions.builder()
+			.certfile(this.dir.resolve("cert.pem").toString())
+			.keyfile(keyfile)
+			.password(TestMaterial.PASSWORD)
+			.build();
+		assertThatExceptionOfType(TlsConfigurationException.class).isThrownBy(() -> KeyMaterialLoader.load(options))
+			.withMessageStartingWith("Option 'keyfile' (" + keyfile + "): the key is encrypted with a scheme this "
+					+ "JDK cannot decrypt")
+			.withMessageEndingWith("Re-encrypt it: openssl pkcs8 -topk8 -v2 aes-256-cbc -in KEY -out NEW_KEY.");
 	}
 
 	@Test
