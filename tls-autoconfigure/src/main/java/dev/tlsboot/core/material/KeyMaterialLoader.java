@@ -106,18 +106,20 @@ public final class KeyMaterialLoader {
 	/** The entry named by {@code keyalias} (alias or subject CN), or the only key entry when none is named. */
 	private static String chooseAlias(KeyStore store, String keyalias, Source certfile) {
 		List<String> aliases = KeyStores.aliases(store, true);
-		if (keyalias == null && aliases.size() == 1) {
-			return aliases.get(0);
-		}
-		for (String alias : aliases) {
-			if (keyalias != null && (alias.equalsIgnoreCase(keyalias)
-					|| keyalias.equals(Certificates.commonName(KeyStores.certificate(store, alias))))) {
-				return alias;
-			}
-		}
 		if (aliases.isEmpty()) {
 			throw certfile.failure("the keystore holds no private key entry.",
 					"Use a keystore with the key and its certificate, e.g. from openssl pkcs12 -export.");
+		}
+		if (keyalias == null && aliases.size() == 1) {
+			return aliases.get(0);
+		}
+		if (keyalias != null) {
+			for (String alias : aliases) {
+				String commonName = Certificates.commonName(KeyStores.certificate(store, alias));
+				if (alias.equalsIgnoreCase(keyalias) || keyalias.equals(commonName)) {
+					return alias;
+				}
+			}
 		}
 		List<String> described = aliases.stream()
 			.map((alias) -> alias + " (CN=" + Certificates.commonName(KeyStores.certificate(store, alias)) + ")")

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Opens PKCS#12 and JKS keystores with the JDK's own {@link KeyStore} implementations.
@@ -58,12 +59,20 @@ final class KeyStores {
 		}
 	}
 
-	/** The aliases of one kind of entry, sorted (a store's own order is arbitrary). */
-	static List<String> aliases(KeyStore store, boolean keyEntries) {
+	/**
+	 * The aliases of one kind of entry, sorted (a store's own order is arbitrary).
+	 * @param store the keystore
+	 * @param privateKeys private key entries when {@code true} (secret keys are never wanted), trusted certificate
+	 * entries otherwise
+	 * @return the aliases
+	 */
+	static List<String> aliases(KeyStore store, boolean privateKeys) {
 		List<String> aliases = new ArrayList<>();
 		try {
 			for (String alias : Collections.list(store.aliases())) {
-				if (keyEntries ? store.isKeyEntry(alias) : store.isCertificateEntry(alias)) {
+				Class<? extends KeyStore.Entry> type = privateKeys ? KeyStore.PrivateKeyEntry.class
+						: KeyStore.TrustedCertificateEntry.class;
+				if (store.entryInstanceOf(alias, type)) {
 					aliases.add(alias);
 				}
 			}
@@ -73,6 +82,30 @@ final class KeyStores {
 		}
 		aliases.sort(null);
 		return aliases;
+	}
+
+	/**
+	 * Every certificate of a keystore, for trust: trusted certificate entries, then the certificates of key entries.
+	 * @param source the keystore content
+	 * @param password the store password, or {@code null} to read what can be read without one
+	 * @return at least one certificate
+	 * @throws dev.tlsboot.core.TlsConfigurationException when it cannot be opened or holds no certificate
+	 */
+	static List<X509Certificate> certificates(Source source, char[] password) {
+		KeyStore store = load(source, password);
+		List<String> aliases = new ArrayList<>(aliases(store, false));
+		aliases.addAll(aliases(store, true));
+		List<X509Certificate> certificates = aliases.stream()
+			.map((alias) -> certificate(store, alias))
+			.filter(Objects::nonNull)
+			.toList();
+		if (certificates.isEmpty()) {
+			throw source.failure("the keystore holds no certificate"
+					+ ((password == null) ? " that can be read without a password." : "."),
+					(password == null) ? "Set 'password' to the keystore's password."
+							: "Add the CA certificates to it, e.g. keytool -importcert -keystore FILE -file CA.pem.");
+		}
+		return certificates;
 	}
 
 	/** The certificate of an entry, or {@code null} when it has none or it is not X.509. */

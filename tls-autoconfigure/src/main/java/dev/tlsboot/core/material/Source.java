@@ -13,8 +13,16 @@ import dev.tlsboot.core.TlsConfigurationException;
  */
 record Source(String option, String location, byte[] bytes) {
 
+	/**
+	 * Read a location.
+	 * @throws TlsConfigurationException when it cannot be read or is empty
+	 */
 	static Source read(String option, Location location) {
-		return new Source(option, location.text(), location.read(option));
+		Source source = new Source(option, location.text(), location.read(option));
+		if (source.bytes.length == 0) {
+			throw source.failure("the file is empty.", "Check that it was written completely.");
+		}
+		return source;
 	}
 
 	static Source of(String option, byte[] bytes) {

@@ -78,7 +78,7 @@ final class SystemTrustStore {
 	/** The certificates of the running JDK's {@code cacerts}. */
 	static List<X509Certificate> java() {
 		Location cacerts = new Location(Path.of(System.getProperty("java.home"), "lib", "security", "cacerts").toString());
-		return TrustMaterialLoader.keyStore(Source.read(OPTION, cacerts), null);
+		return KeyStores.certificates(Source.read(OPTION, cacerts), null);
 	}
 
 	private static boolean isSet(String value) {

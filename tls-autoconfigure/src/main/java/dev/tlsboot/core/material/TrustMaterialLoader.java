@@ -2,13 +2,10 @@ package dev.tlsboot.core.material;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -106,7 +103,7 @@ public final class TrustMaterialLoader {
 			}
 			char[] password = passwords.password(store);
 			try {
-				return keyStore(source, password);
+				return KeyStores.certificates(source, password);
 			}
 			finally {
 				if (password != null) {
@@ -116,24 +113,6 @@ public final class TrustMaterialLoader {
 		}
 		throw new TlsConfigurationException("castore", store, "this is not a trust store this library knows.",
 				"Use one of: " + ACCEPTED_STORES + ".");
-	}
-
-	/** Every certificate of a keystore: trusted certificate entries and the certificates of key entries. */
-	static List<X509Certificate> keyStore(Source source, char[] password) {
-		KeyStore store = KeyStores.load(source, password);
-		List<String> aliases = new ArrayList<>(KeyStores.aliases(store, false));
-		aliases.addAll(KeyStores.aliases(store, true));
-		List<X509Certificate> certificates = aliases.stream()
-			.map((alias) -> KeyStores.certificate(store, alias))
-			.filter(Objects::nonNull)
-			.toList();
-		if (certificates.isEmpty()) {
-			throw source.failure("the keystore holds no certificate" + ((password == null)
-					? " that can be read without a password." : "."),
-					(password == null) ? "Set 'password' to the keystore's password."
-							: "Add the CA certificates to it, e.g. keytool -importcert -keystore FILE -file CA.pem.");
-		}
-		return certificates;
 	}
 
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.tlsboot.core.TlsConfigurationException;
 import dev.tlsboot.core.TlsOptions;
@@ -63,10 +65,12 @@ class KeyMaterialLoaderErrorTests {
 			.withMessageContaining("wrong password for the key.");
 	}
 
-	@Test
-	void wrongPasswordForKeyStore() throws Exception {
-		Path store = TestMaterial.write(this.dir, "server.p12",
-				TestMaterial.keyStore("PKCS12", TestMaterial.PASSWORD, List.of("server"), List.of(server)));
+	@ParameterizedTest
+	@ValueSource(strings = { "PKCS12:server.p12", "JKS:server.jks" })
+	void wrongPasswordForKeyStore(String typeAndName) throws Exception {
+		String[] parts = typeAndName.split(":");
+		Path store = TestMaterial.write(this.dir, parts[1],
+				TestMaterial.keyStore(parts[0], TestMaterial.PASSWORD, List.of("server"), List.of(server)));
 		assertFails(TlsOptions.builder().certfile(store.toString()).password("wrong").build(), "password",
 				store.toString())
 			.withMessageContaining("wrong password for the keystore.");
@@ -125,6 +129,13 @@ class KeyMaterialLoaderErrorTests {
 		Path cert = TestMaterial.write(this.dir, "cert.pem", "this is not a certificate\n");
 		assertFails(TlsOptions.builder().certfile(cert.toString()).build(), "certfile", cert.toString())
 			.withMessageContaining("no PEM or DER certificate file, and no PKCS#12 or JKS keystore either");
+	}
+
+	@Test
+	void emptyCertfile() throws Exception {
+		Path cert = TestMaterial.write(this.dir, "cert.pem", "");
+		assertFails(TlsOptions.builder().certfile(cert.toString()).build(), "certfile", cert.toString())
+			.withMessageContaining("the file is empty.");
 	}
 
 	@Test

@@ -1,10 +1,15 @@
 package dev.tlsboot.core.material;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.Security;
 import java.security.interfaces.ECPrivateKey;
 import java.util.List;
+
+import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -140,6 +145,21 @@ class KeyMaterialLoaderTests {
 		IssuedCertificate server = issue("EC-256");
 		byte[] store = TestMaterial.keyStore(parts[0], TestMaterial.PASSWORD, List.of("server"), List.of(server));
 		Path file = TestMaterial.write(this.dir, parts[1], store);
+		assertLoads(server, TlsOptions.builder().certfile(file.toString()).password(TestMaterial.PASSWORD).build());
+	}
+
+	@Test
+	void secretKeyEntriesAreNotCandidates() throws Exception {
+		IssuedCertificate server = issue("EC-256");
+		KeyStore store = KeyStore.getInstance("PKCS12");
+		store.load(new ByteArrayInputStream(
+				TestMaterial.keyStore("PKCS12", TestMaterial.PASSWORD, List.of("server"), List.of(server))),
+				TestMaterial.PASSWORD.toCharArray());
+		KeyStore.ProtectionParameter protection = new KeyStore.PasswordProtection(TestMaterial.PASSWORD.toCharArray());
+		store.setEntry("a-secret", new KeyStore.SecretKeyEntry(new SecretKeySpec(new byte[16], "AES")), protection);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		store.store(out, TestMaterial.PASSWORD.toCharArray());
+		Path file = TestMaterial.write(this.dir, "mixed.p12", out.toByteArray());
 		assertLoads(server, TlsOptions.builder().certfile(file.toString()).password(TestMaterial.PASSWORD).build());
 	}
 
