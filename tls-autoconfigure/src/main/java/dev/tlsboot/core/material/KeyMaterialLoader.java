@@ -49,9 +49,9 @@ public final class KeyMaterialLoader {
 			return null;
 		}
 		if (options.certfile() == null) {
+			List<X509Certificate> chain = Certificates.read(Source.of("cert", options.cert()));
 			Source key = Source.of("key", options.key());
-			return assemble(PrivateKeys.read(key, options.password()), Certificates.read(Source.of("cert", options.cert())),
-					key, "cert");
+			return assemble(PrivateKeys.read(key, options.password()), chain, key, "cert");
 		}
 		Source certfile = Source.read("certfile", options.certfile());
 		if (options.keyfile() == null && isKeyStore(certfile)) {
