@@ -96,15 +96,14 @@ public final class TlsContext {
 							+ "with 'request' and 'require'.");
 		}
 		try {
-			SSLContext jdk = SSLContext.getInstance("TLS");
-			// The parameters depend only on what the provider supports, which it tells before init; the security
-			// level they settle on then governs the trust manager that init needs.
-			TlsParameters parameters = new TlsParameters(options, jdk);
+			// The security level the parameters settle on (@SECLEVEL in 'cipher' wins) governs the trust manager.
+			TlsParameters parameters = new TlsParameters(options);
 			SecurityLevel level = parameters.securityLevel();
 			checkOwnCertificate(material.key(), level, options);
 			KeyManager[] keyManagers = (material.key() != null)
 					? new KeyManager[] { new SingleKeyManager(material.key()) } : null;
 			TrustManager[] trustManagers = { new VerifyingTrustManager(material.trustAnchors(), level, options) };
+			SSLContext jdk = SSLContext.getInstance("TLS");
 			jdk.init(keyManagers, trustManagers, null);
 			TlsContext context = new TlsContext(name, options, material, parameters,
 					ConfiguredSslContextSpi.wrap(jdk, parameters));

@@ -1,12 +1,18 @@
 package dev.tlsboot.core;
 
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 
 import dev.tlsboot.core.cipher.CipherSelection;
 import dev.tlsboot.core.cipher.OpenSslCipherString;
@@ -29,11 +35,11 @@ final class TlsParameters {
 
 	private final SecurityLevel securityLevel;
 
-	TlsParameters(TlsOptions options, SSLContext context) {
+	TlsParameters(TlsOptions options) {
 		this.options = options;
-		SSLParameters supported = context.getSupportedSSLParameters();
+		SSLParameters supported = Provider.CONTEXT.getSupportedSSLParameters();
 		List<String> supportedSuites = Arrays.asList(supported.getCipherSuites());
-		List<String> defaultSuites = Arrays.asList(context.getDefaultSSLParameters().getCipherSuites());
+		List<String> defaultSuites = Arrays.asList(Provider.CONTEXT.getDefaultSSLParameters().getCipherSuites());
 		List<String> legacySuites;
 		SecurityLevel level = SecurityLevel.of(options.securityLevel());
 		if (options.cipher() != null) {
@@ -51,8 +57,14 @@ final class TlsParameters {
 				: defaultSuites.stream().filter(TlsParameters::isTls13).toList();
 		this.securityLevel = level;
 		this.protocols = protocols(options, Arrays.asList(supported.getProtocols()));
-		List<String> suites = new ArrayList<>(tls13Suites);
-		suites.addAll(level.filterSuites(legacySuites));
+		// A suite of a protocol that is off would only lengthen the ClientHello.
+		List<String> suites = new ArrayList<>();
+		if (options.enabled(TlsProtocol.TLS1_3)) {
+			suites.addAll(level.filterSuites(tls13Suites));
+		}
+		if (options.protocols().stream().anyMatch((protocol) -> protocol != TlsProtocol.TLS1_3)) {
+			suites.addAll(level.filterSuites(legacySuites));
+		}
 		if (supportedSuites.contains(RENEGOTIATION_INFO_SCSV) && !suites.contains(RENEGOTIATION_INFO_SCSV)) {
 			suites.add(RENEGOTIATION_INFO_SCSV);
 		}
@@ -138,6 +150,49 @@ final class TlsParameters {
 			return host;
 		}
 		return null;
+	}
+
+	/**
+	 * What the JDK's TLS provider supports and enables by default, asked once: the answer does not depend on any
+	 * context's material, and the provider only answers once initialised (with no material, which is cheap).
+	 */
+	private static final class Provider {
+
+		static final SSLContext CONTEXT = probe();
+
+		private static SSLContext probe() {
+			try {
+				SSLContext context = SSLContext.getInstance("TLS");
+				context.init(new KeyManager[0], new TrustManager[] { NoTrust.INSTANCE }, null);
+				return context;
+			}
+			catch (GeneralSecurityException ex) {
+				throw new IllegalStateException("The JDK's TLS provider is not usable", ex);
+			}
+		}
+
+	}
+
+	/** Trusts nothing; only there so that probing the provider does not load the JDK's default trust store. */
+	private enum NoTrust implements X509TrustManager {
+
+		INSTANCE;
+
+		@Override
+		public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+			throw new CertificateException("not for handshakes");
+		}
+
+		@Override
+		public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+			throw new CertificateException("not for handshakes");
+		}
+
+		@Override
+		public X509Certificate[] getAcceptedIssuers() {
+			return new X509Certificate[0];
+		}
+
 	}
 
 }
