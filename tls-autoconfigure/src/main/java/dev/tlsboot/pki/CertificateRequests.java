@@ -1,6 +1,5 @@
 package dev.tlsboot.pki;
 
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.util.Arrays;
@@ -12,12 +11,13 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.openssl.PEMException;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.PKCSException;
-import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 
 /**
@@ -65,13 +65,15 @@ public final class CertificateRequests {
 	static PublicKey verifiedPublicKey(PKCS10CertificationRequest request) {
 		String what = "The certificate request for '" + request.getSubject() + "'";
 		try {
-			if (!request.isSignatureValid(new JcaContentVerifierProviderBuilder().build(request.getSubjectPublicKeyInfo()))) {
+			// Converted by BC's name table first: the JDK has no KeyFactory under the EC key OID.
+			PublicKey key = new JcaPEMKeyConverter().getPublicKey(request.getSubjectPublicKeyInfo());
+			if (!request.isSignatureValid(new JcaContentVerifierProviderBuilder().build(key))) {
 				throw new IllegalArgumentException(what + " has a bad signature: it was altered, or not signed with "
 						+ "the key it holds. Ask the requester for a new one");
 			}
-			return new JcaPKCS10CertificationRequest(request).getPublicKey();
+			return key;
 		}
-		catch (OperatorCreationException | PKCSException | GeneralSecurityException ex) {
+		catch (OperatorCreationException | PKCSException | PEMException ex) {
 			throw new IllegalArgumentException(what + " cannot be verified: " + ex.getMessage(), ex);
 		}
 	}
