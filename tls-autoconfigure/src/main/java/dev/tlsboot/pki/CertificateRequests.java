@@ -13,6 +13,7 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.openssl.PEMException;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
@@ -51,7 +52,8 @@ public final class CertificateRequests {
 		}
 		String algorithm = KeyType.of(keyPair.getPublic()).signatureAlgorithm();
 		try {
-			return Pem.write(List.of(builder.build(new JcaContentSignerBuilder(algorithm).build(keyPair.getPrivate()))));
+			ContentSigner signer = new JcaContentSignerBuilder(algorithm).build(keyPair.getPrivate());
+			return Pem.write(List.of(builder.build(signer)));
 		}
 		catch (OperatorCreationException ex) {
 			throw new IllegalStateException("Cannot sign a certificate request for '" + subject + "'", ex);

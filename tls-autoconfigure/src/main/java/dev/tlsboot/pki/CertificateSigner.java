@@ -134,13 +134,15 @@ final class CertificateSigner {
 	}
 
 	static Extension extendedKeyUsage(List<KeyPurposeId> purposes) {
-		return extension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purposes.toArray(KeyPurposeId[]::new)));
+		return extension(Extension.extendedKeyUsage, false,
+				new ExtendedKeyUsage(purposes.toArray(KeyPurposeId[]::new)));
 	}
 
 	/** RFC 5280 4.2.1.6: the extension is critical when the subject is empty, since the names are all there is. */
 	static Extension subjectAltNames(List<GeneralName> names, X500Name subject) {
 		boolean critical = subject.getRDNs().length == 0;
-		return extension(Extension.subjectAlternativeName, critical, new GeneralNames(names.toArray(GeneralName[]::new)));
+		return extension(Extension.subjectAlternativeName, critical,
+				new GeneralNames(names.toArray(GeneralName[]::new)));
 	}
 
 	static Extension crlDistributionPoint(String url) {

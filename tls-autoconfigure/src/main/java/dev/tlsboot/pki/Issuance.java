@@ -98,7 +98,10 @@ public final class Issuance {
 		return this;
 	}
 
-	/** Valid from an hour ago for this long. */
+	/**
+	 * Valid for this long from the start of validity: an hour ago, unless {@link #validity(Instant, Instant)} set
+	 * another start.
+	 */
 	public Issuance validity(Duration validity) {
 		this.validity = validity;
 		this.notAfter = null;

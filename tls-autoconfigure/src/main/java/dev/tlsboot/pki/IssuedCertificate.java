@@ -5,12 +5,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Set;
 
 import dev.tlsboot.core.material.KeyMaterial;
 
@@ -22,6 +24,8 @@ import dev.tlsboot.core.material.KeyMaterial;
  * @param chain the leaf followed by any intermediates
  */
 public record IssuedCertificate(KeyPair keyPair, List<X509Certificate> chain) {
+
+	private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
 	public IssuedCertificate {
 		chain = List.copyOf(chain);
@@ -110,7 +114,7 @@ public record IssuedCertificate(KeyPair keyPair, List<X509Certificate> chain) {
 			Files.deleteIfExists(key);
 			// Created with its final permissions, so the key is never readable by others, not even briefly.
 			if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-				Files.createFile(key, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+				Files.createFile(key, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
 			}
 			Files.writeString(key, keyPem);
 		}

@@ -84,7 +84,8 @@ public record KeyType(String algorithm, int size) {
 	String signatureAlgorithm() {
 		return switch (this.algorithm) {
 			// The hash matches the curve's strength, as TLS 1.3 signature schemes pair them.
-			case "EC" -> (this.size > 384) ? "SHA512withECDSA" : (this.size > 256) ? "SHA384withECDSA" : "SHA256withECDSA";
+			case "EC" -> (this.size > 384) ? "SHA512withECDSA"
+					: (this.size > 256) ? "SHA384withECDSA" : "SHA256withECDSA";
 			case "RSA" -> "SHA256withRSA";
 			default -> this.algorithm;
 		};

@@ -78,9 +78,8 @@ final class Pbes2 {
 					+ ", not PBES2: convert it with 'openssl pkcs8 -topk8 -v2 aes-256-cbc'");
 		}
 		try {
-			return cipher(Cipher.DECRYPT_MODE, PBES2Parameters.getInstance(info.getEncryptionAlgorithm().getParameters()),
-					password)
-				.doFinal(info.getEncryptedData());
+			PBES2Parameters parameters = PBES2Parameters.getInstance(info.getEncryptionAlgorithm().getParameters());
+			return cipher(Cipher.DECRYPT_MODE, parameters, password).doFinal(info.getEncryptedData());
 		}
 		catch (BadPaddingException ex) {
 			throw new IllegalArgumentException("Cannot decrypt the private key: the password is wrong", ex);

@@ -13,6 +13,7 @@ import org.bouncycastle.asn1.pkcs.EncryptedPrivateKeyInfo;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
@@ -96,6 +97,10 @@ final class Pem {
 				}
 				if (object instanceof PEMKeyPair pair) {
 					return converter.getPrivateKey(pair.getPrivateKeyInfo());
+				}
+				if (object instanceof PEMEncryptedKeyPair) {
+					throw new IllegalArgumentException("The private key uses OpenSSL's legacy PEM encryption: "
+							+ "convert it with 'openssl pkcs8 -topk8 -v2 aes-256-cbc'");
 				}
 				if (object instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
 					if (password == null) {

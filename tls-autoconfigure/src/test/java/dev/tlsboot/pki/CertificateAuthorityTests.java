@@ -3,6 +3,7 @@ package dev.tlsboot.pki;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.security.KeyPair;
+import java.security.Security;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.HashSet;
@@ -184,6 +185,12 @@ class CertificateAuthorityTests {
 			serials.add(serial);
 		}
 		assertThat(serials).hasSize(1000);
+	}
+
+	@Test
+	void bouncyCastleProviderIsNeverRegistered() {
+		ISSUER.intermediate("Provider Check").signRequest(CertificateRequests.create(KeyType.ED25519.generate(), "x"));
+		assertThat(Security.getProvider("BC")).isNull();
 	}
 
 	@Test

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -113,6 +114,12 @@ class InteropTests {
 					PASSWORD.toCharArray());
 			assertThat(loaded.keyPair().getPrivate()).isEqualTo(ROOT.keyPair().getPrivate());
 		}
+		Tools.Result legacy = openssl("ec", "-in", "plain.key", "-aes256", "-passout", "pass:" + PASSWORD, "-out",
+				"legacy.key");
+		assertThat(legacy.exitCode()).as(legacy.output()).isZero();
+		assertThatIllegalArgumentException().isThrownBy(() -> CertificateAuthority.load(credentials.chainPem(),
+				read("legacy.key"), PASSWORD.toCharArray()))
+			.withMessageContaining("openssl pkcs8 -topk8");
 	}
 
 	@Test
