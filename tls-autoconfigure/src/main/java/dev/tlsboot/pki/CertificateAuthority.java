@@ -1,39 +1,24 @@
 package dev.tlsboot.pki;
 
-import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
 import java.security.KeyPair;
+import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.SecureRandom;
+import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
-import java.util.Objects;
-
-import javax.security.auth.x500.X500Principal;
 
 import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.CertIOException;
-import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
 /**
- * A small certificate authority on Bouncy Castle, for development and tests: a root, and server and client
- * certificates with the key usages and SANs that TLS peers check.
+ * A small certificate authority on Bouncy Castle, for development, tests and small private PKIs: a root,
+ * intermediates, server and client certificates with the key usages and SANs that TLS peers check, and signed CSRs.
  * <pre>{@code
  * CertificateAuthority ca = CertificateAuthority.root("Test CA");
  * IssuedCertificate server = ca.issueServer("localhost", "127.0.0.1");
@@ -49,7 +34,8 @@ public final class CertificateAuthority {
 	/** How long a leaf certificate is valid unless told otherwise. */
 	public static final Duration LEAF_VALIDITY = Duration.ofDays(365);
 
-	private static final SecureRandom RANDOM = new SecureRandom();
+	/** Certificates start a little in the past, so that a peer whose clock lags accepts them. */
+	static final Duration BACKDATE = Duration.ofHours(1);
 
 	private final KeyPair keyPair;
 
@@ -74,20 +60,94 @@ public final class CertificateAuthority {
 	}
 
 	/**
-	 * A new self-signed root.
+	 * A new self-signed root, valid for {@link #CA_VALIDITY}.
 	 * @param commonName the CN of the root
 	 * @param keyType the root's key type
 	 * @return the CA
 	 */
 	public static CertificateAuthority root(String commonName, KeyType keyType) {
+		return root(commonName, keyType, CA_VALIDITY);
+	}
+
+	/**
+	 * A new self-signed root without a path length limit.
+	 * @param commonName the CN of the root
+	 * @param keyType the root's key type
+	 * @param validity how long the root is valid from now
+	 * @return the CA
+	 */
+	public static CertificateAuthority root(String commonName, KeyType keyType, Duration validity) {
 		KeyPair keyPair = keyType.generate();
-		X500Principal subject = new X500Principal("CN=" + commonName);
-		Instant now = Instant.now();
-		X509Certificate certificate = sign(subject, keyPair.getPublic(), subject, keyPair, keyType.signatureAlgorithm(),
-				now.minus(1, ChronoUnit.HOURS), now.plus(CA_VALIDITY), List.of(
-						(builder, utils) -> builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true)),
-						caKeyUsage()));
+		X509Certificate certificate = signCa(commonName, keyPair.getPublic(), null, keyPair.getPrivate(), keyType,
+				new BasicConstraints(true), validity);
 		return new CertificateAuthority(keyPair, keyType, List.of(certificate));
+	}
+
+	/**
+	 * Load a CA from PEM, e.g. one written earlier with {@link #asIssuedCertificate()}.
+	 * @param certificatePem the CA's certificate, optionally followed by its issuers up to the root; without them
+	 * the CA's own certificate counts as the root
+	 * @param privateKeyPem the CA's key as PKCS#8 ({@code BEGIN PRIVATE KEY}) or a traditional OpenSSL key
+	 * @return the CA, ready to issue
+	 * @throws IllegalArgumentException if the certificate is no CA or the key does not belong to it
+	 */
+	public static CertificateAuthority load(String certificatePem, String privateKeyPem) {
+		return load(certificatePem, privateKeyPem, null);
+	}
+
+	/**
+	 * Load a CA from PEM with a key that may be encrypted ({@code BEGIN ENCRYPTED PRIVATE KEY}, PBES2).
+	 * @param certificatePem the CA's certificate, optionally followed by its issuers up to the root
+	 * @param privateKeyPem the CA's key, encrypted or not
+	 * @param password the key's password, or {@code null} for an unencrypted key
+	 * @return the CA, ready to issue
+	 * @throws IllegalArgumentException if the certificate is no CA, the password is wrong or the key does not
+	 * belong to the certificate
+	 */
+	public static CertificateAuthority load(String certificatePem, String privateKeyPem, char[] password) {
+		List<X509Certificate> chain = Pem.readCertificates(certificatePem, "CA certificate PEM");
+		X509Certificate certificate = chain.get(0);
+		String name = "'" + certificate.getSubjectX500Principal().getName() + "'";
+		boolean[] keyUsage = certificate.getKeyUsage();
+		if (certificate.getBasicConstraints() < 0 || (keyUsage != null && !keyUsage[5])) {
+			throw new IllegalArgumentException(name + " is not a CA certificate (basicConstraints CA:TRUE and "
+					+ "keyUsage keyCertSign): it cannot issue certificates");
+		}
+		for (int i = 1; i < chain.size(); i++) {
+			if (!chain.get(i - 1).getIssuerX500Principal().equals(chain.get(i).getSubjectX500Principal())) {
+				throw new IllegalArgumentException("Certificate " + (i + 1) + " of the CA certificate PEM did not "
+						+ "issue the one before it: list the CA's certificate first, then its issuers up to the root");
+			}
+		}
+		KeyPair keyPair = new KeyPair(certificate.getPublicKey(), Pem.readPrivateKey(privateKeyPem, password));
+		KeyType keyType = KeyType.of(keyPair.getPublic());
+		requireMatchingKeys(keyPair, keyType, name);
+		return new CertificateAuthority(keyPair, keyType, chain);
+	}
+
+	/** Signing a challenge proves the pair for every key algorithm, where comparing key fields would not. */
+	private static void requireMatchingKeys(KeyPair keyPair, KeyType keyType, String name) {
+		byte[] challenge = "TLS Boot key check".getBytes(StandardCharsets.US_ASCII);
+		try {
+			Signature signer = Signature.getInstance(keyType.signatureAlgorithm());
+			signer.initSign(keyPair.getPrivate());
+			signer.update(challenge);
+			byte[] signature = signer.sign();
+			Signature verifier = Signature.getInstance(keyType.signatureAlgorithm());
+			verifier.initVerify(keyPair.getPublic());
+			verifier.update(challenge);
+			if (verifier.verify(signature)) {
+				return;
+			}
+		}
+		catch (InvalidKeyException ex) {
+			// A key of another type: reported below like any other mismatch.
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("Cannot check the private key of " + name, ex);
+		}
+		throw new IllegalArgumentException("The private key does not belong to the CA certificate " + name
+				+ ": give the key the certificate was issued for");
 	}
 
 	/** This CA's own certificate. */
@@ -102,7 +162,12 @@ public final class CertificateAuthority {
 
 	/** The root certificate as PEM, for a {@code cafile}. */
 	public String rootCertificatePem() {
-		return IssuedCertificate.Pem.of(List.of(rootCertificate()));
+		return Pem.write(List.of(rootCertificate()));
+	}
+
+	/** This CA's certificate followed by its issuers', the root last. */
+	public List<X509Certificate> chain() {
+		return this.chain;
 	}
 
 	/** This CA's key pair. */
@@ -111,199 +176,137 @@ public final class CertificateAuthority {
 	}
 
 	/**
-	 * An intermediate CA signed by this one, with an EC P-256 key.
+	 * This CA's own key and chain (root included) with the outputs of an issued certificate: PEM, encrypted PEM,
+	 * PKCS#12 and files. {@link #load(String, String, char[])} reads its {@code chainPem()} and key PEM back.
+	 */
+	public IssuedCertificate asIssuedCertificate() {
+		return new IssuedCertificate(this.keyPair, this.chain);
+	}
+
+	/**
+	 * An intermediate CA signed by this one, with an EC P-256 key and a path length of 0: it issues leaf
+	 * certificates only.
 	 * @param commonName the CN of the intermediate
 	 * @return the intermediate CA; certificates it issues carry it in their chain
 	 */
 	public CertificateAuthority intermediate(String commonName) {
-		KeyPair intermediateKeys = KeyType.EC_P256.generate();
-		Instant now = Instant.now();
-		X509Certificate certificate = sign(new X500Principal("CN=" + commonName), intermediateKeys.getPublic(),
-				certificate().getSubjectX500Principal(), this.keyPair, this.keyType.signatureAlgorithm(),
-				now.minus(1, ChronoUnit.HOURS), now.plus(CA_VALIDITY),
-				List.of((builder, utils) -> builder.addExtension(Extension.basicConstraints, true,
-						new BasicConstraints(0)), caKeyUsage(), authorityKeyId(certificate())));
-		List<X509Certificate> chain = new ArrayList<>();
-		chain.add(certificate);
-		chain.addAll(this.chain);
-		return new CertificateAuthority(intermediateKeys, KeyType.EC_P256, chain);
+		return intermediate(commonName, KeyType.EC_P256, 0);
 	}
 
 	/**
-	 * A server certificate for the given names: each is an IP SAN when it is an IP literal, a DNS SAN otherwise; the
-	 * first is also the CN.
+	 * An intermediate CA signed by this one, valid for {@link #CA_VALIDITY}.
+	 * @param commonName the CN of the intermediate
+	 * @param keyType the intermediate's key type
+	 * @param pathLength how many intermediates may follow it (0: it issues leaf certificates only)
+	 * @return the intermediate CA; certificates it issues carry it in their chain
+	 */
+	public CertificateAuthority intermediate(String commonName, KeyType keyType, int pathLength) {
+		return intermediate(commonName, keyType, pathLength, CA_VALIDITY);
+	}
+
+	/**
+	 * An intermediate CA signed by this one.
+	 * @param commonName the CN of the intermediate
+	 * @param keyType the intermediate's key type
+	 * @param pathLength how many intermediates may follow it (0: it issues leaf certificates only)
+	 * @param validity how long the intermediate is valid from now
+	 * @return the intermediate CA; certificates it issues carry it in their chain
+	 * @throws IllegalArgumentException if this CA's own path length leaves no room for it
+	 */
+	public CertificateAuthority intermediate(String commonName, KeyType keyType, int pathLength, Duration validity) {
+		int ownPathLength = certificate().getBasicConstraints();
+		if (pathLength < 0 || pathLength >= ownPathLength) {
+			throw new IllegalArgumentException("'" + certificate().getSubjectX500Principal().getName() + "' has path "
+					+ "length " + ownPathLength + ": an intermediate below it needs a path length from 0 to "
+					+ (ownPathLength - 1) + ", not " + pathLength);
+		}
+		KeyPair keys = keyType.generate();
+		X509Certificate certificate = signCa(commonName, keys.getPublic(), certificate(), this.keyPair.getPrivate(),
+				this.keyType, new BasicConstraints(pathLength), validity);
+		List<X509Certificate> chain = new ArrayList<>();
+		chain.add(certificate);
+		chain.addAll(this.chain);
+		return new CertificateAuthority(keys, keyType, chain);
+	}
+
+	/** The signature algorithm this CA signs with unless told otherwise. */
+	String signatureAlgorithm() {
+		return this.keyType.signatureAlgorithm();
+	}
+
+	private static X509Certificate signCa(String commonName, PublicKey key, X509Certificate issuer,
+			PrivateKey issuerKey, KeyType issuerKeyType, BasicConstraints constraints, Duration validity) {
+		Instant now = Instant.now();
+		return CertificateSigner.sign(CertificateSigner.commonName(commonName), key, issuer, issuerKey,
+				issuerKeyType.signatureAlgorithm(), now.minus(BACKDATE), now.plus(validity),
+				List.of(CertificateSigner.basicConstraints(constraints),
+						CertificateSigner.keyUsage(CertificateSigner.CA_KEY_USAGE)));
+	}
+
+	/**
+	 * A server certificate for the given names: each is an IP SAN when it is an IPv4 or IPv6 literal, a DNS SAN
+	 * otherwise; the first is also the CN.
 	 * @param names host names and IP addresses
-	 * @return the certificate with a fresh EC P-256 key
+	 * @return the certificate with a fresh EC P-256 key and EKU serverAuth
 	 */
 	public IssuedCertificate issueServer(String... names) {
+		if (names.length == 0) {
+			throw new IllegalArgumentException("A server certificate needs at least one host name or IP address");
+		}
 		return issue().commonName(names[0]).subjectAltNames(names).serverAuth().build();
 	}
 
 	/**
 	 * A client certificate.
 	 * @param commonName the CN, which servers usually take as the client's identity
-	 * @return the certificate with a fresh EC P-256 key
+	 * @return the certificate with a fresh EC P-256 key and EKU clientAuth
 	 */
 	public IssuedCertificate issueClient(String commonName) {
 		return issue().commonName(commonName).clientAuth().build();
 	}
 
-	/** Start a certificate with every choice open: key type, validity, names, usages. */
-	public Issuance issue() {
-		return new Issuance();
+	/**
+	 * A client certificate with an e-mail address.
+	 * @param commonName the CN, which servers usually take as the client's identity
+	 * @param email the address for an rfc822Name SAN
+	 * @return the certificate with a fresh EC P-256 key and EKU clientAuth
+	 */
+	public IssuedCertificate issueClient(String commonName, String email) {
+		return issue().commonName(commonName).emailAddresses(email).clientAuth().build();
 	}
 
 	/**
-	 * One certificate to issue. Defaults: an EC P-256 key, valid from an hour ago for {@link #LEAF_VALIDITY}.
+	 * Sign a PKCS#10 request for a TLS server or client (EKU serverAuth and clientAuth), valid for
+	 * {@link #LEAF_VALIDITY}. Use {@link #issue()} to choose usages and validity.
+	 * @param requestPem the request as PEM ({@code BEGIN CERTIFICATE REQUEST})
+	 * @return the certificate and its chain
+	 * @throws IllegalArgumentException if the request is not valid PEM or its signature is bad
 	 */
-	public final class Issuance {
-
-		private String commonName = "localhost";
-
-		private final List<String> subjectAltNames = new ArrayList<>();
-
-		private KeyType keyType = KeyType.EC_P256;
-
-		private Instant notBefore = Instant.now().minus(1, ChronoUnit.HOURS);
-
-		private Instant notAfter;
-
-		private Duration validity = LEAF_VALIDITY;
-
-		private final List<KeyPurposeId> purposes = new ArrayList<>();
-
-		private String signatureAlgorithm;
-
-		private Issuance() {
-		}
-
-		public Issuance commonName(String commonName) {
-			this.commonName = Objects.requireNonNull(commonName, "commonName");
-			return this;
-		}
-
-		/** DNS names and IP literals for the subjectAltName extension. */
-		public Issuance subjectAltNames(String... names) {
-			this.subjectAltNames.addAll(List.of(names));
-			return this;
-		}
-
-		public Issuance keyType(KeyType keyType) {
-			this.keyType = Objects.requireNonNull(keyType, "keyType");
-			return this;
-		}
-
-		/** Valid from {@code notBefore} to {@code notAfter}; both may lie in the past or the future. */
-		public Issuance validity(Instant notBefore, Instant notAfter) {
-			this.notBefore = notBefore;
-			this.notAfter = notAfter;
-			return this;
-		}
-
-		public Issuance validity(Duration validity) {
-			this.validity = validity;
-			this.notAfter = null;
-			return this;
-		}
-
-		/** Mark the certificate for TLS servers (EKU serverAuth). */
-		public Issuance serverAuth() {
-			this.purposes.add(KeyPurposeId.id_kp_serverAuth);
-			return this;
-		}
-
-		/** Mark the certificate for TLS clients (EKU clientAuth). */
-		public Issuance clientAuth() {
-			this.purposes.add(KeyPurposeId.id_kp_clientAuth);
-			return this;
-		}
-
-		/** Sign with this algorithm instead of the CA's usual one, e.g. {@code SHA1withECDSA} for a weak chain. */
-		public Issuance signatureAlgorithm(String signatureAlgorithm) {
-			this.signatureAlgorithm = signatureAlgorithm;
-			return this;
-		}
-
-		/** Generate the key and sign the certificate. */
-		public IssuedCertificate build() {
-			KeyPair leafKeys = this.keyType.generate();
-			Instant end = (this.notAfter != null) ? this.notAfter : this.notBefore.plus(this.validity);
-			List<Extender> extensions = new ArrayList<>();
-			extensions.add((builder, utils) -> builder.addExtension(Extension.basicConstraints, true,
-					new BasicConstraints(false)));
-			extensions.add((builder, utils) -> builder.addExtension(Extension.keyUsage, true,
-					new KeyUsage(leafKeyUsage(this.keyType))));
-			if (!this.purposes.isEmpty()) {
-				extensions.add((builder, utils) -> builder.addExtension(Extension.extendedKeyUsage, false,
-						new ExtendedKeyUsage(this.purposes.toArray(KeyPurposeId[]::new))));
-			}
-			if (!this.subjectAltNames.isEmpty()) {
-				GeneralName[] names = this.subjectAltNames.stream().map(CertificateAuthority::generalName)
-						.toArray(GeneralName[]::new);
-				extensions.add((builder, utils) -> builder.addExtension(Extension.subjectAlternativeName, false,
-						new GeneralNames(names)));
-			}
-			extensions.add(authorityKeyId(certificate()));
-			String algorithm = (this.signatureAlgorithm != null) ? this.signatureAlgorithm
-					: CertificateAuthority.this.keyType.signatureAlgorithm();
-			X509Certificate leaf = sign(new X500Principal("CN=" + this.commonName), leafKeys.getPublic(),
-					certificate().getSubjectX500Principal(), CertificateAuthority.this.keyPair, algorithm,
-					this.notBefore, end, extensions);
-			List<X509Certificate> chain = new ArrayList<>();
-			chain.add(leaf);
-			chain.addAll(CertificateAuthority.this.chain.subList(0, CertificateAuthority.this.chain.size() - 1));
-			return new IssuedCertificate(leafKeys, chain);
-		}
-
+	public SignedCertificate signRequest(String requestPem) {
+		return issue().serverAuth().clientAuth().signRequest(requestPem);
 	}
 
-	private static int leafKeyUsage(KeyType keyType) {
-		// RSA key exchange (TLS 1.2 kRSA) encrypts to the key; everything else only signs.
-		return "RSA".equals(keyType.algorithm()) ? KeyUsage.digitalSignature | KeyUsage.keyEncipherment
-				: KeyUsage.digitalSignature;
+	/**
+	 * Sign a PKCS#10 request as {@link #signRequest(String)} does.
+	 * @param request the request
+	 * @return the certificate and its chain
+	 * @throws IllegalArgumentException if the request's signature is bad
+	 */
+	public SignedCertificate signRequest(PKCS10CertificationRequest request) {
+		return issue().serverAuth().clientAuth().signRequest(request);
 	}
 
-	private static Extender caKeyUsage() {
-		return (builder, utils) -> builder.addExtension(Extension.keyUsage, true,
-				new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature));
+	/** Start a certificate with every choice open: key type, validity, names, usages. */
+	public Issuance issue() {
+		return new Issuance(this);
 	}
 
-	private static Extender authorityKeyId(X509Certificate issuer) {
-		return (builder, utils) -> builder.addExtension(Extension.authorityKeyIdentifier, false,
-				utils.createAuthorityKeyIdentifier(issuer));
-	}
-
-	private static GeneralName generalName(String name) {
-		boolean ip = name.matches("[0-9.]+") || name.contains(":");
-		return ip ? new GeneralName(GeneralName.iPAddress, name) : new GeneralName(GeneralName.dNSName, name);
-	}
-
-	private static X509Certificate sign(X500Principal subject, PublicKey subjectKey, X500Principal issuer,
-			KeyPair issuerKeys, String signatureAlgorithm, Instant notBefore, Instant notAfter,
-			List<Extender> extensions) {
-		try {
-			JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
-			X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
-					new BigInteger(127, RANDOM).add(BigInteger.ONE), Date.from(notBefore), Date.from(notAfter),
-					subject, subjectKey);
-			builder.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(subjectKey));
-			for (Extender extension : extensions) {
-				extension.addTo(builder, utils);
-			}
-			return new JcaX509CertificateConverter()
-				.getCertificate(builder.build(new JcaContentSignerBuilder(signatureAlgorithm).build(issuerKeys.getPrivate())));
-		}
-		catch (GeneralSecurityException | OperatorCreationException | CertIOException ex) {
-			throw new IllegalStateException("Cannot issue a certificate for " + subject.getName(), ex);
-		}
-	}
-
-	/** Adds one extension to a certificate being built. */
-	@FunctionalInterface
-	private interface Extender {
-
-		void addTo(X509v3CertificateBuilder builder, JcaX509ExtensionUtils utils) throws CertIOException, GeneralSecurityException;
-
+	/** The leaf, then this CA's chain without the root: what a TLS peer sends. */
+	List<X509Certificate> chainFor(X509Certificate leaf) {
+		List<X509Certificate> chain = new ArrayList<>();
+		chain.add(leaf);
+		chain.addAll(this.chain.subList(0, this.chain.size() - 1));
+		return chain;
 	}
 
 }

@@ -3,7 +3,11 @@ package dev.tlsboot.pki;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.EdECPublicKey;
+import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECGenParameterSpec;
 
 /**
@@ -38,6 +42,26 @@ public record KeyType(String algorithm, int size) {
 		return new KeyType("RSA", bits);
 	}
 
+	/**
+	 * The type of an existing key, e.g. one loaded from PEM or taken from a certificate request.
+	 * @param publicKey an EC, RSA or EdDSA public key
+	 * @return its type
+	 */
+	static KeyType of(PublicKey publicKey) {
+		if (publicKey instanceof ECPublicKey ec) {
+			return new KeyType("EC", ec.getParams().getCurve().getField().getFieldSize());
+		}
+		if (publicKey instanceof RSAPublicKey rsa) {
+			return rsa(rsa.getModulus().bitLength());
+		}
+		if (publicKey instanceof EdECPublicKey edec) {
+			String curve = edec.getParams().getName();
+			return new KeyType(curve, "Ed448".equals(curve) ? 448 : 255);
+		}
+		throw new IllegalArgumentException("Unsupported key algorithm " + publicKey.getAlgorithm()
+				+ ": use an EC, RSA or EdDSA key");
+	}
+
 	/** Generate a fresh key pair of this type from a strong random source. */
 	public KeyPair generate() {
 		try {
@@ -59,7 +83,9 @@ public record KeyType(String algorithm, int size) {
 	/** The signature algorithm a CA holding a key of this type signs certificates with. */
 	String signatureAlgorithm() {
 		return switch (this.algorithm) {
-			case "EC" -> (this.size > 256) ? "SHA384withECDSA" : "SHA256withECDSA";
+			// The hash matches the curve's strength, as TLS 1.3 signature schemes pair them.
+			case "EC" -> (this.size > 384) ? "SHA512withECDSA"
+					: (this.size > 256) ? "SHA384withECDSA" : "SHA256withECDSA";
 			case "RSA" -> "SHA256withRSA";
 			default -> this.algorithm;
 		};
