@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * STARTTLS as SMTP does it: a plaintext greeting, an upgrade of the same connection to TLS ({@code tls::import}),
  * and back to plaintext after close_notify ({@code tls::unimport}).
  */
-class StartTlsTest {
+class StartTlsTests {
 
 	private final CertificateAuthority ca = CertificateAuthority.root("StartTLS CA");
 

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Real handshakes on 127.0.0.1 between contexts built from options: what a client sends (SNI, ALPN), what it checks
  * (CA, host name, validity, security level) and how it says no.
  */
-class TlsContextHandshakeTest {
+class TlsContextHandshakeTests {
 
 	private static CertificateAuthority ca;
 

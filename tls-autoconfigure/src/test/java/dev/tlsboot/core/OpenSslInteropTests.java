@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** TLS Boot against OpenSSL, the reference implementation TclTLS wraps: both directions, on 127.0.0.1. */
-class OpenSslInteropTest {
+class OpenSslInteropTests {
 
 	private static CertificateAuthority ca;
 
