@@ -7,8 +7,8 @@ import javax.net.ssl.SSLSession;
  * after the handshake, so the trust manager that verified the chain {@linkplain #store stores} it in the handshake
  * session, where {@link TlsStatus} finds it.
  * <p>
- * A resumed session was not verified again; it carries what the first handshake stored, as long as the JDK kept the
- * same session object (stateful TLS 1.2 resumption). A session the JDK rebuilt from a ticket carries none.
+ * A resumed session is not verified again. The JDK carries the stored result over from the original session (seen
+ * with JDK 17 for TLS 1.2 and 1.3), so it then describes the verification in the original handshake.
  *
  * @param ok whether the chain was accepted
  * @param error why it was rejected, or {@code null} when it was accepted

@@ -130,6 +130,8 @@ class ConnectionInfoTests {
 				assertThat(client.sessionReused()).isTrue();
 				assertThat(serverInfo.sessionReused()).isTrue();
 				assertThat(client.startTime()).isEqualTo(firstClient.startTime());
+				// No verification happened this time; the result of the original handshake came along
+				assertThat(VerifyResult.of(second.client().socket().getSession())).isEqualTo(VerifyResult.OK);
 				// Without the start of the handshake, the JDK's bookkeeping is all there is: it touches resumed
 				// sessions, except a TLS 1.2 session on the client (the documented limit)
 				assertThat(ConnectionInfo.of(second.server().socket(), 2, null).sessionReused()).isTrue();
