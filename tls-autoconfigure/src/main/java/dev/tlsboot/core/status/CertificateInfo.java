@@ -100,8 +100,7 @@ public record CertificateInfo(int version, String serialNumber, String signature
 			TBSCertificate tbs = holder.toASN1Structure().getTBSCertificate();
 			Extensions extensions = holder.getExtensions();
 			PublicKey key = certificate.getPublicKey();
-			String signatureOid = certificate.getSigAlgOID();
-			String signatureName = StatusFormat.oidName(signatureOid, certificate.getSigAlgName());
+			String signatureName = StatusFormat.oidName(certificate.getSigAlgOID(), certificate.getSigAlgName());
 			return new CertificateInfo(certificate.getVersion(), serialNumber(certificate.getSerialNumber()),
 					StatusFormat.oidName(tbs.getSignature().getAlgorithm().getId(), signatureName),
 					name(certificate.getIssuerX500Principal()), certificate.getNotBefore().toInstant(),
