@@ -69,7 +69,7 @@ class CertificateInfoTests {
 		CertificateInfo leaf = CertificateInfo.of(CA.issueClient("alice").certificate());
 		assertThat(root.subjectKeyIdentifier()).matches("[0-9A-F]{40}");
 		assertThat(leaf.authorityKeyIdentifier()).isEqualTo(root.subjectKeyIdentifier());
-		assertThat(root.authorityKeyIdentifier()).isNull();
+		assertThat(root.authorityKeyIdentifier()).isEqualTo(root.subjectKeyIdentifier());
 		assertThat(root.selfSigned()).isTrue();
 	}
 
