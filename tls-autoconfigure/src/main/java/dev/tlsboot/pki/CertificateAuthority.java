@@ -1,12 +1,8 @@
 package dev.tlsboot.pki;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.InvalidKeyException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +11,10 @@ import java.util.List;
 
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+
+import dev.tlsboot.core.TlsConfigurationException;
+import dev.tlsboot.core.material.KeyMaterial;
+import dev.tlsboot.core.material.KeyMaterialLoader;
 
 /**
  * A small certificate authority on Bouncy Castle, for development, tests and small private PKIs: a root,
@@ -96,7 +96,8 @@ public final class CertificateAuthority {
 	}
 
 	/**
-	 * Load a CA from PEM with a key that may be encrypted ({@code BEGIN ENCRYPTED PRIVATE KEY}, PBES2).
+	 * Load a CA from PEM with a key that may be encrypted ({@code BEGIN ENCRYPTED PRIVATE KEY}, or OpenSSL's legacy
+	 * {@code Proc-Type: 4,ENCRYPTED}), read as {@link KeyMaterialLoader#fromPem} reads {@code cert} and {@code key}.
 	 * @param certificatePem the CA's certificate, optionally followed by its issuers up to the root
 	 * @param privateKeyPem the CA's key, encrypted or not
 	 * @param password the key's password, or {@code null} for an unencrypted key
@@ -105,8 +106,15 @@ public final class CertificateAuthority {
 	 * belong to the certificate
 	 */
 	public static CertificateAuthority load(String certificatePem, String privateKeyPem, char[] password) {
-		List<X509Certificate> chain = Pem.readCertificates(certificatePem, "CA certificate PEM");
-		X509Certificate certificate = chain.get(0);
+		KeyMaterial material;
+		try {
+			material = KeyMaterialLoader.fromPem(certificatePem, privateKeyPem, password);
+		}
+		catch (TlsConfigurationException ex) {
+			throw new IllegalArgumentException(ex.getMessage(), ex);
+		}
+		List<X509Certificate> chain = material.chain();
+		X509Certificate certificate = material.leaf();
 		String name = "'" + certificate.getSubjectX500Principal().getName() + "'";
 		boolean[] keyUsage = certificate.getKeyUsage();
 		if (certificate.getBasicConstraints() < 0 || (keyUsage != null && !keyUsage[5])) {
@@ -119,35 +127,8 @@ public final class CertificateAuthority {
 						+ "issue the one before it: list the CA's certificate first, then its issuers up to the root");
 			}
 		}
-		KeyPair keyPair = new KeyPair(certificate.getPublicKey(), Pem.readPrivateKey(privateKeyPem, password));
-		KeyType keyType = KeyType.of(keyPair.getPublic());
-		requireMatchingKeys(keyPair, keyType, name);
-		return new CertificateAuthority(keyPair, keyType, chain);
-	}
-
-	/** Signing a challenge proves the pair for every key algorithm, where comparing key fields would not. */
-	private static void requireMatchingKeys(KeyPair keyPair, KeyType keyType, String name) {
-		byte[] challenge = "TLS Boot key check".getBytes(StandardCharsets.US_ASCII);
-		try {
-			Signature signer = Signature.getInstance(keyType.signatureAlgorithm());
-			signer.initSign(keyPair.getPrivate());
-			signer.update(challenge);
-			byte[] signature = signer.sign();
-			Signature verifier = Signature.getInstance(keyType.signatureAlgorithm());
-			verifier.initVerify(keyPair.getPublic());
-			verifier.update(challenge);
-			if (verifier.verify(signature)) {
-				return;
-			}
-		}
-		catch (InvalidKeyException ex) {
-			// A key of another type: reported below like any other mismatch.
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("Cannot check the private key of " + name, ex);
-		}
-		throw new IllegalArgumentException("The private key does not belong to the CA certificate " + name
-				+ ": give the key the certificate was issued for");
+		KeyPair keyPair = new KeyPair(certificate.getPublicKey(), material.privateKey());
+		return new CertificateAuthority(keyPair, KeyType.of(keyPair.getPublic()), chain);
 	}
 
 	/** This CA's own certificate. */

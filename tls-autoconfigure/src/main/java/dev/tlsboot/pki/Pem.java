@@ -4,26 +4,18 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.security.PrivateKey;
-import java.security.cert.CertificateException;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.bouncycastle.asn1.pkcs.EncryptedPrivateKeyInfo;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.openssl.PEMEncryptedKeyPair;
-import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
-import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 import org.bouncycastle.util.io.pem.PemObject;
 
 /**
- * PEM in and out, with Bouncy Castle's parser and writer over the JDK's providers.
+ * PEM out, and certificate requests in, with Bouncy Castle's parser and writer over the JDK's providers. Certificates
+ * and keys are read by {@link dev.tlsboot.core.material.KeyMaterialLoader}.
  */
 final class Pem {
 
@@ -58,73 +50,6 @@ final class Pem {
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Cannot encode an encrypted key", ex);
-		}
-	}
-
-	/**
-	 * Every certificate in the PEM text, in order.
-	 * @param what what the text is, for messages
-	 */
-	static List<X509Certificate> readCertificates(String pem, String what) {
-		List<X509Certificate> certificates = new ArrayList<>();
-		JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
-		for (Object object : readAll(pem, what)) {
-			if (object instanceof X509CertificateHolder holder) {
-				try {
-					certificates.add(converter.getCertificate(holder));
-				}
-				catch (CertificateException ex) {
-					throw new IllegalArgumentException("The " + what + " holds a certificate the JDK cannot read", ex);
-				}
-			}
-		}
-		if (certificates.isEmpty()) {
-			throw new IllegalArgumentException("The " + what + " holds no BEGIN CERTIFICATE block");
-		}
-		return certificates;
-	}
-
-	/**
-	 * The first private key in the PEM text: PKCS#8, encrypted PKCS#8 (PBES2) or a traditional OpenSSL key.
-	 * @param password the password of an encrypted key, or {@code null}
-	 */
-	static PrivateKey readPrivateKey(String pem, char[] password) {
-		JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
-		try {
-			for (Object object : readAll(pem, "private key PEM")) {
-				if (object instanceof PrivateKeyInfo info) {
-					return converter.getPrivateKey(info);
-				}
-				if (object instanceof PEMKeyPair pair) {
-					return converter.getPrivateKey(pair.getPrivateKeyInfo());
-				}
-				if (object instanceof PEMEncryptedKeyPair) {
-					throw new IllegalArgumentException("The private key uses OpenSSL's legacy PEM encryption: "
-							+ "convert it with 'openssl pkcs8 -topk8 -v2 aes-256-cbc'");
-				}
-				if (object instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
-					if (password == null) {
-						throw new IllegalArgumentException("The private key is encrypted: give its password");
-					}
-					return converter.getPrivateKey(decrypt(encrypted, password));
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new IllegalArgumentException("The private key PEM holds a key the JDK cannot read", ex);
-		}
-		throw new IllegalArgumentException(
-				"The private key PEM holds no BEGIN PRIVATE KEY or BEGIN ENCRYPTED PRIVATE KEY block");
-	}
-
-	private static PrivateKeyInfo decrypt(PKCS8EncryptedPrivateKeyInfo encrypted, char[] password) {
-		byte[] pkcs8 = Pbes2.decrypt(encrypted.toASN1Structure(), password);
-		try {
-			return PrivateKeyInfo.getInstance(pkcs8);
-		}
-		catch (IllegalArgumentException ex) {
-			// A wrong password passes the padding check once in a few hundred tries, and yields garbage.
-			throw new IllegalArgumentException("Cannot decrypt the private key: the password is wrong", ex);
 		}
 	}
 

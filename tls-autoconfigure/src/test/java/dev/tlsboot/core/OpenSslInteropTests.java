@@ -1,5 +1,7 @@
 package dev.tlsboot.core;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -14,6 +16,7 @@ import dev.tlsboot.core.material.TlsMaterial;
 import dev.tlsboot.core.observe.HandshakeFailure.Cause;
 import dev.tlsboot.pki.CertificateAuthority;
 import dev.tlsboot.pki.IssuedCertificate;
+import dev.tlsboot.testing.OpenSslCli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -35,22 +38,22 @@ class OpenSslInteropTests {
 	private static String keyFile;
 
 	@BeforeAll
-	static void writeMaterial() {
+	static void writeMaterial() throws IOException {
 		ca = CertificateAuthority.root("Interop CA");
 		localhost = ca.issueServer("localhost", "127.0.0.1");
-		caFile = OpenSsl.write(dir, "ca.pem", ca.rootCertificatePem());
-		certFile = OpenSsl.write(dir, "server.pem", localhost.chainPem());
-		keyFile = OpenSsl.write(dir, "server.key", localhost.privateKeyPem());
+		caFile = write("ca.pem", ca.rootCertificatePem());
+		certFile = write("server.pem", localhost.chainPem());
+		keyFile = write("server.key", localhost.privateKeyPem());
 	}
 
 	@BeforeEach
 	void needsOpenSsl() {
-		OpenSsl.assumeAvailable();
+		OpenSslCli.assumeAvailable();
 	}
 
 	@Test
 	void clientHandshakesWithOpenSslServerAndNegotiatesAlpn() throws Exception {
-		try (OpenSsl.Server server = OpenSsl.server("-cert", certFile, "-key", keyFile, "-alpn", "h2,http/1.1")) {
+		try (OpenSslCli.Server server = OpenSslCli.server("-cert", certFile, "-key", keyFile, "-alpn", "h2,http/1.1")) {
 			TlsContext client = TlsContext.create(TlsOptions.builder().cafile(caFile).alpn("h2", "http/1.1").build());
 			try (SSLSocket socket = client.connect("localhost", server.port())) {
 				assertThat(socket.getApplicationProtocol()).isEqualTo("h2");
@@ -62,7 +65,7 @@ class OpenSslInteropTests {
 	@Test
 	void clientCertificateIsAcceptedByAnOpenSslServerThatRequiresOne() throws Exception {
 		IssuedCertificate alice = ca.issueClient("alice");
-		try (OpenSsl.Server server = OpenSsl.server("-cert", certFile, "-key", keyFile, "-CAfile", caFile,
+		try (OpenSslCli.Server server = OpenSslCli.server("-cert", certFile, "-key", keyFile, "-CAfile", caFile,
 				"-Verify", "1", "-verify_return_error")) {
 			TlsContext client = TlsContext.create("alice", TlsOptions.defaults(),
 					new TlsMaterial(alice.keyMaterial(), List.of(ca.rootCertificate())));
@@ -78,7 +81,7 @@ class OpenSslInteropTests {
 
 	@Test
 	void tls11OnlyServerIsRefusedForLackOfASharedProtocol() throws Exception {
-		try (OpenSsl.Server server = OpenSsl.server("-cert", certFile, "-key", keyFile, "-tls1_1", "-cipher",
+		try (OpenSslCli.Server server = OpenSslCli.server("-cert", certFile, "-key", keyFile, "-tls1_1", "-cipher",
 				"DEFAULT@SECLEVEL=0")) {
 			TlsContext client = TlsContext.create(TlsOptions.builder().cafile(caFile).build());
 			assertThatExceptionOfType(TlsHandshakeException.class)
@@ -93,15 +96,20 @@ class OpenSslInteropTests {
 		TlsContext server = TlsContext.create("server", TlsOptions.builder().alpn("h2").build(),
 				new TlsMaterial(localhost.keyMaterial(), List.of()));
 		try (LoopbackTlsServer loopback = LoopbackTlsServer.start(server)) {
-			String output = OpenSsl.run("hello\n", "s_client", "-connect", "127.0.0.1:" + loopback.port(),
+			String output = OpenSslCli.opensslWithInput("hello\n", "s_client", "-connect", "127.0.0.1:" + loopback.port(),
 					"-servername", "localhost", "-alpn", "h2", "-CAfile", caFile, "-verify_return_error",
-					"-verify_hostname", "localhost", "-ign_eof");
+					"-verify_hostname", "localhost", "-ign_eof").output();
 			assertThat(output).contains("Verify return code: 0 (ok)")
 				.contains("ALPN protocol: h2")
 				.contains("TLSv1.3")
 				.contains("HELLO");
 			assertThat(loopback.nextAccepted().serverName()).isEqualTo("localhost");
 		}
+	}
+
+	/** Write {@code content} to a file in the temporary directory and return its path, for command arguments. */
+	private static String write(String name, String content) throws IOException {
+		return Files.writeString(dir.resolve(name), content).toString();
 	}
 
 	private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {

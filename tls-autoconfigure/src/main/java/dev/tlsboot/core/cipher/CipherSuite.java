@@ -30,10 +30,11 @@ import dev.tlsboot.core.TlsProtocol;
  * @param strength OpenSSL's grade: {@code HIGH}, {@code MEDIUM}, {@code LOW}, or {@code NONE}
  * @param complementOfDefault whether the suite is in OpenSSL's {@code COMPLEMENTOFDEFAULT}: in {@code ALL} but not
  * in {@code DEFAULT} (anonymous and DSS suites)
+ * @param id the two-byte IANA code point as one hex number, e.g. {@code 0xC02F}
  */
 public record CipherSuite(String jsseName, String openSslName, TlsProtocol protocol, String keyExchange,
 		String authentication, String encryption, int bits, String mac, String strength,
-		boolean complementOfDefault) {
+		boolean complementOfDefault, String id) {
 
 	private static final String TABLE = "cipher-suites.txt";
 
@@ -61,6 +62,56 @@ public record CipherSuite(String jsseName, String openSslName, TlsProtocol proto
 		return tls13() || "kECDHE".equals(this.keyExchange) || "kDHE".equals(this.keyExchange);
 	}
 
+	/** Whether the bulk cipher is an AEAD, which then also authenticates the records. */
+	public boolean aead() {
+		return "AEAD".equals(this.mac);
+	}
+
+	/**
+	 * The hash of the handshake transcript, which depends on the protocol negotiated as well as the suite.
+	 * @param negotiated the negotiated protocol, e.g. {@code TLSv1.2}
+	 * @return {@code SHA256} or {@code SHA384} (the hash of the suite's PRF or HKDF), or {@code MD5-SHA1} before
+	 * TLS 1.2
+	 */
+	public String handshakeDigest(String negotiated) {
+		if (!"TLSv1.3".equals(negotiated) && !"TLSv1.2".equals(negotiated)) {
+			return "MD5-SHA1";
+		}
+		return this.jsseName.endsWith("_SHA384") ? "SHA384" : "SHA256";
+	}
+
+	/** The suite as one line of {@code openssl ciphers -v} prints it. */
+	public String description() {
+		return String.format("%-30s %-7s Kx=%-8s Au=%-5s Enc=%-22s Mac=%-4s", this.openSslName,
+				this.protocol.jsseName(), openSslKeyExchange(), openSslAuthentication(), openSslEncryption(), this.mac)
+			.stripTrailing();
+	}
+
+	private String openSslKeyExchange() {
+		return switch (this.keyExchange) {
+			case "kECDHE" -> "ECDH";
+			case "kDHE" -> "DH";
+			case "kRSA" -> "RSA";
+			default -> this.keyExchange;
+		};
+	}
+
+	private String openSslAuthentication() {
+		return switch (this.authentication) {
+			case "any" -> "any";
+			case "aNULL" -> "None";
+			default -> this.authentication.substring(1);
+		};
+	}
+
+	private String openSslEncryption() {
+		return switch (this.encryption) {
+			case "eNULL" -> "None";
+			case "CHACHA20" -> "CHACHA20/POLY1305(" + this.bits + ")";
+			default -> this.encryption + "(" + this.bits + ")";
+		};
+	}
+
 	/** Every suite of the table, TLS 1.3 ones included, in OpenSSL's internal preference order. */
 	static List<CipherSuite> all() {
 		return ALL;
@@ -86,12 +137,12 @@ public record CipherSuite(String jsseName, String openSslName, TlsProtocol proto
 	}
 
 	private static CipherSuite parse(String[] columns) {
-		TlsProtocol protocol = (columns.length == 10) ? TlsProtocol.fromJsseName(columns[2]) : null;
+		TlsProtocol protocol = (columns.length == 11) ? TlsProtocol.fromJsseName(columns[2]) : null;
 		if (protocol == null) {
 			throw new IllegalStateException("Malformed row in " + TABLE + ": " + String.join(" ", columns));
 		}
 		return new CipherSuite(columns[0], columns[1], protocol, columns[3], columns[4], columns[5],
-				Integer.parseInt(columns[6]), columns[7], columns[8], "no".equals(columns[9]));
+				Integer.parseInt(columns[6]), columns[7], columns[8], "no".equals(columns[9]), columns[10]);
 	}
 
 	private static Map<String, CipherSuite> index(List<CipherSuite> suites) {

@@ -1,5 +1,6 @@
 package dev.tlsboot.core.material;
 
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
@@ -17,6 +18,7 @@ import java.util.Objects;
 
 import dev.tlsboot.core.TlsConfigurationException;
 import dev.tlsboot.core.TlsOptions;
+import dev.tlsboot.core.spi.PasswordProvider;
 
 /**
  * Loads the private key and certificate chain of a context from its options, like TclTLS's {@code -certfile},
@@ -49,9 +51,7 @@ public final class KeyMaterialLoader {
 			return null;
 		}
 		if (options.certfile() == null) {
-			List<X509Certificate> chain = Certificates.read(Source.of("cert", options.cert()));
-			Source key = Source.of("key", options.key());
-			return assemble(PrivateKeys.read(key, options.password()), chain, key, "cert");
+			return fromBytes(options.cert(), options.key(), options.password());
 		}
 		Source certfile = Source.read("certfile", options.certfile());
 		if (options.keyfile() == null && isKeyStore(certfile)) {
@@ -70,6 +70,28 @@ public final class KeyMaterialLoader {
 					"Set 'keyfile' to the private key of " + certfile.location() + ".");
 		}
 		return assemble(PrivateKeys.read(key, options.password()), chain, key, "certfile");
+	}
+
+	/**
+	 * Load a key and its certificate chain given as PEM text, with the rules of {@code cert} and {@code key}: the key
+	 * may be PKCS#8, PKCS#1 RSA or SEC1 EC, encrypted or not, and must belong to a certificate of the chain.
+	 * @param chainPem the certificates ({@code BEGIN CERTIFICATE}), leaf and issuers in any order
+	 * @param keyPem the private key
+	 * @param password the key's password, or {@code null} for an unencrypted key; it is not changed
+	 * @return the key and chain, leaf first and in issuer order
+	 * @throws TlsConfigurationException naming {@code cert}, {@code key} or {@code password} when the PEM cannot be
+	 * used
+	 */
+	public static KeyMaterial fromPem(String chainPem, String keyPem, char[] password) {
+		PasswordProvider passwords = (location) -> (password != null) ? password.clone() : null;
+		return fromBytes(chainPem.getBytes(StandardCharsets.UTF_8), keyPem.getBytes(StandardCharsets.UTF_8),
+				passwords);
+	}
+
+	private static KeyMaterial fromBytes(byte[] cert, byte[] key, PasswordProvider passwords) {
+		List<X509Certificate> chain = Certificates.read(Source.of("cert", cert));
+		Source keySource = Source.of("key", key);
+		return assemble(PrivateKeys.read(keySource, passwords), chain, keySource, "cert");
 	}
 
 	/** A keystore by name or magic number, or content that is neither PEM nor a DER certificate. */

@@ -141,6 +141,29 @@ public record CertificateInfo(int version, String serialNumber, String signature
 	}
 
 	/**
+	 * The subject alternative names of a certificate as OpenSSL prints them: {@code DNS:example.com},
+	 * {@code IP Address:127.0.0.1}, {@code email:a@example.com}, {@code URI:...}, {@code DirName:...}. Kinds the JDK
+	 * hands over only as DER (other names, X.400 and EDI party names) show as {@code <unsupported>}, as OpenSSL does.
+	 * @param certificate the certificate
+	 * @return the names in certificate order, empty when it has no subjectAltName extension
+	 * @throws CertificateParsingException if the extension cannot be parsed
+	 */
+	public static List<String> subjectAltNames(X509Certificate certificate) throws CertificateParsingException {
+		Collection<List<?>> names = certificate.getSubjectAlternativeNames();
+		if (names == null) {
+			return List.of();
+		}
+		List<String> result = new ArrayList<>();
+		for (List<?> name : names) {
+			int tag = (Integer) name.get(0);
+			Object value = name.get(1);
+			String text = (value instanceof String string) ? string : "<unsupported>";
+			result.add(GENERAL_NAME_LABELS[tag] + ":" + text);
+		}
+		return result;
+	}
+
+	/**
 	 * One certificate extension.
 	 *
 	 * @param oid the extension's object identifier
@@ -184,22 +207,6 @@ public record CertificateInfo(int version, String serialNumber, String signature
 	private static String subjectKeyIdentifier(Extensions extensions) {
 		SubjectKeyIdentifier ski = (extensions != null) ? SubjectKeyIdentifier.fromExtensions(extensions) : null;
 		return (ski != null) ? StatusFormat.hex(ski.getKeyIdentifier()) : null;
-	}
-
-	private static List<String> subjectAltNames(X509Certificate certificate) throws CertificateParsingException {
-		Collection<List<?>> names = certificate.getSubjectAlternativeNames();
-		if (names == null) {
-			return List.of();
-		}
-		List<String> result = new ArrayList<>();
-		for (List<?> name : names) {
-			int tag = (Integer) name.get(0);
-			Object value = name.get(1);
-			// The JDK hands the exotic kinds over as DER; OpenSSL does not print them either
-			String text = (value instanceof String string) ? string : "<unsupported>";
-			result.add(GENERAL_NAME_LABELS[tag] + ":" + text);
-		}
-		return result;
 	}
 
 	private static List<String> ocsp(Extensions extensions) {

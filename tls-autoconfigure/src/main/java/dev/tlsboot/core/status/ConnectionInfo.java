@@ -13,13 +13,15 @@ import javax.net.ssl.SSLSessionContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.StandardConstants;
 
+import dev.tlsboot.core.cipher.CipherSuite;
+
 /**
  * One TLS connection and its session as TclTLS 2.0's {@code tls::connection} reports them, with the same names in
  * camelCase. No secret is part of it: the session id appears only as a hash, and nothing of the master secret or
  * tickets at all.
  * <p>
- * Cipher fields are filled for the suites the JDK offers (see {@link #standardName()}); for others they are
- * {@code null}.
+ * Cipher fields are filled for the suites that both OpenSSL and the JDK know (see
+ * {@link dev.tlsboot.core.cipher.CipherSuite}); for others they are {@code null}.
  *
  * @param state {@code NEGOTIATING} until the first handshake completes and during a new one, then {@code OPEN},
  * and {@code CLOSED} once the socket is closed or the engine is done in both directions
@@ -110,13 +112,13 @@ public record ConnectionInfo(String state, String servername, String protocol, b
 	private static ConnectionInfo of(SSLSession session, String state, boolean server, List<SNIServerName> serverNames,
 			String alpn, Integer securityLevel, Instant handshakeStarted) {
 		String protocol = session.getProtocol();
-		CipherSuite suite = CipherSuite.of(session.getCipherSuite());
+		CipherSuite suite = CipherSuite.named(session.getCipherSuite()).orElse(null);
 		boolean described = suite != null;
 		SSLSessionContext context = session.getSessionContext();
 		return new ConnectionInfo(state, servername(serverNames), protocol, renegotiationAllowed(protocol, server),
 				securityLevel, reused(session, handshakeStarted), server, "none", "none", null,
 				described ? suite.openSslName() : null, session.getCipherSuite(), described ? suite.bits() : null,
-				described ? suite.bits() : null, described ? suite.minVersion() : null,
+				described ? suite.bits() : null, described ? suite.protocol().jsseName() : null,
 				described ? suite.aead() : null, described ? suite.id() : null,
 				described ? suite.description() : null, described ? suite.handshakeDigest(protocol) : null,
 				StatusFormat.emptyToNull(alpn), session.isValid() && !NO_SUITE.equals(session.getCipherSuite()),

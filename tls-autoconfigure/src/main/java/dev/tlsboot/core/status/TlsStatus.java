@@ -14,6 +14,8 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
+import dev.tlsboot.core.cipher.CipherSuite;
+
 /**
  * The state of one TLS connection's handshake as TclTLS 2.0's {@code tls::status} reports it, with the same names
  * in camelCase, plus the certificates as {@link CertificateInfo}. No secret is part of it.
@@ -23,12 +25,12 @@ import javax.net.ssl.SSLSocket;
  *
  * @param alpn the application protocol negotiated with ALPN, or {@code null} when none was
  * @param cipher the cipher suite's OpenSSL name, e.g. {@code ECDHE-ECDSA-AES128-GCM-SHA256} or
- * {@code TLS_AES_128_GCM_SHA256}; the JSSE name when this package does not describe the suite (see
- * {@link ConnectionInfo#standardName()})
+ * {@code TLS_AES_128_GCM_SHA256}; the JSSE name for a suite OpenSSL does not share with the JDK (see
+ * {@link dev.tlsboot.core.cipher.CipherSuite})
  * @param peername the peer host as this side connected to it or saw it connect, which is what JSSE records; JSSE
  * does not say which certificate name matched it
  * @param protocol the negotiated protocol, e.g. {@code TLSv1.3}
- * @param sbits the secret key bits of the bulk cipher, or {@code null} for a suite this package does not describe
+ * @param sbits the secret key bits of the bulk cipher, or {@code null} for a suite OpenSSL does not share
  * @param signatureHashAlgorithm the hash of the handshake signature made with the described certificate's key, where
  * the protocol fixes it: TLS 1.3 with an EC key ({@code SHA256} for P-256, {@code SHA384} for P-384, {@code SHA512}
  * for P-521). Otherwise {@code null}: JSSE does not expose the signature scheme the peers chose
@@ -69,7 +71,7 @@ public record TlsStatus(String alpn, String cipher, String peername, String prot
 	public static TlsStatus of(SSLSession session, String alpn, boolean local, boolean request, boolean require) {
 		List<X509Certificate> certificates = certificates(session, local);
 		X509Certificate leaf = certificates.isEmpty() ? null : certificates.get(0);
-		CipherSuite suite = CipherSuite.of(session.getCipherSuite());
+		CipherSuite suite = CipherSuite.named(session.getCipherSuite()).orElse(null);
 		String protocol = session.getProtocol();
 		PublicKey key = (leaf != null) ? leaf.getPublicKey() : null;
 		return new TlsStatus(StatusFormat.emptyToNull(alpn),

@@ -1,20 +1,25 @@
 package dev.tlsboot.core.cipher;
 
+import java.nio.file.Path;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import javax.net.ssl.SSLContext;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.tlsboot.testing.OpenSslCli;
+
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Compares {@link OpenSslCipherString} with the {@code openssl} command line: same suites, same order, restricted to
- * the suites this JDK supports.
+ * the suites this JDK supports; and the table behind {@link CipherSuite} with what {@code openssl ciphers -V} says.
  */
 class OpenSslComparisonTests {
 
@@ -22,7 +27,7 @@ class OpenSslComparisonTests {
 
 	@BeforeAll
 	static void requireOpenSsl() throws NoSuchAlgorithmException {
-		assumeTrue(OpenSslCli.available(), "the openssl 3 command line is needed as the reference");
+		OpenSslCli.assumeOpenSsl3();
 		jdkSuites = List.of(SSLContext.getDefault().getSupportedSSLParameters().getCipherSuites());
 	}
 
@@ -37,6 +42,20 @@ class OpenSslComparisonTests {
 			.filter((name) -> jdkSuites.contains(name) && !CipherSuite.named(name).orElseThrow().tls13())
 			.toList();
 		assertThat(OpenSslCipherString.select(cipherString, jdkSuites).suites()).isEqualTo(expected);
+	}
+
+	@Test
+	void everySuiteHasOpenSslsCodeAndDescription() {
+		String listing = OpenSslCli.openssl(Path.of("."), "ciphers", "-V", "-stdname", "ALL:COMPLEMENTOFALL:@SECLEVEL=0")
+			.checked();
+		Map<String, String[]> byName = listing.lines()
+			.map((line) -> line.trim().split(" - "))
+			.collect(Collectors.toMap((columns) -> columns[1].trim(), (columns) -> columns));
+		assertThat(CipherSuite.all()).isNotEmpty().allSatisfy((suite) -> {
+			String[] columns = byName.get(suite.jsseName());
+			assertThat(suite.id()).as(suite.jsseName()).isEqualTo(columns[0].replace(",0x", ""));
+			assertThat(suite.description()).isEqualTo(columns[2].stripTrailing());
+		});
 	}
 
 }

@@ -16,10 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.tlsboot.core.TlsConfigurationException;
 import dev.tlsboot.core.TlsOptions;
+import dev.tlsboot.testing.OpenSslCli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Keys, keystores and CA files written by the {@code openssl} command line tool, as users bring them. Skipped when
@@ -34,7 +34,7 @@ class OpensslInteropTests {
 
 	@BeforeEach
 	void opensslAvailable() {
-		assumeTrue(Openssl.AVAILABLE, "openssl not on PATH");
+		OpenSslCli.assumeAvailable();
 	}
 
 	@Test
@@ -193,7 +193,7 @@ class OpensslInteropTests {
 	}
 
 	private void openssl(String... arguments) throws Exception {
-		Openssl.run(this.dir, arguments);
+		OpenSslCli.openssl(this.dir, arguments).checked();
 	}
 
 }

@@ -18,13 +18,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.tlsboot.core.cipher.CipherSuite;
-import dev.tlsboot.core.cipher.OpenSslCli;
 import dev.tlsboot.pki.CertificateAuthority;
 import dev.tlsboot.pki.KeyType;
+import dev.tlsboot.testing.OpenSslCli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Tests for {@link SecurityLevel}. */
 class SecurityLevelTests {
@@ -66,7 +65,7 @@ class SecurityLevelTests {
 	@ParameterizedTest
 	@ValueSource(ints = { 0, 1, 2, 3, 4, 5 })
 	void filterSuitesAgreesWithOpenSsl(int level) {
-		assumeTrue(OpenSslCli.available(), "the openssl 3 command line is needed as the reference");
+		OpenSslCli.assumeOpenSsl3();
 		List<String> table = OpenSslCli.ciphers("ALL:COMPLEMENTOFALL:@SECLEVEL=0").stream()
 			.filter((name) -> CipherSuite.named(name).isPresent())
 			.toList();
