@@ -50,6 +50,8 @@ public final class NettySslContext extends DelegatingSslContext {
 	 * @param provider the TLS implementation; {@link TlsProvider#AUTO} is resolved now
 	 * @return the Netty context
 	 * @throws IllegalStateException when {@link TlsProvider#OPENSSL} is asked for and cannot be loaded
+	 * @throws TlsConfigurationException when {@link TlsProvider#OPENSSL} is asked for and cannot honour the context
+	 * (BoringSSL cannot leave out TLS 1.3 suites)
 	 */
 	public static NettySslContext forClient(TlsContext context, TlsProvider provider) {
 		return create(context, provider, TlsRole.CLIENT, context.options().alpn());
@@ -60,7 +62,8 @@ public final class NettySslContext extends DelegatingSslContext {
 	 * @param context the TLS context whose options and material to carry; it must have a certificate
 	 * @param provider the TLS implementation; {@link TlsProvider#AUTO} is resolved now
 	 * @return the Netty context
-	 * @throws TlsConfigurationException when the context has no certificate
+	 * @throws TlsConfigurationException when the context has no certificate, or {@link TlsProvider#OPENSSL} is asked
+	 * for and cannot honour the context (BoringSSL cannot leave out TLS 1.3 suites)
 	 * @throws IllegalStateException when {@link TlsProvider#OPENSSL} is asked for and cannot be loaded
 	 */
 	public static NettySslContext forServer(TlsContext context, TlsProvider provider) {
@@ -74,7 +77,7 @@ public final class NettySslContext extends DelegatingSslContext {
 					"context '" + context.name() + "' has no certificate, so it cannot serve TLS.",
 					"Set 'certfile' and 'keyfile' (or 'cert' and 'key') for it.");
 		}
-		TlsProvider resolved = provider.resolve();
+		TlsProvider resolved = TlsProviders.resolve(provider, context);
 		SslContext delegate = (resolved == TlsProvider.OPENSSL) ? ProviderContexts.openSsl(context, role, alpn)
 				: ProviderContexts.jdk(context, role, alpn);
 		return new NettySslContext(delegate, context, resolved);

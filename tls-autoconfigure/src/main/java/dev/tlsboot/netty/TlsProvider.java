@@ -6,7 +6,8 @@ package dev.tlsboot.netty;
  * {@link #JDK} is the JDK's own TLS, driven through the {@link dev.tlsboot.core.TlsContext}'s SSLContext.
  * {@link #OPENSSL} is BoringSSL through {@code io.netty:netty-tcnative-boringssl-static}, fed the same key, trust
  * manager, protocols, suites and ALPN. {@link #AUTO} picks OpenSSL when tcnative is on the classpath and loads on
- * this platform, else the JDK, and logs its choice once.
+ * this platform, else the JDK, and logs its choice once; a context whose options BoringSSL cannot honour (TLS 1.3
+ * suites left out) gets the JDK under {@code AUTO} and an error under {@code OPENSSL}.
  */
 public enum TlsProvider {
 
