@@ -25,6 +25,8 @@ import dev.tlsboot.core.TlsRole;
  * pipeline.addLast(client.newHandler(channel.alloc(), "billing.internal", 443));
  * }</pre>
  * A client handler must be made with the peer's host and port, as above: they are the SNI and the name checked.
+ * One difference remains between the providers: OpenSSL always sends a host name given here as SNI, even with
+ * {@code autoservername} off.
  */
 public final class NettySslContext extends DelegatingSslContext {
 
@@ -94,8 +96,9 @@ public final class NettySslContext extends DelegatingSslContext {
 	}
 
 	/**
-	 * Netty's JdkSslContext clears the host name check the context's engines carry, and the OpenSSL engine sends the
-	 * peer host as SNI: set both as the TLS context says ({@code servername} wins over the host, as on sockets).
+	 * Netty puts its own endpoint identification on client engines (JdkSslContext none, which JDK 17 happens to
+	 * ignore; OpenSSL {@code HTTPS}), and the OpenSSL engine sends the peer host as SNI: set both as the TLS context
+	 * says ({@code require}; {@code servername} wins over the host, as on sockets).
 	 */
 	@Override
 	protected void initEngine(SSLEngine engine) {

@@ -35,6 +35,8 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.ReferenceCountUtil;
 
+import dev.tlsboot.core.status.VerifyResult;
+
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -139,8 +141,10 @@ final class NettyLoopback implements AutoCloseable {
 	 * @param cipherSuite the suite, in its JSSE name
 	 * @param applicationProtocol the ALPN protocol, {@code null} when none
 	 * @param peerSubject the subject of the peer's certificate, {@code null} when it sent none
+	 * @param verifyResult what TLS Boot's trust manager recorded about the peer's certificate
 	 */
-	record Handshake(String protocol, String cipherSuite, String applicationProtocol, String peerSubject) {
+	record Handshake(String protocol, String cipherSuite, String applicationProtocol, String peerSubject,
+			VerifyResult verifyResult) {
 
 		static Handshake of(SslHandler handler) {
 			SSLSession session = handler.engine().getSession();
@@ -152,7 +156,8 @@ final class NettyLoopback implements AutoCloseable {
 			catch (SSLPeerUnverifiedException ex) {
 				peer = null;
 			}
-			return new Handshake(session.getProtocol(), session.getCipherSuite(), handler.applicationProtocol(), peer);
+			return new Handshake(session.getProtocol(), session.getCipherSuite(), handler.applicationProtocol(), peer,
+					VerifyResult.of(session));
 		}
 
 	}

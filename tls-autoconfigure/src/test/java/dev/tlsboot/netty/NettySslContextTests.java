@@ -1,6 +1,7 @@
 package dev.tlsboot.netty;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.UnaryOperator;
@@ -22,7 +23,10 @@ import dev.tlsboot.core.TlsOptions;
 import dev.tlsboot.core.TlsProtocol;
 import dev.tlsboot.core.observe.HandshakeFailure.Cause;
 import dev.tlsboot.core.observe.RefusedCertificateException;
+import dev.tlsboot.core.material.TlsMaterial;
+import dev.tlsboot.core.status.VerifyResult;
 import dev.tlsboot.netty.NettyLoopback.Handshake;
+import dev.tlsboot.pki.CertificateAuthority;
 import dev.tlsboot.pki.IssuedCertificate;
 
 import static dev.tlsboot.netty.NettyLoopback.await;
@@ -55,8 +59,9 @@ class NettySslContextTests {
 		assertThat(connection.client().applicationProtocol()).isEqualTo("h2");
 		assertThat(connection.client().peerSubject()).isEqualTo("CN=server.test");
 		assertThat(connection.client().cipherSuite()).isIn(serverContext.cipherSuites());
+		assertThat(connection.client().verifyResult()).isEqualTo(VerifyResult.OK);
 		assertThat(connection.server()).isEqualTo(new Handshake("TLSv1.3", connection.client().cipherSuite(), "h2",
-				null));
+				null, null));
 	}
 
 	@ParameterizedTest(name = "client {0}, server {1}")
@@ -133,9 +138,16 @@ class NettySslContextTests {
 
 	@ParameterizedTest
 	@EnumSource(names = { "JDK", "OPENSSL" })
-	void clientThatDoesNotRequireAcceptsAMismatch(TlsProvider provider) throws Exception {
-		Handshake client = connectAs(provider, "other.test", (options) -> options.require(false));
-		assertThat(client.peerSubject()).isEqualTo("CN=server.test");
+	void clientThatDoesNotRequireAcceptsAnUnknownCaAndRecordsIt(TlsProvider provider) throws Exception {
+		NettyLoopback.assumeAvailable(provider);
+		TlsOptions lenient = TlsOptions.builder().require(false).build();
+		TlsContext stranger = TlsContext.create("stranger", lenient,
+				new TlsMaterial(null, List.of(CertificateAuthority.root("Another CA").rootCertificate())));
+		Connection connection = connect(NettySslContext.forClient(stranger, provider),
+				NettySslContext.forServer(TestContexts.context("server", SERVER, UnaryOperator.identity()), provider));
+		assertThat(connection.client().peerSubject()).isEqualTo("CN=server.test");
+		assertThat(connection.client().verifyResult().ok()).isFalse();
+		assertThat(connection.client().verifyResult().error()).contains("does not chain to a trusted CA");
 	}
 
 	@ParameterizedTest
