@@ -53,7 +53,8 @@ final class ProviderContexts {
 		SslContextBuilder builder;
 		SSLSessionContext sessions;
 		if (role == TlsRole.SERVER) {
-			builder = SslContextBuilder.forServer(key.privateKey(), key.chain()).clientAuth(clientAuth(context.options()));
+			builder = SslContextBuilder.forServer(key.privateKey(), key.chain())
+				.clientAuth(clientAuth(context.options()));
 			sessions = context.sslContext().getServerSessionContext();
 		}
 		else {
