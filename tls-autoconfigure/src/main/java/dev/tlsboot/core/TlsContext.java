@@ -17,6 +17,7 @@ import javax.net.ssl.SSLServerSocketFactory;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 import dev.tlsboot.core.material.KeyMaterial;
 import dev.tlsboot.core.material.TlsMaterial;
@@ -148,6 +149,22 @@ public final class TlsContext {
 	/** The certificates this context trusts as issuers of peer certificates. */
 	public List<X509Certificate> trustAnchors() {
 		return this.material.trustAnchors();
+	}
+
+	/**
+	 * This context's own key and chain, for TLS implementations that do not take an SSLContext (OpenSSL through
+	 * Netty); empty when it has none.
+	 */
+	public Optional<KeyMaterial> keyMaterial() {
+		return Optional.ofNullable(this.material.key());
+	}
+
+	/**
+	 * A trust manager that verifies peers exactly as this context's SSLContext does (PKIX, host name, security level,
+	 * the verify result recorded in the session), for TLS implementations that do not take an SSLContext.
+	 */
+	public X509ExtendedTrustManager trustManager() {
+		return new VerifyingTrustManager(this.material.trustAnchors(), this.parameters.securityLevel(), this.options);
 	}
 
 	/** The security level in force (from {@code security-level}, or {@code @SECLEVEL} in {@code cipher}). */

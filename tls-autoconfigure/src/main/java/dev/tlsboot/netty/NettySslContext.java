@@ -1,0 +1,130 @@
+package dev.tlsboot.netty;
+
+import java.time.Duration;
+import java.util.List;
+
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+
+import io.netty.handler.ssl.DelegatingSslContext;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+
+import dev.tlsboot.core.TlsConfigurationException;
+import dev.tlsboot.core.TlsContext;
+import dev.tlsboot.core.TlsRole;
+
+/**
+ * A Netty {@link SslContext} that carries everything a {@link TlsContext} says, on the JDK or the OpenSSL provider:
+ * key and chain, the context's verifying trust manager, protocols, cipher suites, ALPN, client authentication,
+ * session cache settings, and for clients SNI ({@code servername}/{@code autoservername}) and the host name check
+ * ({@code require}). Every {@link SslHandler} it makes has the context's {@code handshake-timeout} and a close_notify
+ * flush timeout, whoever asks for it ({@code SniHandler}, Reactor Netty, or a pipeline of your own).
+ * <pre>{@code
+ * NettySslContext client = NettySslContext.forClient(tls, TlsProvider.AUTO);
+ * pipeline.addLast(client.newHandler(channel.alloc(), "billing.internal", 443));
+ * }</pre>
+ * A client handler must be made with the peer's host and port, as above: they are the SNI and the name checked.
+ * One difference remains between the providers: OpenSSL always sends a host name given here as SNI, even with
+ * {@code autoservername} off.
+ */
+public final class NettySslContext extends DelegatingSslContext {
+
+	/**
+	 * How long a closing handler waits to flush its close_notify: Netty's and Reactor Netty's default, set on every
+	 * handler so that both paths agree.
+	 */
+	static final Duration CLOSE_NOTIFY_FLUSH_TIMEOUT = Duration.ofSeconds(3);
+
+	private final TlsContext context;
+
+	private final TlsProvider provider;
+
+	private NettySslContext(SslContext delegate, TlsContext context, TlsProvider provider) {
+		super(delegate);
+		this.context = context;
+		this.provider = provider;
+	}
+
+	/**
+	 * A client context.
+	 * @param context the TLS context whose options and material to carry
+	 * @param provider the TLS implementation; {@link TlsProvider#AUTO} is resolved now
+	 * @return the Netty context
+	 * @throws IllegalStateException when {@link TlsProvider#OPENSSL} is asked for and cannot be loaded
+	 * @throws TlsConfigurationException when {@link TlsProvider#OPENSSL} is asked for and cannot honour the context
+	 * (BoringSSL cannot leave out TLS 1.3 suites)
+	 */
+	public static NettySslContext forClient(TlsContext context, TlsProvider provider) {
+		return create(context, provider, TlsRole.CLIENT, context.options().alpn());
+	}
+
+	/**
+	 * A server context.
+	 * @param context the TLS context whose options and material to carry; it must have a certificate
+	 * @param provider the TLS implementation; {@link TlsProvider#AUTO} is resolved now
+	 * @return the Netty context
+	 * @throws TlsConfigurationException when the context has no certificate, or {@link TlsProvider#OPENSSL} is asked
+	 * for and cannot honour the context (BoringSSL cannot leave out TLS 1.3 suites)
+	 * @throws IllegalStateException when {@link TlsProvider#OPENSSL} is asked for and cannot be loaded
+	 */
+	public static NettySslContext forServer(TlsContext context, TlsProvider provider) {
+		return create(context, provider, TlsRole.SERVER, context.options().alpn());
+	}
+
+	/** As the factories, with the ALPN protocols given instead of the context's {@code alpn}. */
+	static NettySslContext create(TlsContext context, TlsProvider provider, TlsRole role, List<String> alpn) {
+		if (role == TlsRole.SERVER && context.keyMaterial().isEmpty()) {
+			throw new TlsConfigurationException("certfile", null,
+					"context '" + context.name() + "' has no certificate, so it cannot serve TLS.",
+					"Set 'certfile' and 'keyfile' (or 'cert' and 'key') for it.");
+		}
+		TlsProvider resolved = TlsProviders.resolve(provider, context);
+		SslContext delegate = (resolved == TlsProvider.OPENSSL) ? ProviderContexts.openSsl(context, role, alpn)
+				: ProviderContexts.jdk(context, role, alpn);
+		return new NettySslContext(delegate, context, resolved);
+	}
+
+	/** The TLS implementation in use: {@link TlsProvider#JDK} or {@link TlsProvider#OPENSSL}, never AUTO. */
+	public TlsProvider provider() {
+		return this.provider;
+	}
+
+	/** The TLS context this Netty context carries. */
+	public TlsContext tlsContext() {
+		return this.context;
+	}
+
+	/**
+	 * Netty puts its own endpoint identification on client engines (JdkSslContext none, which JDK 17 happens to
+	 * ignore; OpenSSL {@code HTTPS}), and the OpenSSL engine sends the peer host as SNI: set both as the TLS context
+	 * says ({@code require}; {@code servername} wins over the host, as on sockets).
+	 */
+	@Override
+	protected void initEngine(SSLEngine engine) {
+		if (!engine.getUseClientMode()) {
+			return;
+		}
+		SSLParameters wanted = this.context.clientParameters(engine.getPeerHost());
+		SSLParameters parameters = engine.getSSLParameters();
+		parameters.setEndpointIdentificationAlgorithm(wanted.getEndpointIdentificationAlgorithm());
+		if (wanted.getServerNames() != null) {
+			parameters.setServerNames(wanted.getServerNames());
+		}
+		engine.setSSLParameters(parameters);
+	}
+
+	@Override
+	protected void initHandler(SslHandler handler) {
+		initEngine(handler.engine());
+		handler.setHandshakeTimeoutMillis(this.context.options().handshakeTimeout().toMillis());
+		handler.setCloseNotifyFlushTimeoutMillis(CLOSE_NOTIFY_FLUSH_TIMEOUT.toMillis());
+	}
+
+	@Override
+	public String toString() {
+		return "NettySslContext [" + (isClient() ? "client" : "server") + ", " + this.provider + ", context '"
+				+ this.context.name() + "']";
+	}
+
+}

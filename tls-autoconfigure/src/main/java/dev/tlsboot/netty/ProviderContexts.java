@@ -1,0 +1,103 @@
+package dev.tlsboot.netty;
+
+import java.util.List;
+
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSessionContext;
+
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolConfig.Protocol;
+import io.netty.handler.ssl.ApplicationProtocolConfig.SelectedListenerFailureBehavior;
+import io.netty.handler.ssl.ApplicationProtocolConfig.SelectorFailureBehavior;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.IdentityCipherSuiteFilter;
+import io.netty.handler.ssl.JdkSslContext;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
+import io.netty.handler.ssl.SupportedCipherSuiteFilter;
+
+import dev.tlsboot.core.TlsConfigurationException;
+import dev.tlsboot.core.TlsContext;
+import dev.tlsboot.core.TlsOptions;
+import dev.tlsboot.core.TlsRole;
+import dev.tlsboot.core.material.KeyMaterial;
+
+/**
+ * Builds the provider-specific Netty {@link SslContext} that {@link NettySslContext} wraps, from everything a
+ * {@link TlsContext} says.
+ */
+final class ProviderContexts {
+
+	private ProviderContexts() {
+	}
+
+	/**
+	 * The JDK provider drives the context's own SSLContext, whose engines already carry every option. Netty sets
+	 * protocols, suites and client authentication on each engine again (to the same values), and needs the ALPN
+	 * configuration to tell its handlers which protocol was negotiated.
+	 */
+	static SslContext jdk(TlsContext context, TlsRole role, List<String> alpn) {
+		return new JdkSslContext(context.sslContext(), role == TlsRole.CLIENT, context.cipherSuites(),
+				IdentityCipherSuiteFilter.INSTANCE, alpn(alpn), clientAuth(context.options()),
+				context.protocols().toArray(String[]::new), false);
+	}
+
+	/**
+	 * OpenSSL gets the same key, the context's own trust manager (so security level and verify results match the
+	 * JDK path), protocols, suites (Netty translates JSSE names; a suite OpenSSL lacks is left out), ALPN, client
+	 * authentication and the session cache settings of the context's SSLContext.
+	 */
+	static SslContext openSsl(TlsContext context, TlsRole role, List<String> alpn) {
+		KeyMaterial key = context.keyMaterial().orElse(null);
+		SslContextBuilder builder;
+		SSLSessionContext sessions;
+		if (role == TlsRole.SERVER) {
+			builder = SslContextBuilder.forServer(key.privateKey(), key.chain())
+				.clientAuth(clientAuth(context.options()));
+			sessions = context.sslContext().getServerSessionContext();
+		}
+		else {
+			builder = SslContextBuilder.forClient();
+			if (key != null) {
+				builder.keyManager(key.privateKey(), key.chain());
+			}
+			sessions = context.sslContext().getClientSessionContext();
+		}
+		builder.sslProvider(SslProvider.OPENSSL)
+			.trustManager(context.trustManager())
+			.protocols(context.protocols())
+			.ciphers(context.cipherSuites(), SupportedCipherSuiteFilter.INSTANCE)
+			.applicationProtocolConfig(alpn(alpn))
+			.sessionCacheSize(sessions.getSessionCacheSize())
+			.sessionTimeout(sessions.getSessionTimeout());
+		try {
+			return builder.build();
+		}
+		catch (SSLException | RuntimeException ex) {
+			throw new TlsConfigurationException("provider", null,
+					"OpenSSL refused the settings of context '" + context.name() + "': " + ex.getMessage() + ".",
+					"Check 'cipher', 'ciphersuites' and the protocols, or set 'tls.provider' to 'jdk'.", ex);
+		}
+	}
+
+	/**
+	 * {@code NO_ADVERTISE} and {@code ACCEPT} are the only behaviours OpenSSL supports; the JDK path uses the same
+	 * so that a client and a server without a protocol in common go on without ALPN on either provider.
+	 */
+	private static ApplicationProtocolConfig alpn(List<String> protocols) {
+		if (protocols.isEmpty()) {
+			return ApplicationProtocolConfig.DISABLED;
+		}
+		return new ApplicationProtocolConfig(Protocol.ALPN, SelectorFailureBehavior.NO_ADVERTISE,
+				SelectedListenerFailureBehavior.ACCEPT, protocols);
+	}
+
+	private static ClientAuth clientAuth(TlsOptions options) {
+		if (options.require(TlsRole.SERVER)) {
+			return ClientAuth.REQUIRE;
+		}
+		return options.request(TlsRole.SERVER) ? ClientAuth.OPTIONAL : ClientAuth.NONE;
+	}
+
+}

@@ -1,0 +1,93 @@
+package dev.tlsboot.netty;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import reactor.netty.http.HttpProtocol;
+import reactor.netty.tcp.SslProvider;
+
+import dev.tlsboot.core.TlsConfigurationException;
+import dev.tlsboot.core.TlsContext;
+import dev.tlsboot.core.TlsRole;
+
+/**
+ * Reactor Netty {@link SslProvider}s that carry everything a {@link TlsContext} says, for
+ * {@code HttpClient.secure(SslProvider)} and {@code HttpServer.secure(SslProvider)}.
+ * <pre>{@code
+ * HttpServer.create().protocol(HttpProtocol.H2, HttpProtocol.HTTP11)
+ *         .secure(ReactorNettyTls.server(web, TlsProvider.AUTO, HttpProtocol.H2, HttpProtocol.HTTP11));
+ * HttpClient.create().protocol(HttpProtocol.H2)
+ *         .secure(ReactorNettyTls.client(billing, TlsProvider.AUTO, HttpProtocol.H2));
+ * }</pre>
+ * HTTP/2 over TLS is only chosen through ALPN, so the HTTP protocols given here decide ALPN when the context sets no
+ * {@code alpn} of its own, and must agree with it when it does.
+ */
+public final class ReactorNettyTls {
+
+	private ReactorNettyTls() {
+	}
+
+	/**
+	 * A client provider: SNI and the host name check from the host connected to, as the context says.
+	 * @param context the TLS context
+	 * @param provider the TLS implementation
+	 * @param protocols the HTTP protocols the client is configured with ({@code HttpClient.protocol(...)})
+	 * @return the SSL provider
+	 * @throws TlsConfigurationException when HTTP/2 is asked for and the context's {@code alpn} lacks {@code h2}
+	 */
+	public static SslProvider client(TlsContext context, TlsProvider provider, HttpProtocol... protocols) {
+		return sslProvider(NettySslContext.create(context, provider, TlsRole.CLIENT, alpn(context, protocols)));
+	}
+
+	/**
+	 * A server provider.
+	 * @param context the TLS context, with a certificate
+	 * @param provider the TLS implementation
+	 * @param protocols the HTTP protocols the server is configured with ({@code HttpServer.protocol(...)})
+	 * @return the SSL provider
+	 * @throws TlsConfigurationException when the context has no certificate, or HTTP/2 is asked for and the
+	 * context's {@code alpn} lacks {@code h2}
+	 */
+	public static SslProvider server(TlsContext context, TlsProvider provider, HttpProtocol... protocols) {
+		return sslProvider(NettySslContext.create(context, provider, TlsRole.SERVER, alpn(context, protocols)));
+	}
+
+	/**
+	 * Reactor Netty sets its own timeouts on each handler, so they are passed on; and the context's host name
+	 * policy is applied after Reactor Netty's ({@code HttpClient.secure(spec)} turns the check on regardless).
+	 */
+	private static SslProvider sslProvider(NettySslContext sslContext) {
+		return SslProvider.builder()
+			.sslContext(sslContext)
+			.handshakeTimeout(sslContext.tlsContext().options().handshakeTimeout())
+			.closeNotifyFlushTimeout(NettySslContext.CLOSE_NOTIFY_FLUSH_TIMEOUT)
+			.handlerConfigurator((handler) -> sslContext.initEngine(handler.engine()))
+			.build();
+	}
+
+	/** The context's {@code alpn} when set (it must offer h2 for HTTP/2), else one name per HTTP protocol over TLS. */
+	private static List<String> alpn(TlsContext context, HttpProtocol... protocols) {
+		List<String> configured = context.options().alpn();
+		List<String> wanted = new ArrayList<>();
+		for (HttpProtocol protocol : protocols) {
+			if (protocol == HttpProtocol.H2) {
+				wanted.add("h2");
+			}
+			else if (protocol == HttpProtocol.HTTP11) {
+				wanted.add("http/1.1");
+			}
+		}
+		if (configured.isEmpty()) {
+			return wanted;
+		}
+		if (wanted.contains("h2") && !configured.contains("h2")) {
+			throw new TlsConfigurationException("alpn", null,
+					"HTTP/2 is asked for, but context '" + context.name() + "' offers " + configured
+							+ " by ALPN, and HTTP/2 over TLS is only ever chosen through ALPN.",
+					"Add h2 to 'alpn' (for example h2, http/1.1), or leave 'alpn' empty to have it follow the "
+							+ "HTTP protocols.");
+		}
+		return configured;
+	}
+
+}

@@ -1,0 +1,96 @@
+package dev.tlsboot.netty;
+
+import java.security.NoSuchAlgorithmException;
+import java.security.Provider;
+import java.util.List;
+import java.util.Set;
+
+import javax.net.ssl.SSLContext;
+
+import io.netty.handler.ssl.OpenSsl;
+import io.netty.internal.tcnative.SSL;
+
+import dev.tlsboot.core.TlsConfigurationException;
+import dev.tlsboot.core.TlsContext;
+
+/**
+ * What {@link TlsProvider} needs to know about the platform: whether netty-tcnative loads, and the versions.
+ */
+final class TlsProviders {
+
+	private static final System.Logger logger = System.getLogger(TlsProvider.class.getName());
+
+	private static final Set<String> BORINGSSL_TLS13 = Set.of("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384",
+			"TLS_CHACHA20_POLY1305_SHA256");
+
+	private TlsProviders() {
+	}
+
+	static TlsProvider auto() {
+		return AutoChoice.PROVIDER;
+	}
+
+	/**
+	 * The implementation for one context's Netty channels. BoringSSL always offers and accepts its three TLS 1.3
+	 * suites, whatever it is told: a context that keeps TLS 1.3 to fewer gets the JDK when the choice was
+	 * {@code auto}, and an error when OpenSSL was asked for by name, rather than suites it did not allow.
+	 */
+	static TlsProvider resolve(TlsProvider asked, TlsContext context) {
+		TlsProvider resolved = asked.resolve();
+		if (resolved != TlsProvider.OPENSSL || !"BoringSSL".equals(OpenSsl.versionString())
+				|| !context.protocols().contains("TLSv1.3") || context.cipherSuites().containsAll(BORINGSSL_TLS13)) {
+			return resolved;
+		}
+		List<String> allowed = context.cipherSuites().stream().filter(BORINGSSL_TLS13::contains).toList();
+		if (asked == TlsProvider.OPENSSL) {
+			throw new TlsConfigurationException("ciphersuites", null, "context '" + context.name()
+					+ "' keeps TLS 1.3 to " + allowed + ", but BoringSSL cannot leave out any of " + BORINGSSL_TLS13
+					+ ".", "Set 'tls.provider' to 'jdk' or 'auto', or leave 'ciphersuites' at its default.");
+		}
+		logger.log(System.Logger.Level.INFO, () -> "Context '" + context.name() + "' keeps TLS 1.3 to " + allowed
+				+ ", which BoringSSL cannot: its Netty channels use the JDK");
+		return TlsProvider.JDK;
+	}
+
+	static void requireOpenSsl() {
+		if (!OpenSsl.isAvailable()) {
+			throw new IllegalStateException("The OpenSSL TLS provider was asked for, but netty-tcnative cannot be "
+					+ "loaded: " + OpenSsl.unavailabilityCause() + ". Add io.netty:netty-tcnative-boringssl-static "
+					+ "for this platform, or set 'tls.provider' to 'auto' or 'jdk'.", OpenSsl.unavailabilityCause());
+		}
+	}
+
+	static String version(TlsProvider resolved) {
+		if (resolved == TlsProvider.OPENSSL) {
+			// BoringSSL names itself without a version; the tcnative release pins the BoringSSL it was built with.
+			return OpenSsl.versionString() + " (netty-tcnative " + SSL.class.getPackage().getImplementationVersion()
+					+ ")";
+		}
+		try {
+			Provider jdk = SSLContext.getInstance("TLS").getProvider();
+			return jdk.getName() + " " + jdk.getVersionStr();
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("The JDK's TLS provider is not usable", ex);
+		}
+	}
+
+	/** Chosen once, on first use, and logged: the answer cannot change while the JVM runs. */
+	private static final class AutoChoice {
+
+		static final TlsProvider PROVIDER = choose();
+
+		private static TlsProvider choose() {
+			if (OpenSsl.isAvailable()) {
+				logger.log(System.Logger.Level.INFO, () -> "TLS provider 'auto' chose OpenSSL: "
+						+ version(TlsProvider.OPENSSL));
+				return TlsProvider.OPENSSL;
+			}
+			logger.log(System.Logger.Level.INFO, () -> "TLS provider 'auto' chose the JDK (" + version(TlsProvider.JDK)
+					+ "): netty-tcnative is not usable here: " + OpenSsl.unavailabilityCause());
+			return TlsProvider.JDK;
+		}
+
+	}
+
+}
