@@ -111,9 +111,8 @@ final class TlsParameters {
 		if (!this.options.alpn().isEmpty()) {
 			parameters.setApplicationProtocols(this.options.alpn().toArray(String[]::new));
 		}
-		if (this.options.require(TlsRole.CLIENT)) {
-			parameters.setEndpointIdentificationAlgorithm("HTTPS");
-		}
+		// Always checked: with 'require' off the trust manager only records a mismatch in the verify result.
+		parameters.setEndpointIdentificationAlgorithm("HTTPS");
 		if (this.options.require(TlsRole.SERVER)) {
 			parameters.setNeedClientAuth(true);
 		}

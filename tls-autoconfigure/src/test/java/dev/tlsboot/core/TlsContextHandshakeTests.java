@@ -184,6 +184,17 @@ class TlsContextHandshakeTests {
 	}
 
 	@Test
+	void requireFalseRecordsAHostNameMismatchInsteadOfRefusing() throws Exception {
+		IssuedCertificate other = ca.issueServer("other.example");
+		try (LoopbackTlsServer server = LoopbackTlsServer.start(server(other, TlsOptions.builder()));
+				SSLSocket socket = client(TlsOptions.builder().require(false)).connect("localhost", server.port())) {
+			assertThat(exchange(socket, "lenient")).isEqualTo("LENIENT");
+			assertThat(VerifyResult.of(socket.getSession()).error()).contains("does not match")
+				.contains("DNS:other.example");
+		}
+	}
+
+	@Test
 	void serverRequiringAClientCertificateSeesItsSubjectAndRefusesAClientWithout() throws Exception {
 		IssuedCertificate alice = ca.issueClient("alice");
 		TlsContext server = server(localhost, TlsOptions.builder().require(true));
