@@ -61,7 +61,7 @@ final class TlsContextsFactory {
 			Set<String> set = TlsOptionsMapper.apply(named, builder);
 			// An inherited option is reported where it was set: at tls.* rather than in the named context.
 			contexts.add(create(name, builder, (option) -> (set.contains(option) || !setByDefault.contains(option))
-					? context + "." + option : PREFIX + option));
+					? context + "." + option : PREFIX + option + " (inherited by " + context + ")"));
 		});
 		TlsContexts built = new TlsContexts(contexts);
 		checkReferences(built.names());
