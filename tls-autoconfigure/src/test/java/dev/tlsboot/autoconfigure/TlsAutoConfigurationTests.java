@@ -114,7 +114,7 @@ class TlsAutoConfigurationTests {
 			.filter((candidate) -> candidate.startsWith("dev.tlsboot."))
 			.map((candidate) -> ClassUtils.resolveClassName(candidate, loader))
 			.toArray(Class<?>[]::new);
-		assertThat(tlsBoot).contains(TlsAutoConfiguration.class);
+		assertThat(tlsBoot).contains(TlsAutoConfiguration.class, TlsSslBundleAutoConfiguration.class);
 		new ApplicationContextRunner()
 			.withClassLoader(new FilteredClassLoader("jakarta.servlet", "org.springframework.web",
 					"org.springframework.http", "org.apache.catalina", "org.apache.tomcat", "org.eclipse.jetty",
