@@ -82,10 +82,10 @@ final class TlsContextsFactory {
 	private static String describe(TlsContext context) {
 		List<X509Certificate> chain = context.certificateChain();
 		String certificate = chain.isEmpty() ? "no certificate"
-				: "certificate " + chain.get(0).getSubjectX500Principal().getName() + " expiring "
+				: "certificate " + chain.get(0).getSubjectX500Principal().getName() + " expires "
 						+ chain.get(0).getNotAfter().toInstant();
-		return "TLS context '" + context.name() + "': " + String.join(", ", context.protocols()) + "; " + certificate
-				+ "; " + context.trustAnchors().size() + " trusted CAs";
+		return "TLS context '" + context.name() + "': protocols " + String.join(", ", context.protocols()) + "; "
+				+ certificate + "; trust anchors " + context.trustAnchors().size();
 	}
 
 	private void checkReferences(Set<String> names) {

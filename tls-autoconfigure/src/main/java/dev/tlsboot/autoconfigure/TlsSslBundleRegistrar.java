@@ -21,7 +21,8 @@ final class TlsSslBundleRegistrar implements SslBundleRegistrar {
 	@Override
 	public void registerBundles(SslBundleRegistry registry) {
 		this.contexts.asMap()
-			.forEach((name, context) -> registry.registerBundle(BUNDLE_PREFIX + name, new TlsContextSslBundle(context)));
+			.forEach((name, context) -> registry.registerBundle(BUNDLE_PREFIX + name,
+					new TlsContextSslBundle(context)));
 	}
 
 }

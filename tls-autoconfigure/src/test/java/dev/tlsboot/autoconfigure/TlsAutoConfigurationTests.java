@@ -1,9 +1,11 @@
 package dev.tlsboot.autoconfigure;
 
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -11,6 +13,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.util.ClassUtils;
 
 import dev.tlsboot.core.TlsContext;
@@ -103,6 +107,24 @@ class TlsAutoConfigurationTests {
 			.withPropertyValues("tls.certfile=" + pki.file("secured.crt"), "tls.keyfile=" + pki.file("secured.key"),
 					"tls.password=" + TestPki.PASSWORD)
 			.run((context) -> assertThat(context.getBean(TlsContext.class).certificateChain()).isNotEmpty());
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void logsEachContextOnceWithoutSecrets(CapturedOutput output) {
+		this.runner
+			.withPropertyValues("tls.certfile=" + pki.file("secured.crt"), "tls.keyfile=" + pki.file("secured.key"),
+					"tls.password=" + TestPki.PASSWORD, "tls.cafile=" + pki.file("ca.pem"),
+					"tls.contexts.billing.castore=java", "tls.contexts.billing.tls1.2=false")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				X509Certificate leaf = context.getBean(TlsContext.class).certificateChain().get(0);
+				String certificate = "certificate CN=localhost expires " + leaf.getNotAfter().toInstant();
+				assertThat(output).containsOnlyOnce("TLS context 'default': protocols TLSv1.3, TLSv1.2; "
+						+ certificate + "; trust anchors 1")
+					.containsOnlyOnce("TLS context 'billing': protocols TLSv1.3; " + certificate + "; trust anchors ")
+					.doesNotContain(TestPki.PASSWORD);
+			});
 	}
 
 	@Test

@@ -112,7 +112,8 @@ class TlsConfigurationFailureAnalyzerTests {
 	void inheritedOptionIsReportedWhereItIsSet() {
 		FailureAnalysis analysis = analyzeStartup("tls.tls1=true", "tls.security-level=0",
 				"tls.contexts.strict.security-level=2");
-		assertThat(analysis.getDescription()).contains("Property: tls.tls1 (inherited by tls.contexts.strict)\n").contains("security level 2");
+		assertThat(analysis.getDescription()).contains("Property: tls.tls1 (inherited by tls.contexts.strict)\n")
+			.contains("security level 2");
 	}
 
 	@Test
