@@ -34,6 +34,8 @@ final class TlsContextSslBundle implements SslBundle {
 
 	private final SslBundleKey key;
 
+	private final SslOptions options;
+
 	private final SslManagerBundle managers;
 
 	TlsContextSslBundle(TlsContext context) {
@@ -45,6 +47,8 @@ final class TlsContextSslBundle implements SslBundle {
 		this.stores = SslStoreBundle.of((key != null) ? keyStore(context.name(), key, password) : null, password,
 				trustStore(context));
 		this.key = (key != null) ? SslBundleKey.of(password, KEY_ALIAS) : SslBundleKey.NONE;
+		this.options = SslOptions.of(context.cipherSuites().toArray(String[]::new),
+				context.protocols().toArray(String[]::new));
 		this.managers = SslManagerBundle.from(this.stores, this.key);
 	}
 
@@ -98,8 +102,7 @@ final class TlsContextSslBundle implements SslBundle {
 
 	@Override
 	public SslOptions getOptions() {
-		return SslOptions.of(this.context.cipherSuites().toArray(String[]::new),
-				this.context.protocols().toArray(String[]::new));
+		return this.options;
 	}
 
 	@Override
