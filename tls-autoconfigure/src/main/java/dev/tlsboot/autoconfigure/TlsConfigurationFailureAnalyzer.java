@@ -1,0 +1,25 @@
+package dev.tlsboot.autoconfigure;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+import dev.tlsboot.core.TlsConfigurationException;
+
+/**
+ * Explains a {@link TlsConfigurationException} that stopped startup: the property at fault, the file it names, what
+ * is wrong and what to do.
+ */
+class TlsConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<TlsConfigurationException> {
+
+	@Override
+	protected FailureAnalysis analyze(Throwable rootFailure, TlsConfigurationException cause) {
+		StringBuilder description = new StringBuilder("Invalid TLS configuration:\n\n");
+		description.append("    Property: ").append(cause.option()).append('\n');
+		if (cause.location() != null) {
+			description.append("    File: ").append(cause.location()).append('\n');
+		}
+		description.append("    Reason: ").append(cause.problem());
+		return new FailureAnalysis(description.toString(), cause.action(), cause);
+	}
+
+}

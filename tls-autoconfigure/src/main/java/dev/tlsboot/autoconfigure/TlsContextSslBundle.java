@@ -1,0 +1,129 @@
+package dev.tlsboot.autoconfigure;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.UUID;
+
+import javax.net.ssl.SSLContext;
+
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundleKey;
+import org.springframework.boot.ssl.SslManagerBundle;
+import org.springframework.boot.ssl.SslOptions;
+import org.springframework.boot.ssl.SslStoreBundle;
+
+import dev.tlsboot.core.TlsContext;
+import dev.tlsboot.core.material.KeyMaterial;
+import dev.tlsboot.core.material.KeyMaterialLoader;
+
+/**
+ * A {@link TlsContext} seen as a Spring Boot {@link SslBundle}. {@link #createSslContext()} hands out the context's
+ * own SSLContext, which carries all its options; for consumers that build their own from the stores (Tomcat, Netty),
+ * the stores hold the context's key, chain and trust anchors, and the options its protocols and cipher suites.
+ */
+final class TlsContextSslBundle implements SslBundle {
+
+	private static final String KEY_ALIAS = "tls";
+
+	private final TlsContext context;
+
+	private final SslStoreBundle stores;
+
+	private final SslBundleKey key;
+
+	private final SslOptions options;
+
+	private final SslManagerBundle managers;
+
+	TlsContextSslBundle(TlsContext context) {
+		this.context = context;
+		// The stores live in memory only; a random password because some consumers take an empty one for none.
+		String password = UUID.randomUUID().toString();
+		// TlsContext does not hand out its key (yet), so it is read again from the same options.
+		KeyMaterial key = KeyMaterialLoader.load(context.options());
+		this.stores = SslStoreBundle.of((key != null) ? keyStore(context.name(), key, password) : null, password,
+				trustStore(context));
+		this.key = (key != null) ? SslBundleKey.of(password, KEY_ALIAS) : SslBundleKey.NONE;
+		this.options = SslOptions.of(context.cipherSuites().toArray(String[]::new),
+				context.protocols().toArray(String[]::new));
+		this.managers = SslManagerBundle.from(this.stores, this.key);
+	}
+
+	private static KeyStore keyStore(String name, KeyMaterial key, String password) {
+		KeyStore store = emptyStore();
+		try {
+			store.setKeyEntry(KEY_ALIAS, key.privateKey(), password.toCharArray(),
+					key.chain().toArray(X509Certificate[]::new));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("Cannot hold the key of TLS context '" + name + "'", ex);
+		}
+		return store;
+	}
+
+	private static KeyStore trustStore(TlsContext context) {
+		KeyStore store = emptyStore();
+		List<X509Certificate> anchors = context.trustAnchors();
+		try {
+			for (int i = 0; i < anchors.size(); i++) {
+				store.setCertificateEntry("ca-" + i, anchors.get(i));
+			}
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("Cannot hold the trust anchors of TLS context '" + context.name() + "'",
+					ex);
+		}
+		return store;
+	}
+
+	private static KeyStore emptyStore() {
+		try {
+			KeyStore store = KeyStore.getInstance("PKCS12");
+			store.load(null, null);
+			return store;
+		}
+		catch (GeneralSecurityException | IOException ex) {
+			throw new IllegalStateException("The JDK has no PKCS12 key store", ex);
+		}
+	}
+
+	@Override
+	public SslStoreBundle getStores() {
+		return this.stores;
+	}
+
+	@Override
+	public SslBundleKey getKey() {
+		return this.key;
+	}
+
+	@Override
+	public SslOptions getOptions() {
+		return this.options;
+	}
+
+	@Override
+	public String getProtocol() {
+		return DEFAULT_PROTOCOL;
+	}
+
+	@Override
+	public SslManagerBundle getManagers() {
+		return this.managers;
+	}
+
+	/** The context's own SSLContext, with its protocols, suites, ALPN, SNI and verification. */
+	@Override
+	public SSLContext createSslContext() {
+		return this.context.sslContext();
+	}
+
+	@Override
+	public String toString() {
+		return "SslBundle of " + this.context;
+	}
+
+}

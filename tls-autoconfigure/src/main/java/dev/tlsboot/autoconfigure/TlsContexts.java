@@ -1,0 +1,69 @@
+package dev.tlsboot.autoconfigure;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import dev.tlsboot.core.TlsContext;
+
+/**
+ * The TLS contexts of the application by name: the default context ({@code tls.*}) and every named one
+ * ({@code tls.contexts.<name>.*}), all built at startup.
+ */
+public final class TlsContexts {
+
+	private final Map<String, TlsContext> contexts;
+
+	/**
+	 * @param contexts the contexts, keyed by their {@link TlsContext#name() names}; one is named
+	 * {@value TlsProperties#DEFAULT_CONTEXT}
+	 */
+	public TlsContexts(Collection<TlsContext> contexts) {
+		Map<String, TlsContext> byName = new LinkedHashMap<>();
+		for (TlsContext context : contexts) {
+			if (byName.putIfAbsent(context.name(), context) != null) {
+				throw new IllegalArgumentException("Two TLS contexts are named '" + context.name() + "'");
+			}
+		}
+		if (!byName.containsKey(TlsProperties.DEFAULT_CONTEXT)) {
+			throw new IllegalArgumentException("No TLS context is named '" + TlsProperties.DEFAULT_CONTEXT + "'");
+		}
+		this.contexts = Collections.unmodifiableMap(byName);
+	}
+
+	/** The default context, configured at {@code tls.*}. */
+	public TlsContext getDefault() {
+		return this.contexts.get(TlsProperties.DEFAULT_CONTEXT);
+	}
+
+	/**
+	 * The context named {@code name}, as in {@code tls.client.context}.
+	 * @param name a context name, or {@code null} for the default context
+	 * @return the context
+	 * @throws IllegalArgumentException when there is no such context, listing the names there are
+	 */
+	public TlsContext get(String name) {
+		if (name == null) {
+			return getDefault();
+		}
+		TlsContext context = this.contexts.get(name);
+		if (context == null) {
+			throw new IllegalArgumentException(
+					"There is no TLS context named '" + name + "'; there are " + this.contexts.keySet());
+		}
+		return context;
+	}
+
+	/** The names of the contexts, the default first. */
+	public Set<String> names() {
+		return this.contexts.keySet();
+	}
+
+	/** The contexts by name, the default first. */
+	public Map<String, TlsContext> asMap() {
+		return this.contexts;
+	}
+
+}

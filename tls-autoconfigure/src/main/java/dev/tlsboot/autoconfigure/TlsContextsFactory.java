@@ -1,0 +1,108 @@
+package dev.tlsboot.autoconfigure;
+
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.tlsboot.core.TlsConfigurationException;
+import dev.tlsboot.core.TlsContext;
+import dev.tlsboot.core.TlsOptions;
+import dev.tlsboot.core.spi.PasswordProvider;
+
+/**
+ * Builds the contexts {@code tls.*} describes: the default one from {@code tls.*} over TLS Boot's defaults, each
+ * named one from {@code tls.contexts.<name>.*} over the default one's options. An option that cannot be used fails
+ * naming the property where it was set, e.g. {@code tls.contexts.billing.keyfile}.
+ */
+final class TlsContextsFactory {
+
+	private static final Log logger = LogFactory.getLog(TlsContextsFactory.class);
+
+	private static final String PREFIX = "tls.";
+
+	private final TlsProperties properties;
+
+	private final PasswordProvider passwordProvider;
+
+	/**
+	 * @param properties the properties
+	 * @param passwordProvider asked for passwords when no {@code password} is set, or {@code null}
+	 */
+	TlsContextsFactory(TlsProperties properties, PasswordProvider passwordProvider) {
+		this.properties = properties;
+		this.passwordProvider = passwordProvider;
+	}
+
+	/**
+	 * Build every context and check that the server and client settings name existing ones.
+	 * @return the contexts
+	 * @throws TlsConfigurationException naming the property at fault
+	 */
+	TlsContexts create() {
+		TlsOptions.Builder defaults = TlsOptions.defaults().toBuilder().password(this.passwordProvider);
+		Set<String> setByDefault = TlsOptionsMapper.apply(this.properties, defaults);
+		TlsContext defaultContext = create(TlsProperties.DEFAULT_CONTEXT, defaults, (option) -> PREFIX + option);
+		List<TlsContext> contexts = new ArrayList<>(List.of(defaultContext));
+		this.properties.getContexts().forEach((name, named) -> {
+			String context = PREFIX + "contexts." + name;
+			if (name.equals(TlsProperties.DEFAULT_CONTEXT)) {
+				throw new TlsConfigurationException(context, null,
+						"'default' is the name of the context that 'tls.*' configures.",
+						"Give this context another name, or set its options at 'tls.*'.");
+			}
+			TlsOptions.Builder builder = defaultContext.options().toBuilder();
+			Set<String> set = TlsOptionsMapper.apply(named, builder);
+			// An inherited option is reported where it was set: at tls.* rather than in the named context.
+			contexts.add(create(name, builder, (option) -> (set.contains(option) || !setByDefault.contains(option))
+					? context + "." + option : PREFIX + option + " (inherited by " + context + ")"));
+		});
+		TlsContexts built = new TlsContexts(contexts);
+		checkReferences(built.names());
+		return built;
+	}
+
+	private static TlsContext create(String name, TlsOptions.Builder options, UnaryOperator<String> property) {
+		try {
+			TlsContext context = TlsContext.create(name, options.build());
+			logger.info(describe(context));
+			return context;
+		}
+		catch (TlsConfigurationException ex) {
+			throw ex.withOption(property.apply(ex.option()));
+		}
+	}
+
+	private static String describe(TlsContext context) {
+		List<X509Certificate> chain = context.certificateChain();
+		String certificate = chain.isEmpty() ? "no certificate"
+				: "certificate " + chain.get(0).getSubjectX500Principal().getName() + " expires "
+						+ chain.get(0).getNotAfter().toInstant();
+		return "TLS context '" + context.name() + "': protocols " + String.join(", ", context.protocols()) + "; "
+				+ certificate + "; trust anchors " + context.trustAnchors().size();
+	}
+
+	private void checkReferences(Set<String> names) {
+		TlsProperties.Server server = this.properties.getServer();
+		TlsProperties.Client client = this.properties.getClient();
+		Map<String, String> references = new LinkedHashMap<>();
+		references.put("tls.server.context", server.getContext());
+		references.put("tls.server.fallback", server.getFallback());
+		server.getSni().forEach((host, name) -> references.put("tls.server.sni[" + host + "]", name));
+		references.put("tls.client.context", client.getContext());
+		client.getRoutes().forEach((host, name) -> references.put("tls.client.routes[" + host + "]", name));
+		references.forEach((property, name) -> {
+			if (name != null && !names.contains(name)) {
+				throw new TlsConfigurationException(property, null, "there is no TLS context named '" + name + "'.",
+						"Use one of " + names + ", or define it at 'tls.contexts." + name + ".*'.");
+			}
+		});
+	}
+
+}

@@ -1,0 +1,198 @@
+package dev.tlsboot.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * TLS Boot's properties. The options at {@code tls.*} are the default context's, and the defaults of every named
+ * context at {@code tls.contexts.<name>.*}, which overrides only what it sets:
+ * <pre>{@code
+ * tls:
+ *   cafile: classpath:ca.pem
+ *   tls1.2: false
+ *   contexts:
+ *     billing: { cafile: classpath:billing-ca.pem, servername: billing.internal }
+ *   client: { context: billing }
+ * }</pre>
+ */
+@ConfigurationProperties("tls")
+public class TlsProperties extends ContextProperties {
+
+	/** The name of the context the options at {@code tls.*} configure. */
+	public static final String DEFAULT_CONTEXT = "default";
+
+	/**
+	 * Named contexts. Each inherits the options set at 'tls.*' and overrides those it sets.
+	 */
+	private final Map<String, ContextProperties> contexts = new LinkedHashMap<>();
+
+	private final Server server = new Server();
+
+	private final Client client = new Client();
+
+	private final HttpsHandler httpsHandler = new HttpsHandler();
+
+	private final Connections connections = new Connections();
+
+	public Map<String, ContextProperties> getContexts() {
+		return this.contexts;
+	}
+
+	public Server getServer() {
+		return this.server;
+	}
+
+	public Client getClient() {
+		return this.client;
+	}
+
+	public HttpsHandler getHttpsHandler() {
+		return this.httpsHandler;
+	}
+
+	public Connections getConnections() {
+		return this.connections;
+	}
+
+	/**
+	 * TLS of the embedded web server. Not to be combined with Spring Boot's 'server.ssl.*'.
+	 */
+	public static class Server {
+
+		/**
+		 * Context the web server uses. The default context when not set.
+		 */
+		private String context;
+
+		/**
+		 * Whether the server asks clients for a certificate. The context's 'request' when not set.
+		 */
+		private Boolean request;
+
+		/**
+		 * Whether the server refuses clients without a valid certificate. The context's 'require' when not set.
+		 */
+		private Boolean require;
+
+		/**
+		 * Contexts by the host name a client asks for (SNI): exact names and '*.example.com' wildcards, the most
+		 * specific match first.
+		 */
+		private final Map<String, String> sni = new LinkedHashMap<>();
+
+		/**
+		 * Context for clients whose SNI name matches no entry of 'sni', or who send none. 'context' when not set.
+		 */
+		private String fallback;
+
+		public String getContext() {
+			return this.context;
+		}
+
+		public void setContext(String context) {
+			this.context = context;
+		}
+
+		public Boolean getRequest() {
+			return this.request;
+		}
+
+		public void setRequest(Boolean request) {
+			this.request = request;
+		}
+
+		public Boolean getRequire() {
+			return this.require;
+		}
+
+		public void setRequire(Boolean require) {
+			this.require = require;
+		}
+
+		public Map<String, String> getSni() {
+			return this.sni;
+		}
+
+		public String getFallback() {
+			return this.fallback;
+		}
+
+		public void setFallback(String fallback) {
+			this.fallback = fallback;
+		}
+
+	}
+
+	/**
+	 * TLS of the HTTP clients (RestClient, RestTemplate, WebClient, the JDK's HttpClient).
+	 */
+	public static class Client {
+
+		/**
+		 * Context the HTTP clients use. The default context when not set.
+		 */
+		private String context;
+
+		/**
+		 * Contexts by the host called: exact names and '*.example.com' wildcards, the most specific match first.
+		 * Hosts that match none use 'context'.
+		 */
+		private final Map<String, String> routes = new LinkedHashMap<>();
+
+		public String getContext() {
+			return this.context;
+		}
+
+		public void setContext(String context) {
+			this.context = context;
+		}
+
+		public Map<String, String> getRoutes() {
+			return this.routes;
+		}
+
+	}
+
+	/**
+	 * The JVM-wide HTTPS default, like Tcl's 'http::register https 443 tls::socket'.
+	 */
+	public static class HttpsHandler {
+
+		/**
+		 * Whether to make the client context the JVM-wide default for HttpsURLConnection and SSLContext.getDefault().
+		 */
+		private boolean register;
+
+		public boolean isRegister() {
+			return this.register;
+		}
+
+		public void setRegister(boolean register) {
+			this.register = register;
+		}
+
+	}
+
+	/**
+	 * The registry of TLS connections.
+	 */
+	public static class Connections {
+
+		/**
+		 * Maximum number of connections tracked at once; the oldest closed ones are forgotten first.
+		 */
+		private int maxTracked = 1000;
+
+		public int getMaxTracked() {
+			return this.maxTracked;
+		}
+
+		public void setMaxTracked(int maxTracked) {
+			this.maxTracked = maxTracked;
+		}
+
+	}
+
+}

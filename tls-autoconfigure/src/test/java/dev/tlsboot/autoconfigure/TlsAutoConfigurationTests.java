@@ -1,0 +1,155 @@
+package dev.tlsboot.autoconfigure;
+
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.annotation.ImportCandidates;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.util.ClassUtils;
+
+import dev.tlsboot.core.TlsContext;
+import dev.tlsboot.core.TlsOptions;
+import dev.tlsboot.core.material.TrustMaterialLoader;
+import dev.tlsboot.core.spi.PasswordProvider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * The contexts {@code tls.*} describes, built at startup: inheritance, the system store by default, the
+ * PasswordProvider bean, and a plain application without web classes.
+ */
+class TlsAutoConfigurationTests {
+
+	@TempDir
+	static Path dir;
+
+	private static TestPki pki;
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(TlsAutoConfiguration.class));
+
+	@BeforeAll
+	static void writeCertificates() {
+		pki = TestPki.writeTo(dir);
+	}
+
+	@Test
+	void withoutPropertiesTheDefaultContextTrustsTheSystemStore() {
+		this.runner.run((context) -> {
+			TlsContexts contexts = context.getBean(TlsContexts.class);
+			assertThat(contexts.names()).containsExactly("default");
+			TlsContext tls = context.getBean(TlsContext.class);
+			assertThat(tls).isSameAs(contexts.getDefault()).isSameAs(contexts.get(null));
+			assertThat(tls.options()).isEqualTo(TlsOptions.defaults());
+			assertThat(tls.trustAnchors()).isNotEmpty()
+				.containsExactlyElementsOf(TrustMaterialLoader.load(TlsOptions.builder().castore("system").build()));
+			assertThat(tls.certificateChain()).isEmpty();
+		});
+	}
+
+	@Test
+	void namedContextInheritsTheDefaultsAndOverridesWhatItSets() {
+		this.runner
+			.withPropertyValues("tls.cafile=" + pki.file("ca.pem"), "tls.certfile=" + pki.file("server.crt"),
+					"tls.keyfile=" + pki.file("server.key"), "tls.tls1.2=false", "tls.alpn=h2,http/1.1",
+					"tls.handshake-timeout=3s", "tls.contexts.billing.cafile=" + pki.file("other-ca.pem"),
+					"tls.contexts.billing.tls1.2=true", "tls.contexts.billing.servername=billing.internal")
+			.run((context) -> {
+				TlsContexts contexts = context.getBean(TlsContexts.class);
+				assertThat(contexts.names()).containsExactly("default", "billing");
+				TlsContext defaults = contexts.getDefault();
+				TlsContext billing = contexts.get("billing");
+				assertThat(defaults.protocols()).containsExactly("TLSv1.3");
+				assertThat(billing.protocols()).containsExactly("TLSv1.3", "TLSv1.2");
+				assertThat(billing.options().alpn()).containsExactly("h2", "http/1.1");
+				assertThat(billing.options().handshakeTimeout()).hasSeconds(3);
+				assertThat(billing.certificateChain()).isEqualTo(defaults.certificateChain()).isNotEmpty();
+				assertThat(billing.trustAnchors()).singleElement()
+					.satisfies((ca) -> assertThat(ca.getSubjectX500Principal().getName()).contains("Other Test CA"));
+				assertThat(defaults.trustAnchors()).singleElement()
+					.satisfies((ca) -> assertThat(ca.getSubjectX500Principal().getName()).contains("TLS Boot Test CA"));
+				assertThat(billing.options().servername()).isEqualTo("billing.internal");
+				assertThat(defaults.options().servername()).isNull();
+			});
+	}
+
+	@Test
+	void unknownContextNameListsTheKnownOnes() {
+		this.runner.withPropertyValues("tls.contexts.billing.castore=java")
+			.run((context) -> assertThatIllegalArgumentException()
+				.isThrownBy(() -> context.getBean(TlsContexts.class).get("biling"))
+				.withMessage("There is no TLS context named 'biling'; there are [default, billing]"));
+	}
+
+	@Test
+	void passwordProviderBeanOpensAnEncryptedKeyWhenNoPasswordIsSet() {
+		PasswordProvider provider = (location) -> TestPki.PASSWORD.toCharArray();
+		this.runner.withBean(PasswordProvider.class, () -> provider)
+			.withPropertyValues("tls.certfile=" + pki.file("secured.crt"), "tls.keyfile=" + pki.file("secured.key"))
+			.run((context) -> assertThat(context.getBean(TlsContext.class).certificateChain()).isNotEmpty());
+	}
+
+	@Test
+	void passwordPropertyWinsOverThePasswordProviderBean() {
+		PasswordProvider wrong = (location) -> "wrong".toCharArray();
+		this.runner.withBean(PasswordProvider.class, () -> wrong)
+			.withPropertyValues("tls.certfile=" + pki.file("secured.crt"), "tls.keyfile=" + pki.file("secured.key"),
+					"tls.password=" + TestPki.PASSWORD)
+			.run((context) -> assertThat(context.getBean(TlsContext.class).certificateChain()).isNotEmpty());
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void logsEachContextOnceWithoutSecrets(CapturedOutput output) {
+		this.runner
+			.withPropertyValues("tls.certfile=" + pki.file("secured.crt"), "tls.keyfile=" + pki.file("secured.key"),
+					"tls.password=" + TestPki.PASSWORD, "tls.cafile=" + pki.file("ca.pem"),
+					"tls.contexts.billing.castore=java", "tls.contexts.billing.tls1.2=false")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				X509Certificate leaf = context.getBean(TlsContext.class).certificateChain().get(0);
+				String certificate = "certificate CN=localhost expires " + leaf.getNotAfter().toInstant();
+				assertThat(output).containsOnlyOnce("TLS context 'default': protocols TLSv1.3, TLSv1.2; "
+						+ certificate + "; trust anchors 1")
+					.containsOnlyOnce("TLS context 'billing': protocols TLSv1.3; " + certificate + "; trust anchors ")
+					.doesNotContain(TestPki.PASSWORD);
+			});
+	}
+
+	@Test
+	void startsInAPlainApplicationWithoutWebClasses() {
+		ClassLoader loader = getClass().getClassLoader();
+		Class<?>[] tlsBoot = ImportCandidates.load(AutoConfiguration.class, loader)
+			.getCandidates()
+			.stream()
+			.filter((candidate) -> candidate.startsWith("dev.tlsboot."))
+			.map((candidate) -> ClassUtils.resolveClassName(candidate, loader))
+			.toArray(Class<?>[]::new);
+		assertThat(tlsBoot).contains(TlsAutoConfiguration.class, TlsSslBundleAutoConfiguration.class);
+		new ApplicationContextRunner()
+			.withClassLoader(new FilteredClassLoader("jakarta.servlet", "org.springframework.web",
+					"org.springframework.http", "org.apache.catalina", "org.apache.tomcat", "org.eclipse.jetty",
+					"io.netty", "reactor.netty", "org.springframework.boot.web", "org.springframework.boot.tomcat",
+					"org.springframework.boot.jetty", "org.springframework.boot.reactor",
+					"org.springframework.boot.restclient", "org.springframework.boot.webclient",
+					"org.springframework.boot.http"))
+			.withConfiguration(AutoConfigurations.of(tlsBoot))
+			.withPropertyValues("tls.certfile=" + pki.file("server.crt"), "tls.keyfile=" + pki.file("server.key"))
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(TlsContexts.class);
+				assertThat(context.getBean(TlsContext.class).certificateChain()).isNotEmpty();
+			});
+	}
+
+}

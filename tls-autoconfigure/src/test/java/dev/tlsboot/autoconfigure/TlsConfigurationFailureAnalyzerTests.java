@@ -1,0 +1,159 @@
+package dev.tlsboot.autoconfigure;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each kind of bad {@code tls.*} stops startup, and the analysis names the property, the file, the problem and what
+ * to do.
+ */
+class TlsConfigurationFailureAnalyzerTests {
+
+	@TempDir
+	static Path dir;
+
+	private static TestPki pki;
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(TlsAutoConfiguration.class));
+
+	@BeforeAll
+	static void writeCertificates() throws IOException {
+		pki = TestPki.writeTo(dir);
+		Files.writeString(dir.resolve("garbage.crt"),
+				"-----BEGIN CERTIFICATE-----\nthis is not base64 at all\n-----END CERTIFICATE-----\n");
+	}
+
+	@Test
+	void isRegisteredAsAFailureAnalyzer() {
+		// Others' analyzers need a bean factory to be made: leave them out.
+		FailureHandler skipOthers = FailureHandler.handleMessage((message, failure) -> {
+		});
+		assertThat(SpringFactoriesLoader.forDefaultResourceLocation().load(FailureAnalyzer.class, null, skipOthers))
+			.hasAtLeastOneElementOfType(TlsConfigurationFailureAnalyzer.class);
+	}
+
+	@Test
+	void missingFileOfANamedContext() {
+		String missing = pki.file("missing.key");
+		FailureAnalysis analysis = analyzeStartup("tls.contexts.billing.certfile=" + pki.file("server.crt"),
+				"tls.contexts.billing.keyfile=" + missing);
+		assertThat(analysis.getDescription()).isEqualTo("""
+				Invalid TLS configuration:
+
+				    Property: tls.contexts.billing.keyfile
+				    File: %s
+				    Reason: the file does not exist.""".formatted(missing));
+		assertThat(analysis.getAction()).startsWith("Check the path");
+	}
+
+	@Test
+	void wrongPassword() {
+		FailureAnalysis analysis = analyzeStartup("tls.certfile=" + pki.file("secured.crt"),
+				"tls.keyfile=" + pki.file("secured.key"), "tls.password=not-it");
+		assertThat(analysis.getDescription()).contains("Property: tls.password\n")
+			.contains("File: " + pki.file("secured.key") + "\n")
+			.contains("Reason: wrong password");
+		assertThat(analysis.getAction()).isNotBlank();
+	}
+
+	@Test
+	void keyThatDoesNotBelongToTheCertificate() {
+		FailureAnalysis analysis = analyzeStartup("tls.certfile=" + pki.file("server.crt"),
+				"tls.keyfile=" + pki.file("client.key"));
+		assertThat(analysis.getDescription()).contains("Property: tls.keyfile\n")
+			.contains("File: " + pki.file("client.key") + "\n")
+			.contains("Reason: the private key does not belong to the certificate in 'certfile'");
+		assertThat(analysis.getAction()).isNotBlank();
+	}
+
+	@Test
+	void unparsablePem() {
+		FailureAnalysis analysis = analyzeStartup("tls.certfile=" + pki.file("garbage.crt"),
+				"tls.keyfile=" + pki.file("server.key"));
+		assertThat(analysis.getDescription()).contains("Property: tls.certfile\n")
+			.contains("File: " + pki.file("garbage.crt") + "\n");
+		assertThat(analysis.getAction()).isNotBlank();
+	}
+
+	@Test
+	void unknownCipher() {
+		FailureAnalysis analysis = analyzeStartup("tls.cipher=ECDHE+AESGCM:NOT-A-CIPHER");
+		assertThat(analysis.getDescription()).contains("Property: tls.cipher\n")
+			.doesNotContain("File:")
+			.contains("NOT-A-CIPHER");
+		assertThat(analysis.getAction()).isNotBlank();
+	}
+
+	@Test
+	void unknownCastoreUri() {
+		FailureAnalysis analysis = analyzeStartup("tls.contexts.vault.castore=vault:secret/ca");
+		assertThat(analysis.getDescription()).contains("Property: tls.contexts.vault.castore\n")
+			.contains("File: vault:secret/ca\n")
+			.contains("Reason: this is not a trust store this library knows.");
+		assertThat(analysis.getAction()).contains("system").contains("java");
+	}
+
+	@Test
+	void inheritedOptionIsReportedWhereItIsSet() {
+		FailureAnalysis analysis = analyzeStartup("tls.tls1=true", "tls.security-level=0",
+				"tls.contexts.strict.security-level=2");
+		assertThat(analysis.getDescription()).contains("Property: tls.tls1 (inherited by tls.contexts.strict)\n")
+			.contains("security level 2");
+	}
+
+	@Test
+	void namedContextCalledDefault() {
+		FailureAnalysis analysis = analyzeStartup("tls.contexts.default.cipher=HIGH");
+		assertThat(analysis.getDescription()).contains("Property: tls.contexts.default\n");
+		assertThat(analysis.getAction()).contains("another name");
+	}
+
+	@Test
+	void settingThatNamesAnUnknownContext() {
+		FailureAnalysis analysis = analyzeStartup("tls.contexts.billing.castore=java",
+				"tls.client.routes[billing.internal]=biling");
+		assertThat(analysis.getDescription()).contains("Property: tls.client.routes[billing.internal]\n")
+			.contains("Reason: there is no TLS context named 'biling'.");
+		assertThat(analysis.getAction()).contains("[default, billing]");
+	}
+
+	@Test
+	void tlsServerAndServerSslTogether() {
+		FailureAnalysis analysis = analyzeStartup("tls.server.require=true", "server.ssl.bundle=web");
+		assertThat(analysis.getDescription()).contains("Property: tls.server.require\n")
+			.contains("'server.ssl.bundle' is set as well");
+		assertThat(analysis.getAction()).contains("server.ssl.bundle=tls-<name>");
+	}
+
+	@Test
+	void tlsServerWithServerSslDisabledStarts() {
+		this.runner.withPropertyValues("tls.server.require=true", "server.ssl.enabled=false", "server.ssl.bundle=web")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	private FailureAnalysis analyzeStartup(String... properties) {
+		FailureAnalysis[] analysis = new FailureAnalysis[1];
+		this.runner.withPropertyValues(properties).run((context) -> {
+			assertThat(context).hasFailed();
+			analysis[0] = new TlsConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+		});
+		assertThat(analysis[0]).as("analysis").isNotNull();
+		return analysis[0];
+	}
+
+}

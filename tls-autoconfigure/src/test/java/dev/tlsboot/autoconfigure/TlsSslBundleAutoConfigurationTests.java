@@ -1,0 +1,132 @@
+package dev.tlsboot.autoconfigure;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import dev.tlsboot.core.TlsContext;
+import dev.tlsboot.core.TlsOptions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every TLS Boot context is the Spring Boot SSL bundle {@code tls-<name>}, and serves real handshakes on 127.0.0.1
+ * both through its own SSLContext and through the stores Spring Boot builds one from.
+ */
+class TlsSslBundleAutoConfigurationTests {
+
+	@TempDir
+	static Path dir;
+
+	private static TestPki pki;
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(TlsAutoConfiguration.class, TlsSslBundleAutoConfiguration.class,
+				SslAutoConfiguration.class))
+		.withPropertyValues("tls.cipher=ECDHE+AESGCM", "tls.contexts.web.certfile=" + pki.file("server.crt"),
+				"tls.contexts.web.keyfile=" + pki.file("server.key"), "tls.contexts.web.cafile=" + pki.file("ca.pem"));
+
+	@BeforeAll
+	static void writeCertificates() {
+		pki = TestPki.writeTo(dir);
+	}
+
+	@Test
+	void everyContextIsABundleNamedAfterIt() {
+		this.runner.run((context) -> {
+			SslBundles bundles = context.getBean(SslBundles.class);
+			assertThat(bundles.getBundleNames()).contains("tls-default", "tls-web");
+			TlsContext web = context.getBean(TlsContexts.class).get("web");
+			SslBundle bundle = bundles.getBundle("tls-web");
+			assertThat(bundle.getProtocol()).isEqualTo("TLS");
+			assertThat(bundle.getOptions().getEnabledProtocols()).containsExactlyElementsOf(web.protocols());
+			assertThat(bundle.getOptions().getCiphers()).containsExactlyElementsOf(web.cipherSuites());
+			assertThat(bundle.createSslContext()).isSameAs(web.sslContext());
+		});
+	}
+
+	@Test
+	void storesHoldTheKeyChainAndTrustAnchors() {
+		this.runner.run((context) -> {
+			TlsContext web = context.getBean(TlsContexts.class).get("web");
+			SslBundle bundle = context.getBean(SslBundles.class).getBundle("tls-web");
+			KeyStore keyStore = bundle.getStores().getKeyStore();
+			String alias = bundle.getKey().getAlias();
+			assertThat(keyStore.getCertificateChain(alias)).containsExactlyElementsOf(web.certificateChain());
+			assertThat(keyStore.getKey(alias, bundle.getKey().getPassword().toCharArray())).isNotNull();
+			KeyStore trustStore = bundle.getStores().getTrustStore();
+			for (X509Certificate anchor : web.trustAnchors()) {
+				assertThat(trustStore.getCertificateAlias(anchor)).isNotNull();
+			}
+			assertThat(trustStore.size()).isEqualTo(web.trustAnchors().size());
+		});
+	}
+
+	@Test
+	void aContextWithoutCertificateHasNoKeyStore() {
+		this.runner.run((context) -> {
+			SslBundle bundle = context.getBean(SslBundles.class).getBundle("tls-default");
+			assertThat(bundle.getStores().getKeyStore()).isNull();
+			assertThat(bundle.getStores().getTrustStore().size()).isPositive();
+		});
+	}
+
+	@Test
+	void bundleSslContextServesAClientThatTrustsTheSameCa() {
+		this.runner.run((context) -> {
+			SSLContext server = context.getBean(SslBundles.class).getBundle("tls-web").createSslContext();
+			assertThat(handshake(server)).isEqualTo("CN=localhost");
+		});
+	}
+
+	@Test
+	void sslContextSpringBootBuildsFromTheStoresServesToo() {
+		this.runner.run((context) -> {
+			SslBundle bundle = context.getBean(SslBundles.class).getBundle("tls-web");
+			SSLContext server = bundle.getManagers().createSslContext(bundle.getProtocol());
+			assertThat(handshake(server)).isEqualTo("CN=localhost");
+		});
+	}
+
+	/** Serve one handshake on 127.0.0.1 to a TLS Boot client trusting the test CA; the server's subject. */
+	private static String handshake(SSLContext serverContext) throws Exception {
+		TlsContext client = TlsContext.create(TlsOptions.builder().cafile(pki.file("ca.pem")).build());
+		try (SSLServerSocket listener = (SSLServerSocket) serverContext.getServerSocketFactory()
+			.createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			listener.setSoTimeout(10_000);
+			CompletableFuture<Void> served = CompletableFuture.runAsync(() -> {
+				try (SSLSocket accepted = (SSLSocket) listener.accept()) {
+					accepted.getOutputStream().write('!');
+					accepted.getOutputStream().flush();
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException(ex);
+				}
+			});
+			try (SSLSocket socket = client.connect("localhost", listener.getLocalPort())) {
+				assertThat(socket.getInputStream().read()).isEqualTo('!');
+				served.get(10, TimeUnit.SECONDS);
+				return ((X509Certificate) socket.getSession().getPeerCertificates()[0]).getSubjectX500Principal()
+					.getName();
+			}
+		}
+	}
+
+}
