@@ -7,7 +7,9 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.UUID;
 
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundleKey;
@@ -17,7 +19,6 @@ import org.springframework.boot.ssl.SslStoreBundle;
 
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.material.KeyMaterial;
-import dev.tlsboot.core.material.KeyMaterialLoader;
 
 /**
  * A {@link TlsContext} seen as a Spring Boot {@link SslBundle}. {@link #createSslContext()} hands out the context's
@@ -42,14 +43,39 @@ final class TlsContextSslBundle implements SslBundle {
 		this.context = context;
 		// The stores live in memory only; a random password because some consumers take an empty one for none.
 		String password = UUID.randomUUID().toString();
-		// TlsContext does not hand out its key (yet), so it is read again from the same options.
-		KeyMaterial key = KeyMaterialLoader.load(context.options());
+		KeyMaterial key = context.keyMaterial().orElse(null);
 		this.stores = SslStoreBundle.of((key != null) ? keyStore(context.name(), key, password) : null, password,
 				trustStore(context));
 		this.key = (key != null) ? SslBundleKey.of(password, KEY_ALIAS) : SslBundleKey.NONE;
 		this.options = SslOptions.of(context.cipherSuites().toArray(String[]::new),
 				context.protocols().toArray(String[]::new));
-		this.managers = SslManagerBundle.from(this.stores, this.key);
+		this.managers = managers(context, SslManagerBundle.from(this.stores, this.key));
+	}
+
+	/**
+	 * Managers for consumers that take them rather than an SSLContext: the key from the stores, and the context's
+	 * own trust manager, so that the security level and the recorded verify result apply there too.
+	 */
+	private static SslManagerBundle managers(TlsContext context, SslManagerBundle fromStores) {
+		TrustManagerFactory trust = SslManagerBundle.from(context.trustManager()).getTrustManagerFactory();
+		return new SslManagerBundle() {
+
+			@Override
+			public KeyManagerFactory getKeyManagerFactory() {
+				return fromStores.getKeyManagerFactory();
+			}
+
+			@Override
+			public TrustManagerFactory getTrustManagerFactory() {
+				return trust;
+			}
+
+			@Override
+			public SSLContext createSslContext(String protocol) {
+				return context.sslContext();
+			}
+
+		};
 	}
 
 	private static KeyStore keyStore(String name, KeyMaterial key, String password) {
