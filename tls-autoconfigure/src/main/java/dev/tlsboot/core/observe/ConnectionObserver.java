@@ -106,9 +106,7 @@ public final class ConnectionObserver {
 	 * @return the observed socket
 	 */
 	public SSLSocket socket(SSLSocket socket, TlsRole role, String serverName) {
-		TrackedConnection connection = this.registry.register(this, role);
-		connection.serverName(serverName);
-		return new ObservedSocket(socket, connection, this);
+		return new ObservedSocket(socket, track(role, serverName), this);
 	}
 
 	/**
@@ -129,9 +127,7 @@ public final class ConnectionObserver {
 	 * @return the observed engine
 	 */
 	public SSLEngine engine(SSLEngine engine, TlsRole role, String serverName) {
-		TrackedConnection connection = this.registry.register(this, role);
-		connection.serverName(serverName);
-		return new ObservedEngine(engine, connection, this);
+		return new ObservedEngine(engine, track(role, serverName), this);
 	}
 
 	/** Whether validators take part in handshakes. */
@@ -165,6 +161,12 @@ public final class ConnectionObserver {
 			}
 		}
 		return null;
+	}
+
+	TrackedConnection track(TlsRole role, String serverName) {
+		TrackedConnection connection = this.registry.register(this, role);
+		connection.serverName(serverName);
+		return connection;
 	}
 
 	String context() {
