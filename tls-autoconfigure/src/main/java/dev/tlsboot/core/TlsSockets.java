@@ -20,8 +20,8 @@ import dev.tlsboot.core.status.TlsStatus;
  * What TclTLS does to a channel, for an {@link SSLSocket} (and an {@link SSLEngine}): {@code tls::handshake},
  * {@code tls::status}, {@code tls::connection} and {@code tls::unimport}.
  * <p>
- * For a socket or engine a {@link TlsContext} made, the status knows the context's {@code request}/{@code require}
- * policy and security level; for others it goes by the socket's own settings: a server requests a certificate when
+ * For a socket or engine an observing {@link TlsContext} made (the default), the status knows the context's
+ * {@code request}/{@code require} policy and security level; for others it goes by the socket's own settings: a server requests a certificate when
  * it wants or needs one and requires it when it needs one, a client requires a valid server certificate (what
  * the JDK's trust managers do), and the security level is unknown.
  */

@@ -5,12 +5,14 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.tlsboot.core.material.TlsMaterial;
 import dev.tlsboot.core.observe.ConnectionRegistry;
@@ -101,6 +103,21 @@ class HandshakeFailureObservationTests {
 				TlsOptions.builder().protocol(TlsProtocol.TLS1_2, false));
 		assertThat(failure.explanation().cause()).isEqualTo(Cause.NO_SHARED_PROTOCOL);
 		assertThat(failure.alert()).isEqualTo("protocol_version (received)");
+	}
+
+	@Test
+	void noSharedProtocolWithAnOpensslServerThatSpeaksOnlyTls11(@TempDir Path dir) throws Exception {
+		OpenSsl.assumeAvailable();
+		IssuedCertificate localhost = ca.issueServer("localhost");
+		// OpenSSL 3 allows TLS 1.1 only at security level 0
+		try (OpenSsl.Server server = OpenSsl.server("-cert", OpenSsl.write(dir, "server.pem", localhost.chainPem()),
+				"-key", OpenSsl.write(dir, "server.key", localhost.privateKeyPem()), "-tls1_1", "-cipher",
+				"DEFAULT@SECLEVEL=0")) {
+			ConnectionRegistry registry = ConnectionRegistry.create(10);
+			assertThatExceptionOfType(TlsHandshakeException.class)
+				.isThrownBy(() -> context(TlsOptions.builder(), null, registry).connect("localhost", server.port()));
+			assertThat(failed(registry).explanation().cause()).isEqualTo(Cause.NO_SHARED_PROTOCOL);
+		}
 	}
 
 	@Test

@@ -237,8 +237,11 @@ public final class TrackedConnection implements ConnectionRef {
 		return true;
 	}
 
+	// open and fail write their results before the state, so that whoever sees OPEN or FAILED also sees them; a
+	// close racing them leaves a CLOSED entry that still tells how its handshake went.
+
 	boolean open(SSLSession session, String alpn, String serverName) {
-		if (!STATE.compareAndSet(this, State.NEGOTIATING, State.OPEN)) {
+		if (this.state != State.NEGOTIATING) {
 			return false;
 		}
 		this.session = session;
@@ -247,19 +250,19 @@ public final class TrackedConnection implements ConnectionRef {
 			this.serverName = serverName;
 		}
 		this.handshakeDuration = Duration.ofNanos(System.nanoTime() - this.startNanos);
-		return true;
+		return STATE.compareAndSet(this, State.NEGOTIATING, State.OPEN);
 	}
 
 	boolean fail(Throwable failure) {
 		State current = this.state;
-		if (current.ended() || current == State.OPEN || !STATE.compareAndSet(this, current, State.FAILED)) {
+		if (current.ended() || current == State.OPEN) {
 			return false;
 		}
 		this.failure = Failure.of(failure);
 		if (current == State.NEGOTIATING) {
 			this.handshakeDuration = Duration.ofNanos(System.nanoTime() - this.startNanos);
 		}
-		return true;
+		return STATE.compareAndSet(this, current, State.FAILED);
 	}
 
 	boolean close() {
