@@ -8,6 +8,8 @@ import java.net.Socket;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
+import dev.tlsboot.core.observe.ConnectionObserver;
+
 /**
  * The context's client socket factory: every socket it makes carries the context's protocols, ciphers, ALPN, host
  * name check and the SNI name for the host it connects to.
@@ -18,9 +20,12 @@ final class ClientSocketFactory extends SSLSocketFactory {
 
 	private final TlsParameters parameters;
 
-	ClientSocketFactory(SSLSocketFactory delegate, TlsParameters parameters) {
+	private final ConnectionObserver observer;
+
+	ClientSocketFactory(SSLSocketFactory delegate, TlsParameters parameters, ConnectionObserver observer) {
 		this.delegate = delegate;
 		this.parameters = parameters;
+		this.observer = observer;
 	}
 
 	@Override
@@ -48,7 +53,7 @@ final class ClientSocketFactory extends SSLSocketFactory {
 		// This form makes a server-side socket over an accepted connection (e.g. after a peeked ClientHello).
 		SSLSocket server = (SSLSocket) this.delegate.createSocket(socket, consumed, autoClose);
 		server.setSSLParameters(this.parameters.defaults());
-		return server;
+		return (this.observer != null) ? this.observer.socket(server, TlsRole.SERVER, null) : server;
 	}
 
 	@Override
@@ -75,7 +80,8 @@ final class ClientSocketFactory extends SSLSocketFactory {
 
 	private SSLSocket client(SSLSocket socket, String host) {
 		socket.setSSLParameters(this.parameters.client(host));
-		return socket;
+		return (this.observer != null) ? this.observer.socket(socket, TlsRole.CLIENT, this.parameters.serverName(host))
+				: socket;
 	}
 
 }

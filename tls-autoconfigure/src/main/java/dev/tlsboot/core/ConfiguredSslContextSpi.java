@@ -13,10 +13,13 @@ import javax.net.ssl.SSLSessionContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 
+import dev.tlsboot.core.observe.ConnectionObserver;
+
 /**
  * The SSLContext a {@link TlsContext} hands out: the JDK's, with the context's options applied to every socket,
  * server socket and engine it makes, so that consumers that only take an SSLContext (Tomcat, Netty's JDK provider,
- * the JDK HttpClient) get the protocols, ciphers, ALPN and client certificate policy too.
+ * the JDK HttpClient) get the protocols, ciphers, ALPN and client certificate policy too; and, when the context
+ * observes its connections, they are observed whoever uses them.
  */
 final class ConfiguredSslContextSpi extends SSLContextSpi {
 
@@ -28,15 +31,21 @@ final class ConfiguredSslContextSpi extends SSLContextSpi {
 
 	private final ServerSocketFactory serverSocketFactory;
 
-	ConfiguredSslContextSpi(SSLContext delegate, TlsParameters parameters) {
+	private final ConnectionObserver observer;
+
+	ConfiguredSslContextSpi(SSLContext delegate, TlsParameters parameters, ConnectionObserver observer) {
 		this.delegate = delegate;
 		this.parameters = parameters;
-		this.socketFactory = new ClientSocketFactory(delegate.getSocketFactory(), parameters);
-		this.serverSocketFactory = new ServerSocketFactory(delegate.getServerSocketFactory(), parameters);
+		this.observer = observer;
+		this.socketFactory = new ClientSocketFactory(delegate.getSocketFactory(), parameters, observer);
+		this.serverSocketFactory = new ServerSocketFactory(delegate.getServerSocketFactory(), parameters, observer);
 	}
 
-	static SSLContext wrap(SSLContext delegate, TlsParameters parameters) {
-		return new SSLContext(new ConfiguredSslContextSpi(delegate, parameters), delegate.getProvider(),
+	/**
+	 * @param observer observes what the context makes, or {@code null} to hand out the JDK's own sockets and engines
+	 */
+	static SSLContext wrap(SSLContext delegate, TlsParameters parameters, ConnectionObserver observer) {
+		return new SSLContext(new ConfiguredSslContextSpi(delegate, parameters, observer), delegate.getProvider(),
 				delegate.getProtocol()) {
 		};
 	}
@@ -62,14 +71,16 @@ final class ConfiguredSslContextSpi extends SSLContextSpi {
 	protected SSLEngine engineCreateSSLEngine() {
 		SSLEngine engine = this.delegate.createSSLEngine();
 		engine.setSSLParameters(this.parameters.defaults());
-		return engine;
+		// Engines without a host are what servers make; one with a host is a client's
+		return (this.observer != null) ? this.observer.engine(engine, TlsRole.SERVER, null) : engine;
 	}
 
 	@Override
 	protected SSLEngine engineCreateSSLEngine(String host, int port) {
 		SSLEngine engine = this.delegate.createSSLEngine(host, port);
 		engine.setSSLParameters(this.parameters.client(host));
-		return engine;
+		return (this.observer != null) ? this.observer.engine(engine, TlsRole.CLIENT,
+				this.parameters.serverName(host)) : engine;
 	}
 
 	@Override

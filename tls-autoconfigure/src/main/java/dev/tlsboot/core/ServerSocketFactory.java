@@ -7,6 +7,8 @@ import java.net.ServerSocket;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLServerSocketFactory;
 
+import dev.tlsboot.core.observe.ConnectionObserver;
+
 /**
  * The context's server socket factory: sockets it accepts carry the context's protocols, ciphers, ALPN and its
  * client certificate policy ({@code request}: ask for one; {@code require}: refuse a client without a valid one).
@@ -17,9 +19,12 @@ final class ServerSocketFactory extends SSLServerSocketFactory {
 
 	private final TlsParameters parameters;
 
-	ServerSocketFactory(SSLServerSocketFactory delegate, TlsParameters parameters) {
+	private final ConnectionObserver observer;
+
+	ServerSocketFactory(SSLServerSocketFactory delegate, TlsParameters parameters, ConnectionObserver observer) {
 		this.delegate = delegate;
 		this.parameters = parameters;
+		this.observer = observer;
 	}
 
 	@Override
@@ -52,9 +57,10 @@ final class ServerSocketFactory extends SSLServerSocketFactory {
 		return server(this.delegate.createServerSocket(port, backlog, bindAddress));
 	}
 
-	private ServerSocket server(ServerSocket socket) {
-		((SSLServerSocket) socket).setSSLParameters(this.parameters.defaults());
-		return socket;
+	private ServerSocket server(ServerSocket socket) throws IOException {
+		SSLServerSocket server = (SSLServerSocket) socket;
+		server.setSSLParameters(this.parameters.defaults());
+		return (this.observer != null) ? this.observer.serverSocket(server) : server;
 	}
 
 }

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,12 +22,21 @@ import javax.net.ssl.X509ExtendedTrustManager;
 
 import dev.tlsboot.core.material.KeyMaterial;
 import dev.tlsboot.core.material.TlsMaterial;
+import dev.tlsboot.core.observe.ConnectionObserver;
+import dev.tlsboot.core.observe.ConnectionRegistry;
 import dev.tlsboot.core.policy.SecurityLevel;
+import dev.tlsboot.core.spi.TlsEventListener;
+import dev.tlsboot.core.spi.TlsValidator;
 
 /**
  * One built TLS context, the Java counterpart of a TclTLS {@code tls::init} model: an SSLContext with its options
  * applied, and everything made from it, which all carry those options: client and server socket factories,
  * engines, {@link #connect connections} and {@link #startTls STARTTLS}.
+ * <p>
+ * Every socket, accepted socket and engine it hands out is observed: it is kept in a {@link ConnectionRegistry}
+ * (by default the {@linkplain ConnectionRegistry#global() process-wide one}) and reported to the context's
+ * {@link TlsEventListener}s, and its handshakes are judged by its {@link TlsValidator}s. A context built with
+ * {@link ConnectionRegistry#disabled()} and neither hands out the JDK's own sockets and engines.
  * <pre>{@code
  * TlsContext tls = TlsContext.create(TlsOptions.builder().cafile("classpath:ca.pem").alpn("h2").build());
  * try (SSLSocket socket = tls.connect("billing.internal", 443)) {
@@ -48,13 +58,29 @@ public final class TlsContext {
 
 	private final SSLContext sslContext;
 
+	private final X509ExtendedTrustManager trustManager;
+
+	private final ConnectionRegistry registry;
+
 	private TlsContext(String name, TlsOptions options, TlsMaterial material, TlsParameters parameters,
-			SSLContext sslContext) {
+			SSLContext sslContext, X509ExtendedTrustManager trustManager, ConnectionRegistry registry) {
 		this.name = name;
 		this.options = options;
 		this.material = material;
 		this.parameters = parameters;
 		this.sslContext = sslContext;
+		this.trustManager = trustManager;
+		this.registry = registry;
+	}
+
+	/**
+	 * Start building a context, for the parts {@link #create} does not take: material already in memory, the
+	 * registry its connections go to, validators and event listeners.
+	 * @param options the options
+	 * @return the builder
+	 */
+	public static Builder builder(TlsOptions options) {
+		return new Builder(options);
 	}
 
 	/**
@@ -75,7 +101,7 @@ public final class TlsContext {
 	 * @throws TlsConfigurationException naming the option and file at fault
 	 */
 	public static TlsContext create(String name, TlsOptions options) {
-		return create(name, options, TlsMaterial.load(options));
+		return builder(options).name(name).build();
 	}
 
 	/**
@@ -87,9 +113,13 @@ public final class TlsContext {
 	 * @throws TlsConfigurationException naming the option at fault
 	 */
 	public static TlsContext create(String name, TlsOptions options, TlsMaterial material) {
-		Objects.requireNonNull(name, "name");
-		Objects.requireNonNull(options, "options");
-		Objects.requireNonNull(material, "material");
+		return builder(options).name(name).material(material).build();
+	}
+
+	private static TlsContext build(Builder builder) {
+		String name = builder.name;
+		TlsOptions options = builder.options;
+		TlsMaterial material = (builder.material != null) ? builder.material : TlsMaterial.load(options);
 		if (options.postHandshake()) {
 			throw new TlsConfigurationException("post-handshake", null,
 					"the JDK's TLS does not implement TLS 1.3 post-handshake authentication.",
@@ -101,13 +131,18 @@ public final class TlsContext {
 			TlsParameters parameters = new TlsParameters(options);
 			SecurityLevel level = parameters.securityLevel();
 			checkOwnCertificate(material.key(), level, options);
+			ConnectionObserver observer = builder.observes()
+					? new ConnectionObserver(name, options, level.level(), builder.registry, builder.validators,
+							builder.listeners)
+					: null;
 			KeyManager[] keyManagers = (material.key() != null)
 					? new KeyManager[] { new SingleKeyManager(material.key()) } : null;
-			TrustManager[] trustManagers = { new VerifyingTrustManager(material.trustAnchors(), level, options) };
+			VerifyingTrustManager trustManager = new VerifyingTrustManager(material.trustAnchors(), level, options,
+					observer);
 			SSLContext jdk = SSLContext.getInstance("TLS");
-			jdk.init(keyManagers, trustManagers, null);
+			jdk.init(keyManagers, new TrustManager[] { trustManager }, null);
 			TlsContext context = new TlsContext(name, options, material, parameters,
-					ConfiguredSslContextSpi.wrap(jdk, parameters));
+					ConfiguredSslContextSpi.wrap(jdk, parameters, observer), trustManager, builder.registry);
 			logger.log(System.Logger.Level.DEBUG, () -> "Built " + context);
 			return context;
 		}
@@ -160,11 +195,16 @@ public final class TlsContext {
 	}
 
 	/**
-	 * A trust manager that verifies peers exactly as this context's SSLContext does (PKIX, host name, security level,
-	 * the verify result recorded in the session), for TLS implementations that do not take an SSLContext.
+	 * The trust manager of this context's SSLContext (PKIX, host name, security level, validators, the verify result
+	 * recorded in the session), for TLS implementations that do not take an SSLContext.
 	 */
 	public X509ExtendedTrustManager trustManager() {
-		return new VerifyingTrustManager(this.material.trustAnchors(), this.parameters.securityLevel(), this.options);
+		return this.trustManager;
+	}
+
+	/** Where this context's connections are kept; {@link ConnectionRegistry#disabled()} when they are not. */
+	public ConnectionRegistry registry() {
+		return this.registry;
 	}
 
 	/** The security level in force (from {@code security-level}, or {@code @SECLEVEL} in {@code cipher}). */
@@ -273,6 +313,94 @@ public final class TlsContext {
 
 	private int timeoutMillis() {
 		return (int) Math.min(Integer.MAX_VALUE, this.options.handshakeTimeout().toMillis());
+	}
+
+	/**
+	 * Builds a {@link TlsContext}. Without {@link #material}, the material is loaded as the options say; without
+	 * {@link #registry}, connections go to {@link ConnectionRegistry#global()}.
+	 */
+	public static final class Builder {
+
+		private final TlsOptions options;
+
+		private String name = "default";
+
+		private TlsMaterial material;
+
+		private ConnectionRegistry registry = ConnectionRegistry.global();
+
+		private final List<TlsValidator> validators = new ArrayList<>();
+
+		private final List<TlsEventListener> listeners = new ArrayList<>();
+
+		private Builder(TlsOptions options) {
+			this.options = Objects.requireNonNull(options, "options");
+		}
+
+		/**
+		 * The context's name, shown in logs, on its connections and by the {@code tls} endpoint.
+		 * @param name the name; {@code default} unless set
+		 * @return this builder
+		 */
+		public Builder name(String name) {
+			this.name = Objects.requireNonNull(name, "name");
+			return this;
+		}
+
+		/**
+		 * Key and trust material already in memory; the material options are then not read.
+		 * @param material the material
+		 * @return this builder
+		 */
+		public Builder material(TlsMaterial material) {
+			this.material = Objects.requireNonNull(material, "material");
+			return this;
+		}
+
+		/**
+		 * Where the context's connections are kept; {@link ConnectionRegistry#disabled()} (or {@code null}) to keep
+		 * none, which, without validators and listeners, leaves the JDK's sockets and engines unwrapped.
+		 * @param registry the registry
+		 * @return this builder
+		 */
+		public Builder registry(ConnectionRegistry registry) {
+			this.registry = (registry != null) ? registry : ConnectionRegistry.disabled();
+			return this;
+		}
+
+		/**
+		 * Add a validator, asked after those added before, like {@code -validatecommand}.
+		 * @param validator the validator
+		 * @return this builder
+		 */
+		public Builder validator(TlsValidator validator) {
+			this.validators.add(Objects.requireNonNull(validator, "validator"));
+			return this;
+		}
+
+		/**
+		 * Add an event listener, like {@code -command}.
+		 * @param listener the listener
+		 * @return this builder
+		 */
+		public Builder listener(TlsEventListener listener) {
+			this.listeners.add(Objects.requireNonNull(listener, "listener"));
+			return this;
+		}
+
+		/**
+		 * Build the context.
+		 * @return the context
+		 * @throws TlsConfigurationException naming the option and file at fault
+		 */
+		public TlsContext build() {
+			return TlsContext.build(this);
+		}
+
+		private boolean observes() {
+			return this.registry.isEnabled() || !this.validators.isEmpty() || !this.listeners.isEmpty();
+		}
+
 	}
 
 	@Override

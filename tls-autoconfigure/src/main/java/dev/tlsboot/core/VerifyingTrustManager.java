@@ -23,6 +23,7 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 
+import dev.tlsboot.core.observe.ConnectionObserver;
 import dev.tlsboot.core.observe.HandshakeFailure.Cause;
 import dev.tlsboot.core.observe.RefusedCertificateException;
 import dev.tlsboot.core.policy.SecurityLevel;
@@ -46,7 +47,14 @@ final class VerifyingTrustManager extends X509ExtendedTrustManager {
 
 	private final boolean serverRequires;
 
-	VerifyingTrustManager(List<X509Certificate> anchors, SecurityLevel securityLevel, TlsOptions options) {
+	private final ConnectionObserver observer;
+
+	/**
+	 * @param observer the context's observer, whose validators have the last word; {@code null} when the context
+	 * does not observe its connections
+	 */
+	VerifyingTrustManager(List<X509Certificate> anchors, SecurityLevel securityLevel, TlsOptions options,
+			ConnectionObserver observer) {
 		// PKIX refuses an empty anchor set; a context that trusts nobody (a server that never asks for client
 		// certificates) needs no validator, and refuses every chain if one does arrive.
 		this.pkix = anchors.isEmpty() ? null : pkix(anchors);
@@ -54,6 +62,7 @@ final class VerifyingTrustManager extends X509ExtendedTrustManager {
 		this.securityLevel = securityLevel;
 		this.clientRequires = options.require(TlsRole.CLIENT);
 		this.serverRequires = options.require(TlsRole.SERVER);
+		this.observer = observer;
 	}
 
 	private static X509ExtendedTrustManager pkix(List<X509Certificate> anchors) {
@@ -81,19 +90,21 @@ final class VerifyingTrustManager extends X509ExtendedTrustManager {
 	public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
 			throws CertificateException {
 		SSLSession session = (socket instanceof SSLSocket ssl) ? ssl.getHandshakeSession() : null;
-		verify(chain, session, this.clientRequires, () -> this.pkix.checkServerTrusted(chain, authType, socket));
+		verify(chain, session, socket, this.clientRequires,
+				() -> this.pkix.checkServerTrusted(chain, authType, socket));
 	}
 
 	@Override
 	public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
 			throws CertificateException {
 		SSLSession session = (engine != null) ? engine.getHandshakeSession() : null;
-		verify(chain, session, this.clientRequires, () -> this.pkix.checkServerTrusted(chain, authType, engine));
+		verify(chain, session, engine, this.clientRequires,
+				() -> this.pkix.checkServerTrusted(chain, authType, engine));
 	}
 
 	@Override
 	public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-		verify(chain, null, this.clientRequires, () -> this.pkix.checkServerTrusted(chain, authType));
+		verify(chain, null, null, this.clientRequires, () -> this.pkix.checkServerTrusted(chain, authType));
 	}
 
 	// A client certificate is checked without the socket: the JDK would otherwise match it against the client's
@@ -103,19 +114,19 @@ final class VerifyingTrustManager extends X509ExtendedTrustManager {
 	public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
 			throws CertificateException {
 		SSLSession session = (socket instanceof SSLSocket ssl) ? ssl.getHandshakeSession() : null;
-		verify(chain, session, this.serverRequires, () -> this.pkix.checkClientTrusted(chain, authType));
+		verify(chain, session, socket, this.serverRequires, () -> this.pkix.checkClientTrusted(chain, authType));
 	}
 
 	@Override
 	public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
 			throws CertificateException {
 		SSLSession session = (engine != null) ? engine.getHandshakeSession() : null;
-		verify(chain, session, this.serverRequires, () -> this.pkix.checkClientTrusted(chain, authType));
+		verify(chain, session, engine, this.serverRequires, () -> this.pkix.checkClientTrusted(chain, authType));
 	}
 
 	@Override
 	public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-		verify(chain, null, this.serverRequires, () -> this.pkix.checkClientTrusted(chain, authType));
+		verify(chain, null, null, this.serverRequires, () -> this.pkix.checkClientTrusted(chain, authType));
 	}
 
 	@Override
@@ -123,8 +134,9 @@ final class VerifyingTrustManager extends X509ExtendedTrustManager {
 		return this.anchors.toArray(X509Certificate[]::new);
 	}
 
-	private void verify(X509Certificate[] chain, SSLSession session, boolean require, Check pkixCheck)
-			throws CertificateException {
+	/** The transport is the JDK's socket or engine, by which the observer knows the connection. */
+	private void verify(X509Certificate[] chain, SSLSession session, Object transport, boolean require,
+			Check pkixCheck) throws CertificateException {
 		CertificateException failure = null;
 		try {
 			if (this.pkix == null) {
@@ -148,8 +160,10 @@ final class VerifyingTrustManager extends X509ExtendedTrustManager {
 			VerifyResult.store(session, (failure != null) ? new VerifyResult(false, failure.getMessage())
 					: new VerifyResult(true, null));
 		}
-		if (failure != null && require) {
-			throw failure;
+		CertificateException verdict = (this.observer != null && this.observer.validates())
+				? this.observer.validate(transport, chain, failure, require) : (require ? failure : null);
+		if (verdict != null) {
+			throw verdict;
 		}
 	}
 
@@ -189,16 +203,30 @@ final class VerifyingTrustManager extends X509ExtendedTrustManager {
 					+ ". Connect with a name the certificate lists, or set 'servername' to one of them.", ex);
 		}
 		if (message.contains("PKIX path building failed") || message.contains("unable to find valid certification path")) {
-			X509Certificate top = chain[chain.length - 1];
-			String issuer = top.getIssuerX500Principal().getName();
-			return refused(Cause.UNKNOWN_CA, "certificate '" + chain[0].getSubjectX500Principal().getName()
-					+ "' does not chain to a trusted CA: the chain sent ends at '"
-					+ top.getSubjectX500Principal().getName() + "', issued by '" + issuer
-					+ "', which is not trusted here. Add '" + issuer
-					+ "' to 'cafile' (or 'cadir', 'castore'), or, if it is an intermediate, have the peer send it.",
-					ex);
+			return untrusted(chain, ex);
 		}
 		return ex;
+	}
+
+	/**
+	 * A chain that ends at a self-issued certificate ends at its CA, which is not trusted; one that ends below lacks
+	 * the issuer of its last certificate, which the peer should have sent (OpenSSL cannot tell these apart either:
+	 * "unable to get local issuer certificate"), so name it.
+	 */
+	private static CertificateException untrusted(X509Certificate[] chain, CertificateException ex) {
+		String leaf = chain[0].getSubjectX500Principal().getName();
+		X509Certificate top = chain[chain.length - 1];
+		String last = top.getSubjectX500Principal().getName();
+		String issuer = top.getIssuerX500Principal().getName();
+		if (top.getSubjectX500Principal().equals(top.getIssuerX500Principal())) {
+			return refused(Cause.UNKNOWN_CA, "certificate '" + leaf + "' does not chain to a trusted CA: the chain "
+					+ "sent ends at '" + last + "', issued by '" + issuer + "', which is not trusted here. Add '"
+					+ issuer + "' to 'cafile' (or 'cadir', 'castore') if you trust it.", ex);
+		}
+		return refused(Cause.MISSING_INTERMEDIATE, "certificate '" + leaf + "' does not chain to a trusted CA: "
+				+ "the chain sent ends at '" + last + "', issued by '" + issuer + "', which the peer did not send and "
+				+ "which is not trusted here. If '" + issuer + "' is an intermediate CA, the peer must send it after "
+				+ "its certificate (append it to its 'certfile'); if it is a CA you trust, add it to 'cafile'.", ex);
 	}
 
 	/** Keep the JDK's cause so that it still picks the right TLS alert. */

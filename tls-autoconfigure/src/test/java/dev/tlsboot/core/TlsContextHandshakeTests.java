@@ -121,7 +121,11 @@ class TlsContextHandshakeTests {
 
 	@Test
 	void untrustedCaIsRefusedNamingTheIssuer() throws Exception {
-		IssuedCertificate stranger = CertificateAuthority.root("Stranger CA").issueServer("localhost");
+		// The stranger sends its root too: a chain that ends at a CA, which is then plainly not trusted
+		CertificateAuthority strangerCa = CertificateAuthority.root("Stranger CA");
+		IssuedCertificate leaf = strangerCa.issueServer("localhost");
+		IssuedCertificate stranger = new IssuedCertificate(leaf.keyPair(),
+				List.of(leaf.certificate(), strangerCa.rootCertificate()));
 		try (LoopbackTlsServer server = LoopbackTlsServer.start(server(stranger, TlsOptions.builder()))) {
 			assertThatExceptionOfType(TlsHandshakeException.class)
 				.isThrownBy(() -> client(TlsOptions.builder()).connect("localhost", server.port()))

@@ -3,6 +3,9 @@ package dev.tlsboot.core.observe;
 import java.io.EOFException;
 import java.net.SocketTimeoutException;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Why a handshake failed, in plain words, after TclTLS's "Error Messages": the JDK's exceptions name a symptom
@@ -13,13 +16,20 @@ import java.util.Locale;
  */
 public record HandshakeFailure(Cause cause, String explanation) {
 
+	// "Received fatal alert: handshake_failure" when the peer sent it, "(certificate_unknown) ..." when the JDK did
+	private static final Pattern RECEIVED_ALERT = Pattern.compile("Received fatal alert: (\\w+)");
+
+	private static final Pattern SENT_ALERT = Pattern.compile("^\\((\\w+)\\) ");
+
 	/** The causes users meet, most specific first. */
 	public enum Cause {
 
 		/** The peer does not speak TLS on this port. */
 		PLAINTEXT_PEER,
-		/** The peer's certificate chains to no trusted CA. */
+		/** The peer's chain ends at a CA that is not trusted here. */
 		UNKNOWN_CA,
+		/** The peer did not send the issuer of the last certificate it sent, and it is not trusted here either. */
+		MISSING_INTERMEDIATE,
 		/** A certificate in the chain has expired. */
 		EXPIRED,
 		/** A certificate in the chain is not valid yet. */
@@ -34,6 +44,8 @@ public record HandshakeFailure(Cause cause, String explanation) {
 		NO_SHARED_CIPHER,
 		/** The server wants a client certificate and none was sent. */
 		CLIENT_CERTIFICATE_REQUIRED,
+		/** A {@code TlsValidator} rejected the handshake. */
+		REJECTED_BY_VALIDATOR,
 		/** The peer refused this side's certificate. */
 		CERTIFICATE_REFUSED_BY_PEER,
 		/** The peer closed the connection during the handshake. */
@@ -96,6 +108,26 @@ public record HandshakeFailure(Cause cause, String explanation) {
 					+ "its log says which.");
 		}
 		return new HandshakeFailure(Cause.OTHER, firstMessage(failure));
+	}
+
+	/**
+	 * The TLS alert a handshake failure was about, as far as the JDK's messages tell.
+	 * @param failure what the handshake threw
+	 * @return the alert's name followed by {@code (received)} or {@code (sent)}, or empty when none is named
+	 */
+	public static Optional<String> alert(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			String message = (cause.getMessage() != null) ? cause.getMessage() : "";
+			Matcher received = RECEIVED_ALERT.matcher(message);
+			if (received.find()) {
+				return Optional.of(received.group(1) + " (received)");
+			}
+			Matcher sent = SENT_ALERT.matcher(message);
+			if (sent.find()) {
+				return Optional.of(sent.group(1) + " (sent)");
+			}
+		}
+		return Optional.empty();
 	}
 
 	private static String messages(Throwable failure) {

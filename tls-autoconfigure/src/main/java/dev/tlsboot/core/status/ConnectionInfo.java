@@ -109,7 +109,19 @@ public record ConnectionInfo(String state, String servername, String protocol, b
 				securityLevel, handshakeStarted);
 	}
 
-	private static ConnectionInfo of(SSLSession session, String state, boolean server, List<SNIServerName> serverNames,
+	/**
+	 * Describe a connection from its session and what the session does not hold, for a connection whose socket or
+	 * engine is gone (the connection registry keeps the session).
+	 * @param session the connection's session
+	 * @param state the connection's state, e.g. {@code OPEN}
+	 * @param server whether this side is the server
+	 * @param serverNames the SNI names: sent by a client, received by a server
+	 * @param alpn the negotiated application protocol, or {@code null}
+	 * @param securityLevel the security level TLS Boot enforces, or {@code null} when unknown
+	 * @param handshakeStarted when the handshake started, or {@code null} when unknown
+	 * @return the description
+	 */
+	public static ConnectionInfo of(SSLSession session, String state, boolean server, List<SNIServerName> serverNames,
 			String alpn, Integer securityLevel, Instant handshakeStarted) {
 		String protocol = session.getProtocol();
 		CipherSuite suite = CipherSuite.named(session.getCipherSuite()).orElse(null);

@@ -1,0 +1,331 @@
+package dev.tlsboot.core.observe;
+
+import java.io.IOException;
+import java.lang.ref.Cleaner;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import javax.net.ssl.ExtendedSSLSession;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIMatcher;
+import javax.net.ssl.SNIServerName;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.StandardConstants;
+
+import dev.tlsboot.core.TlsOptions;
+import dev.tlsboot.core.TlsRole;
+import dev.tlsboot.core.observe.HandshakeFailure.Cause;
+import dev.tlsboot.core.spi.TlsEventListener;
+import dev.tlsboot.core.spi.TlsValidator;
+import dev.tlsboot.core.spi.TlsValidator.ClientHello;
+import dev.tlsboot.core.spi.TlsValidator.Verdict;
+import dev.tlsboot.core.status.ConnectionInfo;
+
+/**
+ * Observes what one {@code TlsContext} hands out: wraps its sockets, accepted sockets and engines so that each
+ * feeds the context's {@link ConnectionRegistry}, its {@link TlsEventListener}s and {@link TlsValidator}s. Made by
+ * {@code TlsContext}; not meant to be used on its own.
+ * <p>
+ * The wrappers see what a plain {@code HandshakeCompletedListener} cannot: failed handshakes, and closes. They do
+ * not use one, because the JDK starts a new thread for every such notification.
+ */
+public final class ConnectionObserver {
+
+	private static final System.Logger logger = System.getLogger(ConnectionObserver.class.getName());
+
+	/** Marks connections closed whose socket or engine was dropped unclosed: one thread for the whole process. */
+	private static final Cleaner CLEANER = Cleaner.create();
+
+	private final String context;
+
+	private final TlsOptions options;
+
+	private final int securityLevel;
+
+	private final ConnectionRegistry registry;
+
+	private final List<TlsValidator> validators;
+
+	private final List<TlsEventListener> listeners;
+
+	/** The connections by the JDK's own socket or engine, which is what a trust manager is given. */
+	private final Map<Object, TrackedConnection> byTransport = new ConcurrentHashMap<>();
+
+	/**
+	 * Observe a context's connections.
+	 * @param context the context's name
+	 * @param options its options, for the {@code request}/{@code require} policy of each role
+	 * @param securityLevel the security level in force
+	 * @param registry where connections are kept
+	 * @param validators the validators, in order
+	 * @param listeners the listeners, in order
+	 */
+	public ConnectionObserver(String context, TlsOptions options, int securityLevel, ConnectionRegistry registry,
+			List<TlsValidator> validators, List<TlsEventListener> listeners) {
+		this.context = context;
+		this.options = options;
+		this.securityLevel = securityLevel;
+		this.registry = registry;
+		this.validators = List.copyOf(validators);
+		this.listeners = List.copyOf(listeners);
+	}
+
+	/**
+	 * The connection a socket or engine made by an observing context belongs to.
+	 * @param socketOrEngine the socket or engine
+	 * @return its connection, or empty when it was not made by an observing context
+	 */
+	public static Optional<TrackedConnection> trackedConnection(Object socketOrEngine) {
+		if (socketOrEngine instanceof ObservedSocket socket) {
+			return Optional.of(socket.connection());
+		}
+		if (socketOrEngine instanceof ObservedEngine engine) {
+			return Optional.of(engine.connection());
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Observe a socket.
+	 * @param socket the JDK's socket
+	 * @param role the role it is made for; the role it plays when the handshake starts counts
+	 * @param serverName the SNI name a client sends, or {@code null}
+	 * @return the observed socket
+	 */
+	public SSLSocket socket(SSLSocket socket, TlsRole role, String serverName) {
+		return new ObservedSocket(socket, track(role, serverName), this);
+	}
+
+	/**
+	 * Observe the sockets a server socket accepts.
+	 * @param serverSocket the JDK's server socket
+	 * @return a server socket whose accepted sockets are observed
+	 * @throws IOException never in practice: {@link SSLServerSocket}'s constructor declares it
+	 */
+	public SSLServerSocket serverSocket(SSLServerSocket serverSocket) throws IOException {
+		return new ObservedServerSocket(serverSocket, this);
+	}
+
+	/**
+	 * Observe an engine.
+	 * @param engine the JDK's engine
+	 * @param role the role it is made for; the role it plays when the handshake starts counts
+	 * @param serverName the SNI name it sends as a client, or {@code null}
+	 * @return the observed engine
+	 */
+	public SSLEngine engine(SSLEngine engine, TlsRole role, String serverName) {
+		return new ObservedEngine(engine, track(role, serverName), this);
+	}
+
+	/** Whether validators take part in handshakes. */
+	public boolean validates() {
+		return !this.validators.isEmpty();
+	}
+
+	/**
+	 * Let the validators judge a peer's chain (trust manager use).
+	 * @param transport the JDK's socket or engine the trust manager was given, or {@code null}
+	 * @param chain the chain, leaf first
+	 * @param failure why TLS Boot refuses the chain, or {@code null}
+	 * @param require whether the context requires a valid chain
+	 * @return what to abort the handshake with, or {@code null} to go on
+	 */
+	public CertificateException validate(Object transport, X509Certificate[] chain, CertificateException failure,
+			boolean require) {
+		TrackedConnection connection = (transport != null) ? this.byTransport.get(transport) : null;
+		boolean ok = failure == null || !require;
+		String error = (failure != null) ? failure.getMessage() : null;
+		for (int depth = chain.length - 1; depth >= 0; depth--) {
+			X509Certificate certificate = chain[depth];
+			int at = depth;
+			String subject = "certificate '" + certificate.getSubjectX500Principal().getName() + "' at depth " + depth;
+			TlsValidator rejecting = judge(connection, "verify", subject,
+					(validator) -> validator.verify(connection, at, certificate, ok, error));
+			if (rejecting != null) {
+				return new RefusedCertificateException(Cause.REJECTED_BY_VALIDATOR, "the TlsValidator "
+						+ rejecting.getClass().getName() + " rejected " + subject
+						+ ((error != null) ? " (" + error + ")" : "") + ".", null);
+			}
+		}
+		return null;
+	}
+
+	TrackedConnection track(TlsRole role, String serverName) {
+		TrackedConnection connection = this.registry.register(this, role);
+		connection.serverName(serverName);
+		return connection;
+	}
+
+	String context() {
+		return this.context;
+	}
+
+	boolean request(TlsRole role) {
+		return this.options.request(role);
+	}
+
+	boolean require(TlsRole role) {
+		return this.options.require(role);
+	}
+
+	int securityLevel() {
+		return this.securityLevel;
+	}
+
+	/** What closes the connection, run by {@code close()} or, for a dropped socket or engine, after GC. */
+	Cleaner.Cleanable whenUnreachable(Object wrapper, TrackedConnection connection, Object transport) {
+		// Built here, not in the wrapper, so that the action does not keep the wrapper reachable.
+		return CLEANER.register(wrapper, () -> closed(connection, transport));
+	}
+
+	/** The handshake starts: returns whether this call started it, and installs the server's validator hooks. */
+	boolean started(TrackedConnection connection, Object transport, boolean client, SocketAddress local,
+			SocketAddress remote) {
+		TlsRole role = client ? TlsRole.CLIENT : TlsRole.SERVER;
+		if (!connection.start(role, inet(local), inet(remote))) {
+			return false;
+		}
+		if (validates()) {
+			this.byTransport.put(transport, connection);
+		}
+		if (!this.listeners.isEmpty()) {
+			fire((listener) -> listener.info(connection, "handshake", "start",
+					role.name().toLowerCase(Locale.ROOT) + " handshake with " + connection.peer()));
+		}
+		return true;
+	}
+
+	void opened(TrackedConnection connection, SSLSession session, String alpn) {
+		String serverName = (connection.role() == TlsRole.SERVER) ? requestedServerName(session) : null;
+		if (!connection.open(session, alpn, serverName) || this.listeners.isEmpty()) {
+			return;
+		}
+		fire((listener) -> listener.info(connection, "handshake", "done",
+				session.getProtocol() + " " + session.getCipherSuite() + " with " + connection.peer()));
+		ConnectionInfo info = connection.connection().orElseThrow();
+		fire((listener) -> listener.session(connection, info));
+	}
+
+	void failed(TrackedConnection connection, Object transport, Throwable failure) {
+		if (!connection.fail(failure)) {
+			return;
+		}
+		ended(connection, transport);
+		if (!this.listeners.isEmpty()) {
+			String message = connection.failure().orElseThrow().explanation().explanation();
+			fire((listener) -> listener.error(connection, message));
+		}
+	}
+
+	void closed(TrackedConnection connection, Object transport) {
+		if (!connection.close()) {
+			return;
+		}
+		ended(connection, transport);
+		if (!this.listeners.isEmpty()) {
+			fire((listener) -> listener.info(connection, "connection", "closed", connection.bytesIn()
+					+ " bytes in, " + connection.bytesOut() + " bytes out"));
+		}
+	}
+
+	/** A server's SNI hook: asks the validators about the name the client sent, and records it. */
+	SNIMatcher sniMatcher(TrackedConnection connection) {
+		return new SNIMatcher(StandardConstants.SNI_HOST_NAME) {
+
+			@Override
+			public boolean matches(SNIServerName name) {
+				String host = (name instanceof SNIHostName hostName) ? hostName.getAsciiName()
+						: new SNIHostName(name.getEncoded()).getAsciiName();
+				connection.serverName(host);
+				return judge(connection, "sni", host, (validator) -> validator.sni(connection, host)) == null;
+			}
+
+		};
+	}
+
+	/** A server's ALPN hook, for sockets and engines alike: hello first, then each common protocol in our order. */
+	<T> BiFunction<T, List<String>, String> applicationProtocolSelector(TrackedConnection connection,
+			String[] ours) {
+		return (transport, offered) -> {
+			String serverName = connection.serverName();
+			ClientHello hello = new ClientHello((serverName != null) ? List.of(serverName) : List.of(), offered);
+			if (judge(connection, "hello", hello.toString(), (validator) -> validator.hello(connection, hello)) != null) {
+				return null;
+			}
+			if (ours == null || ours.length == 0) {
+				return "";
+			}
+			for (String protocol : ours) {
+				if (offered.contains(protocol) && judge(connection, "alpn", protocol,
+						(validator) -> validator.alpn(connection, protocol)) == null) {
+					return protocol;
+				}
+			}
+			return null;
+		};
+	}
+
+	/** Ask every validator; returns the first that rejects, or {@code null}. Notes are kept and reported. */
+	private TlsValidator judge(TrackedConnection connection, String what, String subject,
+			Function<TlsValidator, Verdict> question) {
+		for (TlsValidator validator : this.validators) {
+			Verdict verdict = question.apply(validator);
+			if (verdict == Verdict.REJECT) {
+				return validator;
+			}
+			if (verdict == Verdict.ACCEPT_WITH_NOTE && connection != null) {
+				String note = what + ": " + validator.getClass().getName() + " noted " + subject;
+				connection.note(note);
+				fire((listener) -> listener.info(connection, what, "note", note));
+			}
+		}
+		return null;
+	}
+
+	private void ended(TrackedConnection connection, Object transport) {
+		this.registry.ended(connection);
+		if (transport != null) {
+			this.byTransport.remove(transport);
+		}
+	}
+
+	private void fire(Consumer<TlsEventListener> event) {
+		for (TlsEventListener listener : this.listeners) {
+			try {
+				event.accept(listener);
+			}
+			catch (RuntimeException ex) {
+				logger.log(System.Logger.Level.WARNING, "TlsEventListener " + listener + " failed", ex);
+			}
+		}
+	}
+
+	private static String requestedServerName(SSLSession session) {
+		if (session instanceof ExtendedSSLSession extended) {
+			for (SNIServerName name : extended.getRequestedServerNames()) {
+				if (name instanceof SNIHostName hostName) {
+					return hostName.getAsciiName();
+				}
+			}
+		}
+		return null;
+	}
+
+	private static InetSocketAddress inet(SocketAddress address) {
+		return (address instanceof InetSocketAddress inet) ? inet : null;
+	}
+
+}

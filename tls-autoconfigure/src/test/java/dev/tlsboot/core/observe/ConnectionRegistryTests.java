@@ -1,0 +1,107 @@
+package dev.tlsboot.core.observe;
+
+import java.io.EOFException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.tlsboot.core.TlsOptions;
+import dev.tlsboot.core.TlsRole;
+import dev.tlsboot.core.observe.HandshakeFailure.Cause;
+import dev.tlsboot.core.observe.TrackedConnection.State;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The registry's bookkeeping, driven directly with synthetic connections (real ones: ConnectionObservationTests). */
+class ConnectionRegistryTests {
+
+	private static final InetSocketAddress LOCAL = new InetSocketAddress("127.0.0.1", 50000);
+
+	private static final InetSocketAddress REMOTE = InetSocketAddress.createUnresolved("billing.internal", 443);
+
+	@Test
+	void keepsEveryOpenConnectionAndTheLastEndedOnesUnderTenThousand() {
+		ConnectionRegistry registry = ConnectionRegistry.create(100);
+		ConnectionObserver observer = observer(registry);
+		List<TrackedConnection> live = new ArrayList<>();
+		for (int i = 0; i < 10_000; i++) {
+			TrackedConnection connection = handshake(observer, i);
+			if (i % 100 == 0) {
+				// still negotiating: only a real handshake (ConnectionObservationTests) has a session to open with
+				live.add(connection);
+			}
+			else if (i % 7 == 0) {
+				observer.failed(connection, null, new EOFException("SSL peer shut down incorrectly"));
+			}
+			else {
+				observer.closed(connection, null);
+			}
+		}
+		assertThat(registry.connections()).hasSize(200);
+		assertThat(registry.connections(State.NEGOTIATING, null, null)).containsExactlyElementsOf(live);
+		assertThat(registry.countsByState()).containsEntry(State.NEGOTIATING, 100L)
+			.containsEntry(State.CLOSED, 100L - registry.countsByState().get(State.FAILED));
+		assertThat(registry.connections((connection) -> connection.state().ended()).get(0).id()).isGreaterThan(9800);
+		assertThat(registry.connections(State.FAILED, null, null).get(0).failure().orElseThrow().explanation().cause())
+			.isEqualTo(Cause.PEER_CLOSED);
+	}
+
+	@Test
+	void filtersByStateContextAndRoleAndFindsById() {
+		ConnectionRegistry registry = ConnectionRegistry.create(10);
+		TrackedConnection client = handshake(observer(registry), 1);
+		TrackedConnection server = registry.register(new ConnectionObserver("web", TlsOptions.defaults(), 2, registry,
+				List.of(), List.of()), TlsRole.SERVER);
+		assertThat(registry.connections(null, "web", null)).containsExactly(server);
+		assertThat(registry.connections(State.SERVERINIT, null, TlsRole.SERVER)).containsExactly(server);
+		assertThat(registry.connections(State.NEGOTIATING, "billing", TlsRole.CLIENT)).containsExactly(client);
+		assertThat(registry.get(client.id())).contains(client);
+		assertThat(registry.get(-1)).isEmpty();
+	}
+
+	@Test
+	void disabledRegistryKeepsNothing() {
+		ConnectionRegistry registry = ConnectionRegistry.disabled();
+		ConnectionObserver observer = observer(registry);
+		observer.closed(handshake(observer, 1), null);
+		assertThat(registry.connections()).isEmpty();
+	}
+
+	@Test
+	void measuresTheHeapAnEntryTakes() {
+		int count = 100_000;
+		ConnectionRegistry registry = ConnectionRegistry.create(count);
+		ConnectionObserver observer = observer(registry);
+		long before = usedHeap();
+		for (int i = 0; i < count; i++) {
+			observer.closed(handshake(observer, i), null);
+		}
+		long after = usedHeap();
+		assertThat(registry.connections()).hasSize(count);
+		// A figure for the documentation, not an assertion: heap measurements are too noisy to gate a build on
+		System.out.printf("ConnectionRegistry: about %d bytes per closed entry (%d entries)%n",
+				(after - before) / count, count);
+	}
+
+	private static TrackedConnection handshake(ConnectionObserver observer, int i) {
+		TrackedConnection connection = observer.track(TlsRole.CLIENT, "billing.internal");
+		observer.started(connection, null, true, new InetSocketAddress(LOCAL.getAddress(), 50000 + (i % 10000)),
+				REMOTE);
+		return connection;
+	}
+
+	private static ConnectionObserver observer(ConnectionRegistry registry) {
+		return new ConnectionObserver("billing", TlsOptions.defaults(), 2, registry, List.of(), List.of());
+	}
+
+	private static long usedHeap() {
+		Runtime runtime = Runtime.getRuntime();
+		for (int i = 0; i < 5; i++) {
+			System.gc();
+		}
+		return runtime.totalMemory() - runtime.freeMemory();
+	}
+
+}
