@@ -6,7 +6,9 @@ import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -135,8 +137,7 @@ public final class TlsContext {
 					? new ConnectionObserver(name, options, level.level(), builder.registry, builder.validators,
 							builder.listeners)
 					: null;
-			KeyManager[] keyManagers = (material.key() != null)
-					? new KeyManager[] { new SingleKeyManager(material.key()) } : null;
+			KeyManager[] keyManagers = keyManagers(material.key(), builder.serverNames);
 			VerifyingTrustManager trustManager = new VerifyingTrustManager(material.trustAnchors(), level, options,
 					observer);
 			SSLContext jdk = SSLContext.getInstance("TLS");
@@ -149,6 +150,17 @@ public final class TlsContext {
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("The JDK's TLS provider is not usable", ex);
 		}
+	}
+
+	private static KeyManager[] keyManagers(KeyMaterial own, Map<String, TlsContext> serverNames) {
+		if (serverNames.isEmpty()) {
+			return (own != null) ? new KeyManager[] { new SingleKeyManager(own) } : null;
+		}
+		Map<String, KeyMaterial> keys = new LinkedHashMap<>();
+		serverNames.forEach((pattern, context) -> keys.put(pattern, context.keyMaterial()
+			.orElseThrow(() -> new IllegalArgumentException("TLS context '" + context.name()
+					+ "' is mapped to server name '" + pattern + "' but has no certificate"))));
+		return new KeyManager[] { new SniKeyManager(keys, own) };
 	}
 
 	private static void checkOwnCertificate(KeyMaterial key, SecurityLevel level, TlsOptions options) {
@@ -333,6 +345,8 @@ public final class TlsContext {
 
 		private final List<TlsEventListener> listeners = new ArrayList<>();
 
+		private final Map<String, TlsContext> serverNames = new LinkedHashMap<>();
+
 		private Builder(TlsOptions options) {
 			this.options = Objects.requireNonNull(options, "options");
 		}
@@ -385,6 +399,19 @@ public final class TlsContext {
 		 */
 		public Builder listener(TlsEventListener listener) {
 			this.listeners.add(Objects.requireNonNull(listener, "listener"));
+			return this;
+		}
+
+		/**
+		 * Serve other certificates by SNI, on every server socket and engine of this context (and so on Tomcat,
+		 * Jetty and Netty's JDK provider): a client asking for a name gets the certificate of the context its
+		 * pattern maps to (exact names first, then the longest {@code *.domain}); any other client gets this
+		 * context's own certificate. Protocols, ciphers, trust and client authentication stay this context's.
+		 * @param byHostPattern contexts by host name or {@code *.domain}, each with a certificate
+		 * @return this builder
+		 */
+		public Builder serverNames(Map<String, TlsContext> byHostPattern) {
+			this.serverNames.putAll(byHostPattern);
 			return this;
 		}
 

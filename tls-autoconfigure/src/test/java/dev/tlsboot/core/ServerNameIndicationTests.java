@@ -1,0 +1,53 @@
+package dev.tlsboot.core;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import javax.net.ssl.SSLSocket;
+
+import org.junit.jupiter.api.Test;
+
+import dev.tlsboot.core.material.TlsMaterial;
+import dev.tlsboot.pki.CertificateAuthority;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One server port, several names: the certificate served follows the SNI name the client sends. */
+class ServerNameIndicationTests {
+
+	private final CertificateAuthority ca = CertificateAuthority.root("SNI CA");
+
+	@Test
+	void exactWildcardAndFallbackNamesEachGetTheirCertificate() throws Exception {
+		TlsContext api = withCertificate("api.example.com");
+		TlsContext shop = withCertificate("*.shop.example");
+		TlsContext server = TlsContext.builder(TlsOptions.defaults())
+			.name("web")
+			.material(new TlsMaterial(this.ca.issueServer("default.example").keyMaterial(), List.of()))
+			.serverNames(Map.of("api.example.com", api, "*.shop.example", shop))
+			.build();
+		try (LoopbackTlsServer loopback = LoopbackTlsServer.start(server)) {
+			assertThat(serverCertificate("api.example.com", loopback.port())).isEqualTo("CN=api.example.com");
+			assertThat(serverCertificate("eu.shop.example", loopback.port())).isEqualTo("CN=*.shop.example");
+			assertThat(serverCertificate("default.example", loopback.port())).isEqualTo("CN=default.example");
+			assertThat(serverCertificate("unknown.example", loopback.port())).isEqualTo("CN=default.example");
+		}
+	}
+
+	private String serverCertificate(String serverName, int port) throws IOException {
+		// Host name checks are off: the point is which certificate comes back, including the fallback's.
+		TlsContext client = TlsContext.create("client",
+				TlsOptions.builder().servername(serverName).require(false).build(),
+				new TlsMaterial(null, List.of(this.ca.rootCertificate())));
+		try (SSLSocket socket = client.connect("127.0.0.1", port)) {
+			return socket.getSession().getPeerPrincipal().getName();
+		}
+	}
+
+	private TlsContext withCertificate(String name) {
+		return TlsContext.create(name, TlsOptions.defaults(),
+				new TlsMaterial(this.ca.issueServer(name).keyMaterial(), List.of()));
+	}
+
+}
