@@ -64,15 +64,19 @@ public final class TlsContext {
 
 	private final ConnectionRegistry registry;
 
+	/** How this context was built, kept to derive variants of it. */
+	private final Builder origin;
+
 	private TlsContext(String name, TlsOptions options, TlsMaterial material, TlsParameters parameters,
-			SSLContext sslContext, X509ExtendedTrustManager trustManager, ConnectionRegistry registry) {
+			SSLContext sslContext, X509ExtendedTrustManager trustManager, Builder origin) {
 		this.name = name;
 		this.options = options;
 		this.material = material;
 		this.parameters = parameters;
 		this.sslContext = sslContext;
 		this.trustManager = trustManager;
-		this.registry = registry;
+		this.registry = origin.registry;
+		this.origin = origin;
 	}
 
 	/**
@@ -143,7 +147,7 @@ public final class TlsContext {
 			SSLContext jdk = SSLContext.getInstance("TLS");
 			jdk.init(keyManagers, new TrustManager[] { trustManager }, null);
 			TlsContext context = new TlsContext(name, options, material, parameters,
-					ConfiguredSslContextSpi.wrap(jdk, parameters, observer), trustManager, builder.registry);
+					ConfiguredSslContextSpi.wrap(jdk, parameters, observer), trustManager, builder.copy(material));
 			logger.log(System.Logger.Level.DEBUG, () -> "Built " + context);
 			return context;
 		}
@@ -212,6 +216,16 @@ public final class TlsContext {
 	 */
 	public X509ExtendedTrustManager trustManager() {
 		return this.trustManager;
+	}
+
+	/**
+	 * This context, serving other certificates by SNI as {@link Builder#serverNames} describes: same name,
+	 * options, material, registry, validators and listeners.
+	 * @param byHostPattern contexts by host name or {@code *.domain}, each with a certificate
+	 * @return a new context
+	 */
+	public TlsContext withServerNames(Map<String, TlsContext> byHostPattern) {
+		return this.origin.copy(this.material).serverNames(byHostPattern).build();
 	}
 
 	/** Where this context's connections are kept; {@link ConnectionRegistry#disabled()} when they are not. */
@@ -422,6 +436,15 @@ public final class TlsContext {
 		 */
 		public TlsContext build() {
 			return TlsContext.build(this);
+		}
+
+		/** A snapshot of this builder with the material settled, so later changes to it do not leak. */
+		private Builder copy(TlsMaterial settled) {
+			Builder copy = new Builder(this.options).name(this.name).material(settled).registry(this.registry);
+			copy.validators.addAll(this.validators);
+			copy.listeners.addAll(this.listeners);
+			copy.serverNames.putAll(this.serverNames);
+			return copy;
 		}
 
 		private boolean observes() {

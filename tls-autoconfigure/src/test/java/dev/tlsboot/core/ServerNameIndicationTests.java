@@ -22,11 +22,8 @@ class ServerNameIndicationTests {
 	void exactWildcardAndFallbackNamesEachGetTheirCertificate() throws Exception {
 		TlsContext api = withCertificate("api.example.com");
 		TlsContext shop = withCertificate("*.shop.example");
-		TlsContext server = TlsContext.builder(TlsOptions.defaults())
-			.name("web")
-			.material(new TlsMaterial(this.ca.issueServer("default.example").keyMaterial(), List.of()))
-			.serverNames(Map.of("api.example.com", api, "*.shop.example", shop))
-			.build();
+		TlsContext server = withCertificate("default.example")
+			.withServerNames(Map.of("api.example.com", api, "*.shop.example", shop));
 		try (LoopbackTlsServer loopback = LoopbackTlsServer.start(server)) {
 			assertThat(serverCertificate("api.example.com", loopback.port())).isEqualTo("CN=api.example.com");
 			assertThat(serverCertificate("eu.shop.example", loopback.port())).isEqualTo("CN=*.shop.example");
