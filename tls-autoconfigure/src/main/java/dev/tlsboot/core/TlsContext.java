@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
@@ -20,6 +24,7 @@ import javax.net.ssl.SSLServerSocketFactory;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 import dev.tlsboot.core.material.KeyMaterial;
@@ -54,26 +59,34 @@ public final class TlsContext {
 
 	private final TlsOptions options;
 
-	private final TlsMaterial material;
+	private volatile TlsMaterial material;
 
 	private final TlsParameters parameters;
 
 	private final SSLContext sslContext;
 
-	private final X509ExtendedTrustManager trustManager;
+	private final ContextKeyManager ownKey;
+
+	private final X509ExtendedKeyManager keyManager;
+
+	private final VerifyingTrustManager trustManager;
 
 	private final ConnectionRegistry registry;
 
-	/** How this context was built, kept to derive variants of it. */
+	private final List<Consumer<TlsContext>> reloadListeners = new CopyOnWriteArrayList<>();
+
+	/** How this context was built, kept to derive variants of it and to know whether it reads files. */
 	private final Builder origin;
 
-	private TlsContext(String name, TlsOptions options, TlsMaterial material, TlsParameters parameters,
-			SSLContext sslContext, X509ExtendedTrustManager trustManager, Builder origin) {
-		this.name = name;
-		this.options = options;
-		this.material = material;
+	private TlsContext(Builder origin, TlsParameters parameters, SSLContext sslContext, ContextKeyManager ownKey,
+			X509ExtendedKeyManager keyManager, VerifyingTrustManager trustManager) {
+		this.name = origin.name;
+		this.options = origin.options;
+		this.material = origin.material;
 		this.parameters = parameters;
 		this.sslContext = sslContext;
+		this.ownKey = ownKey;
+		this.keyManager = keyManager;
 		this.trustManager = trustManager;
 		this.registry = origin.registry;
 		this.origin = origin;
@@ -141,13 +154,14 @@ public final class TlsContext {
 					? new ConnectionObserver(name, options, level.level(), builder.registry, builder.validators,
 							builder.listeners)
 					: null;
-			KeyManager[] keyManagers = keyManagers(material.key(), builder.serverNames);
+			ContextKeyManager ownKey = new ContextKeyManager(material.key());
+			X509ExtendedKeyManager keyManager = keyManager(ownKey, builder.serverNames);
 			VerifyingTrustManager trustManager = new VerifyingTrustManager(material.trustAnchors(), level, options,
 					observer);
 			SSLContext jdk = SSLContext.getInstance("TLS");
-			jdk.init(keyManagers, new TrustManager[] { trustManager }, null);
-			TlsContext context = new TlsContext(name, options, material, parameters,
-					ConfiguredSslContextSpi.wrap(jdk, parameters, observer), trustManager, builder.copy(material));
+			jdk.init(new KeyManager[] { keyManager }, new TrustManager[] { trustManager }, null);
+			TlsContext context = new TlsContext(builder.copy(material), parameters,
+					ConfiguredSslContextSpi.wrap(jdk, parameters, observer), ownKey, keyManager, trustManager);
 			logger.log(System.Logger.Level.DEBUG, () -> "Built " + context);
 			return context;
 		}
@@ -156,15 +170,40 @@ public final class TlsContext {
 		}
 	}
 
-	private static KeyManager[] keyManagers(KeyMaterial own, Map<String, TlsContext> serverNames) {
+	private static X509ExtendedKeyManager keyManager(ContextKeyManager own, Map<String, TlsContext> serverNames) {
 		if (serverNames.isEmpty()) {
-			return (own != null) ? new KeyManager[] { new SingleKeyManager(own) } : null;
+			return own;
 		}
-		Map<String, KeyMaterial> keys = new LinkedHashMap<>();
-		serverNames.forEach((pattern, context) -> keys.put(pattern, context.keyMaterial()
-			.orElseThrow(() -> new IllegalArgumentException("TLS context '" + context.name()
-					+ "' is mapped to server name '" + pattern + "' but has no certificate"))));
-		return new KeyManager[] { new SniKeyManager(keys, own) };
+		Map<String, X509ExtendedKeyManager> managers = new LinkedHashMap<>();
+		serverNames.forEach((pattern, context) -> {
+			if (context.ownKey.material() == null) {
+				throw new IllegalArgumentException("TLS context '" + context.name() + "' is mapped to server name '"
+						+ pattern + "' but has no certificate");
+			}
+			managers.put(pattern, context.ownKey);
+		});
+		return new SniKeyManager(managers, own);
+	}
+
+	/** A reload must not swap a serving certificate for one that a client would refuse right away. */
+	private static void checkValidNow(KeyMaterial key, TlsOptions options) {
+		if (key == null) {
+			return;
+		}
+		String location = (options.certfile() != null) ? options.certfile().text() : null;
+		try {
+			key.leaf().checkValidity();
+		}
+		catch (CertificateExpiredException ex) {
+			throw new TlsConfigurationException("certfile", location,
+					"the new certificate expired on " + key.leaf().getNotAfter().toInstant() + ".",
+					"Install a renewed certificate; the current one keeps serving.", ex);
+		}
+		catch (CertificateNotYetValidException ex) {
+			throw new TlsConfigurationException("certfile", location,
+					"the new certificate is not valid before " + key.leaf().getNotBefore().toInstant() + ".",
+					"Check the clock, or install it when it is valid; the current one keeps serving.", ex);
+		}
 	}
 
 	private static void checkOwnCertificate(KeyMaterial key, SecurityLevel level, TlsOptions options) {
@@ -194,7 +233,8 @@ public final class TlsContext {
 
 	/** This context's own certificate chain, leaf first; empty when it has none. */
 	public List<X509Certificate> certificateChain() {
-		return (this.material.key() != null) ? this.material.key().chain() : List.of();
+		KeyMaterial key = this.material.key();
+		return (key != null) ? key.chain() : List.of();
 	}
 
 	/** The certificates this context trusts as issuers of peer certificates. */
@@ -216,6 +256,55 @@ public final class TlsContext {
 	 */
 	public X509ExtendedTrustManager trustManager() {
 		return this.trustManager;
+	}
+
+	/**
+	 * The key manager of this context's SSLContext: its own certificate (and those it serves by SNI), the current one
+	 * after a reload, for TLS implementations that do not take an SSLContext. Each key has its own alias.
+	 */
+	public X509ExtendedKeyManager keyManager() {
+		return this.keyManager;
+	}
+
+	/**
+	 * Read the key and trust material again from the files the options name, check it, and serve it from the next
+	 * handshake on: on every socket, server socket and engine this context has handed out, and on everything built
+	 * from them. Open connections keep what they negotiated. When the new material cannot be read, does not belong
+	 * together, or its certificate is not valid now, nothing changes: the error is thrown and the current material
+	 * keeps serving.
+	 * @throws TlsConfigurationException naming the option and file at fault; the context is unchanged
+	 * @throws IllegalStateException when the context was built from material in memory rather than files
+	 */
+	public void reload() {
+		if (this.origin.materialInMemory) {
+			throw new IllegalStateException("TLS context '" + this.name + "' was built from material in memory: "
+					+ "use reload(TlsMaterial)");
+		}
+		reload(TlsMaterial.load(this.options));
+	}
+
+	/**
+	 * Serve {@code next} from the next handshake on, after the same checks as {@link #reload()}.
+	 * @param next the new material
+	 * @throws TlsConfigurationException when the material is refused; the context is unchanged
+	 */
+	public synchronized void reload(TlsMaterial next) {
+		checkOwnCertificate(next.key(), this.parameters.securityLevel(), this.options);
+		checkValidNow(next.key(), this.options);
+		this.ownKey.load(next.key());
+		this.trustManager.trust(next.trustAnchors());
+		this.material = next;
+		logger.log(System.Logger.Level.INFO, () -> "Reloaded " + this);
+		this.reloadListeners.forEach((listener) -> listener.accept(this));
+	}
+
+	/**
+	 * Be told after each successful reload, e.g. to rebuild what was made from the material rather than from the
+	 * SSLContext (Netty's OpenSSL contexts, Spring Boot SSL bundles).
+	 * @param listener called with this context, on the reloading thread
+	 */
+	public void onReload(Consumer<TlsContext> listener) {
+		this.reloadListeners.add(Objects.requireNonNull(listener, "listener"));
 	}
 
 	/**
@@ -353,6 +442,9 @@ public final class TlsContext {
 
 		private TlsMaterial material;
 
+		/** Whether the material was given rather than read from the options' files. */
+		private boolean materialInMemory;
+
 		private ConnectionRegistry registry = ConnectionRegistry.global();
 
 		private final List<TlsValidator> validators = new ArrayList<>();
@@ -382,6 +474,7 @@ public final class TlsContext {
 		 */
 		public Builder material(TlsMaterial material) {
 			this.material = Objects.requireNonNull(material, "material");
+			this.materialInMemory = true;
 			return this;
 		}
 
@@ -441,6 +534,7 @@ public final class TlsContext {
 		/** A snapshot of this builder with the material settled, so later changes to it do not leak. */
 		private Builder copy(TlsMaterial settled) {
 			Builder copy = new Builder(this.options).name(this.name).material(settled).registry(this.registry);
+			copy.materialInMemory = this.materialInMemory;
 			copy.validators.addAll(this.validators);
 			copy.listeners.addAll(this.listeners);
 			copy.serverNames.putAll(this.serverNames);
@@ -455,7 +549,8 @@ public final class TlsContext {
 
 	@Override
 	public String toString() {
-		X509Certificate leaf = (this.material.key() != null) ? this.material.key().leaf() : null;
+		KeyMaterial key = this.material.key();
+		X509Certificate leaf = (key != null) ? key.leaf() : null;
 		return "TlsContext '" + this.name + "' [protocols " + protocols() + ", " + this.parameters.cipherSuites().length
 				+ " cipher suites, security level " + securityLevel() + ", " + trustAnchors().size()
 				+ " trusted CAs, certificate " + ((leaf != null) ? leaf.getSubjectX500Principal().getName() : "none")

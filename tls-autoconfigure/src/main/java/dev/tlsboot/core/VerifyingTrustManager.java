@@ -37,9 +37,18 @@ import dev.tlsboot.core.status.VerifyResult;
  */
 final class VerifyingTrustManager extends X509ExtendedTrustManager {
 
-	private final X509ExtendedTrustManager pkix;
+	/** The anchors and the JDK's validator over them, swapped together when the context reloads. */
+	private record Trust(List<X509Certificate> anchors, X509ExtendedTrustManager pkix) {
 
-	private final List<X509Certificate> anchors;
+		static Trust of(List<X509Certificate> anchors) {
+			// PKIX refuses an empty anchor set; a context that trusts nobody (a server that never asks for client
+			// certificates) needs no validator, and refuses every chain if one does arrive.
+			return new Trust(List.copyOf(anchors), anchors.isEmpty() ? null : VerifyingTrustManager.pkix(anchors));
+		}
+
+	}
+
+	private volatile Trust trust;
 
 	private final SecurityLevel securityLevel;
 
@@ -55,14 +64,16 @@ final class VerifyingTrustManager extends X509ExtendedTrustManager {
 	 */
 	VerifyingTrustManager(List<X509Certificate> anchors, SecurityLevel securityLevel, TlsOptions options,
 			ConnectionObserver observer) {
-		// PKIX refuses an empty anchor set; a context that trusts nobody (a server that never asks for client
-		// certificates) needs no validator, and refuses every chain if one does arrive.
-		this.pkix = anchors.isEmpty() ? null : pkix(anchors);
-		this.anchors = List.copyOf(anchors);
+		this.trust = Trust.of(anchors);
 		this.securityLevel = securityLevel;
 		this.clientRequires = options.require(TlsRole.CLIENT);
 		this.serverRequires = options.require(TlsRole.SERVER);
 		this.observer = observer;
+	}
+
+	/** Trust {@code anchors} from the next verification on. */
+	void trust(List<X509Certificate> anchors) {
+		this.trust = Trust.of(anchors);
 	}
 
 	private static X509ExtendedTrustManager pkix(List<X509Certificate> anchors) {
@@ -91,7 +102,7 @@ final class VerifyingTrustManager extends X509ExtendedTrustManager {
 			throws CertificateException {
 		SSLSession session = (socket instanceof SSLSocket ssl) ? ssl.getHandshakeSession() : null;
 		verify(chain, session, socket, this.clientRequires,
-				() -> this.pkix.checkServerTrusted(chain, authType, socket));
+				(pkix) -> pkix.checkServerTrusted(chain, authType, socket));
 	}
 
 	@Override
@@ -99,12 +110,12 @@ final class VerifyingTrustManager extends X509ExtendedTrustManager {
 			throws CertificateException {
 		SSLSession session = (engine != null) ? engine.getHandshakeSession() : null;
 		verify(chain, session, engine, this.clientRequires,
-				() -> this.pkix.checkServerTrusted(chain, authType, engine));
+				(pkix) -> pkix.checkServerTrusted(chain, authType, engine));
 	}
 
 	@Override
 	public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-		verify(chain, null, null, this.clientRequires, () -> this.pkix.checkServerTrusted(chain, authType));
+		verify(chain, null, null, this.clientRequires, (pkix) -> pkix.checkServerTrusted(chain, authType));
 	}
 
 	// A client certificate is checked without the socket: the JDK would otherwise match it against the client's
@@ -114,37 +125,38 @@ final class VerifyingTrustManager extends X509ExtendedTrustManager {
 	public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
 			throws CertificateException {
 		SSLSession session = (socket instanceof SSLSocket ssl) ? ssl.getHandshakeSession() : null;
-		verify(chain, session, socket, this.serverRequires, () -> this.pkix.checkClientTrusted(chain, authType));
+		verify(chain, session, socket, this.serverRequires, (pkix) -> pkix.checkClientTrusted(chain, authType));
 	}
 
 	@Override
 	public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
 			throws CertificateException {
 		SSLSession session = (engine != null) ? engine.getHandshakeSession() : null;
-		verify(chain, session, engine, this.serverRequires, () -> this.pkix.checkClientTrusted(chain, authType));
+		verify(chain, session, engine, this.serverRequires, (pkix) -> pkix.checkClientTrusted(chain, authType));
 	}
 
 	@Override
 	public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-		verify(chain, null, null, this.serverRequires, () -> this.pkix.checkClientTrusted(chain, authType));
+		verify(chain, null, null, this.serverRequires, (pkix) -> pkix.checkClientTrusted(chain, authType));
 	}
 
 	@Override
 	public X509Certificate[] getAcceptedIssuers() {
-		return this.anchors.toArray(X509Certificate[]::new);
+		return this.trust.anchors().toArray(X509Certificate[]::new);
 	}
 
 	/** The transport is the JDK's socket or engine, by which the observer knows the connection. */
 	private void verify(X509Certificate[] chain, SSLSession session, Object transport, boolean require,
 			Check pkixCheck) throws CertificateException {
 		CertificateException failure = null;
+		X509ExtendedTrustManager pkix = this.trust.pkix();
 		try {
-			if (this.pkix == null) {
+			if (pkix == null) {
 				throw new RefusedCertificateException(Cause.UNKNOWN_CA, "certificate '"
 						+ chain[0].getSubjectX500Principal().getName() + "' cannot be checked: this context trusts "
 						+ "no CA. Set 'cafile', 'cadir' or 'castore'.", null);
 			}
-			pkixCheck.run();
+			pkixCheck.run(pkix);
 			Optional<String> weak = weakness(chain);
 			if (weak.isPresent()) {
 				failure = new RefusedCertificateException(Cause.SECURITY_LEVEL, weak.get(), null);
@@ -238,7 +250,7 @@ final class VerifyingTrustManager extends X509ExtendedTrustManager {
 	@FunctionalInterface
 	private interface Check {
 
-		void run() throws CertificateException;
+		void run(X509ExtendedTrustManager pkix) throws CertificateException;
 
 	}
 

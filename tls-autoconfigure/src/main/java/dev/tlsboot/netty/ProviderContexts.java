@@ -1,7 +1,11 @@
 package dev.tlsboot.netty;
 
+import java.security.KeyStore;
 import java.util.List;
 
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.ManagerFactoryParameters;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSessionContext;
 
@@ -12,16 +16,17 @@ import io.netty.handler.ssl.ApplicationProtocolConfig.SelectorFailureBehavior;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.IdentityCipherSuiteFilter;
 import io.netty.handler.ssl.JdkSslContext;
+import io.netty.handler.ssl.OpenSslCachingX509KeyManagerFactory;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.SupportedCipherSuiteFilter;
+import io.netty.handler.ssl.util.SimpleKeyManagerFactory;
 
 import dev.tlsboot.core.TlsConfigurationException;
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.TlsOptions;
 import dev.tlsboot.core.TlsRole;
-import dev.tlsboot.core.material.KeyMaterial;
 
 /**
  * Builds the provider-specific Netty {@link SslContext} that {@link NettySslContext} wraps, from everything a
@@ -44,24 +49,23 @@ final class ProviderContexts {
 	}
 
 	/**
-	 * OpenSSL gets the same key, the context's own trust manager (so security level and verify results match the
-	 * JDK path), protocols, suites (Netty translates JSSE names; a suite OpenSSL lacks is left out), ALPN, client
-	 * authentication and the session cache settings of the context's SSLContext.
+	 * OpenSSL gets the context's own key manager (so a reloaded certificate, and certificates served by SNI, reach
+	 * it too) and trust manager (so security level and verify results match the JDK path), protocols, suites (Netty
+	 * translates JSSE names; a suite OpenSSL lacks is left out), ALPN, client authentication and the session cache
+	 * settings of the context's SSLContext. OpenSSL's copy of each key is cached by alias, and a reloaded key has a
+	 * new alias.
 	 */
 	static SslContext openSsl(TlsContext context, TlsRole role, List<String> alpn) {
-		KeyMaterial key = context.keyMaterial().orElse(null);
+		KeyManagerFactory keys = new OpenSslCachingX509KeyManagerFactory(
+				new FixedKeyManagerFactory(context.keyManager()));
 		SslContextBuilder builder;
 		SSLSessionContext sessions;
 		if (role == TlsRole.SERVER) {
-			builder = SslContextBuilder.forServer(key.privateKey(), key.chain())
-				.clientAuth(clientAuth(context.options()));
+			builder = SslContextBuilder.forServer(keys).clientAuth(clientAuth(context.options()));
 			sessions = context.sslContext().getServerSessionContext();
 		}
 		else {
-			builder = SslContextBuilder.forClient();
-			if (key != null) {
-				builder.keyManager(key.privateKey(), key.chain());
-			}
+			builder = SslContextBuilder.forClient().keyManager(keys);
 			sessions = context.sslContext().getClientSessionContext();
 		}
 		builder.sslProvider(SslProvider.OPENSSL)
@@ -91,6 +95,30 @@ final class ProviderContexts {
 		}
 		return new ApplicationProtocolConfig(Protocol.ALPN, SelectorFailureBehavior.NO_ADVERTISE,
 				SelectedListenerFailureBehavior.ACCEPT, protocols);
+	}
+
+	/** Hands a key manager to Netty, which takes OpenSSL keys from a factory. */
+	private static final class FixedKeyManagerFactory extends SimpleKeyManagerFactory {
+
+		private final KeyManager manager;
+
+		FixedKeyManagerFactory(KeyManager manager) {
+			this.manager = manager;
+		}
+
+		@Override
+		protected void engineInit(KeyStore keyStore, char[] password) {
+		}
+
+		@Override
+		protected void engineInit(ManagerFactoryParameters parameters) {
+		}
+
+		@Override
+		protected KeyManager[] engineGetKeyManagers() {
+			return new KeyManager[] { this.manager };
+		}
+
 	}
 
 	private static ClientAuth clientAuth(TlsOptions options) {

@@ -1,0 +1,110 @@
+package dev.tlsboot.core;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.net.ssl.SSLSocket;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.tlsboot.core.material.TlsMaterial;
+import dev.tlsboot.pki.IssuedCertificate;
+import dev.tlsboot.test.TestCertificates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** Certificate rotation without a restart: the next handshake gets the new certificate, a bad one is refused. */
+class TlsContextReloadTests {
+
+	private final TestCertificates certs = TestCertificates.create();
+
+	private final TlsContext server = TlsContext.create("server", TlsOptions.builder()
+		.certfile(this.certs.file("server.crt").toString())
+		.keyfile(this.certs.file("server.key").toString())
+		.build());
+
+	private final TlsContext client = TlsContext.create("client", TlsOptions.defaults(),
+			new TlsMaterial(null, List.of(this.certs.ca().rootCertificate())));
+
+	@AfterEach
+	void deleteCertificates() {
+		this.certs.close();
+	}
+
+	@Test
+	void nextHandshakeGetsTheRotatedCertificateWhileAnOpenConnectionKeepsWorking() throws Exception {
+		try (LoopbackTlsServer loopback = LoopbackTlsServer.start(this.server);
+				SSLSocket before = this.client.connect("localhost", loopback.port())) {
+			BigInteger first = serial(before);
+			IssuedCertificate rotated = this.certs.rotateServer();
+			this.server.reload();
+			try (SSLSocket after = this.client.connect("localhost", loopback.port())) {
+				assertThat(serial(after)).isEqualTo(rotated.certificate().getSerialNumber()).isNotEqualTo(first);
+			}
+			assertThat(TlsContextHandshakeTests.exchange(before, "still here")).isEqualTo("STILL HERE");
+			assertThat(this.server.certificateChain().get(0)).isEqualTo(rotated.certificate());
+		}
+	}
+
+	@Test
+	void truncatedKeyIsRefusedAndTheOldCertificateKeepsServing() throws Exception {
+		String key = Files.readString(this.certs.file("server.key"));
+		Files.writeString(this.certs.file("server.key"), key.substring(0, key.length() / 2));
+		assertRefusedAndOldStillServed("keyfile");
+	}
+
+	@Test
+	void keyOfAnotherCertificateIsRefusedAndTheOldCertificateKeepsServing() throws Exception {
+		Files.writeString(this.certs.file("server.key"), this.certs.ca().issueServer("other").privateKeyPem());
+		assertRefusedAndOldStillServed("does not belong to the certificate");
+	}
+
+	@Test
+	void expiredCertificateIsRefusedAndTheOldCertificateKeepsServing() throws Exception {
+		Instant end = Instant.now().minus(1, ChronoUnit.DAYS);
+		IssuedCertificate expired = this.certs.ca().issue().commonName("localhost").subjectAltNames("localhost")
+			.serverAuth().validity(end.minus(30, ChronoUnit.DAYS), end).build();
+		expired.writeTo(this.certs.directory(), "server");
+		assertRefusedAndOldStillServed("expired on");
+	}
+
+	@Test
+	void reloadListenersHearOfEachSuccessfulReloadOnly() throws Exception {
+		List<TlsContext> heard = new CopyOnWriteArrayList<>();
+		this.server.onReload(heard::add);
+		this.certs.rotateServer();
+		this.server.reload();
+		Files.writeString(this.certs.file("server.key"), "garbage");
+		assertThatExceptionOfType(TlsConfigurationException.class).isThrownBy(this.server::reload);
+		assertThat(heard).containsExactly(this.server);
+	}
+
+	@Test
+	void contextBuiltFromMaterialInMemoryCannotReadFilesAgain() {
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(this.client::reload)
+			.withMessageContaining("reload(TlsMaterial)");
+	}
+
+	private void assertRefusedAndOldStillServed(String reason) throws IOException, InterruptedException {
+		BigInteger serving = this.server.certificateChain().get(0).getSerialNumber();
+		assertThatExceptionOfType(TlsConfigurationException.class).isThrownBy(this.server::reload)
+			.withMessageContaining(reason);
+		try (LoopbackTlsServer loopback = LoopbackTlsServer.start(this.server);
+				SSLSocket socket = this.client.connect("localhost", loopback.port())) {
+			assertThat(serial(socket)).isEqualTo(serving);
+		}
+	}
+
+	private static BigInteger serial(SSLSocket socket) throws IOException {
+		return ((X509Certificate) socket.getSession().getPeerCertificates()[0]).getSerialNumber();
+	}
+
+}
