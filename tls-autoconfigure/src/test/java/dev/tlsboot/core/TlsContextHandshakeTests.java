@@ -223,6 +223,25 @@ class TlsContextHandshakeTests {
 	}
 
 	@Test
+	void mutualTls12SessionsAreResumed() throws Exception {
+		TlsOptions.Builder tls12 = TlsOptions.builder().protocol(TlsProtocol.TLS1_3, false);
+		TlsContext client = TlsContext.create("alice", tls12.build(),
+				new TlsMaterial(ca.issueClient("alice").keyMaterial(), List.of(ca.rootCertificate())));
+		try (LoopbackTlsServer server = LoopbackTlsServer.start(server(localhost, TlsOptions.builder().require(true)))) {
+			byte[] first;
+			try (SSLSocket socket = client.connect("localhost", server.port())) {
+				exchange(socket, "first");
+				first = socket.getSession().getId();
+			}
+			try (SSLSocket socket = client.connect("localhost", server.port())) {
+				exchange(socket, "again");
+				assertThat(socket.getSession().getId()).isEqualTo(first);
+				assertThat(VerifyResult.of(socket.getSession())).isEqualTo(VerifyResult.OK);
+			}
+		}
+	}
+
+	@Test
 	void serverThatOnlyRequestsLetsClientsWithoutCertificateIn() throws Exception {
 		try (LoopbackTlsServer server = LoopbackTlsServer.start(server(localhost, TlsOptions.builder().request(true)));
 				SSLSocket socket = client(TlsOptions.builder()).connect("localhost", server.port())) {

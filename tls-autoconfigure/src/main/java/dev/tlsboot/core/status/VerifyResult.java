@@ -4,19 +4,23 @@ import javax.net.ssl.SSLSession;
 
 /**
  * The outcome of verifying the peer's certificate chain, TclTLS's {@code verifyResult}. JSSE keeps no such value
- * after the handshake, so the trust manager that verified the chain {@linkplain #store stores} it in the handshake
- * session, where {@link TlsStatus} finds it.
+ * after the handshake, so the trust manager that verified the chain {@linkplain #store stores} it against the
+ * handshake session, where {@link TlsStatus} finds it.
  * <p>
- * A resumed session is not verified again. The JDK carries the stored result over from the original session (seen
- * with JDK 17 for TLS 1.2 and 1.3), so it then describes the verification in the original handshake.
+ * It is kept beside the session, weakly and by identity, not in it: a value bound with {@link SSLSession#putValue}
+ * stops the JDK's server from issuing stateless TLS 1.2 session tickets ("There are boundValues, cannot make stateless
+ * ticket"), and no client could resume; and sessions compare by id, which a TLS 1.2 client and server share. A
+ * resumed session is not verified again: a TLS 1.2 client resumes the very session it verified and finds its
+ * result, while a TLS 1.3 resumption is a new session object and has none ({@code null}: not verified in this
+ * handshake).
  *
  * @param ok whether the chain was accepted
  * @param error why it was rejected, or {@code null} when it was accepted
  */
 public record VerifyResult(boolean ok, String error) {
 
-	/** The name under which the result is bound in the session ({@link SSLSession#putValue}). */
-	public static final String SESSION_KEY = "dev.tlsboot.verify-result";
+	/** Results by session, dropped with the session. */
+	private static final WeakIdentityMap<SSLSession, VerifyResult> RESULTS = new WeakIdentityMap<>();
 
 	/** The chain was accepted. */
 	public static final VerifyResult OK = new VerifyResult(true, null);
@@ -41,23 +45,23 @@ public record VerifyResult(boolean ok, String error) {
 	}
 
 	/**
-	 * Keep a result in the session being negotiated; call it from the trust manager with
+	 * Keep a result for the session being negotiated; call it from the trust manager with
 	 * {@code socket.getHandshakeSession()} or {@code engine.getHandshakeSession()}.
 	 * @param handshakeSession the session of the handshake in progress; nothing happens when {@code null}
 	 * @param result the outcome of the verification
 	 */
 	public static void store(SSLSession handshakeSession, VerifyResult result) {
 		if (handshakeSession != null) {
-			handshakeSession.putValue(SESSION_KEY, result);
+			RESULTS.put(handshakeSession, result);
 		}
 	}
 
 	/**
 	 * @param session a session
-	 * @return the result stored in it, or {@code null} when no TLS Boot trust manager verified its peer
+	 * @return the result stored for it, or {@code null} when no TLS Boot trust manager verified its peer
 	 */
 	public static VerifyResult of(SSLSession session) {
-		return (session != null && session.getValue(SESSION_KEY) instanceof VerifyResult result) ? result : null;
+		return (session != null) ? RESULTS.get(session) : null;
 	}
 
 }
