@@ -52,6 +52,7 @@ public final class Main {
 		Credentials ecdsa = Credentials.generate(KeyType.EC_P256);
 		Credentials rsa = Credentials.generate(KeyType.RSA_2048);
 		List<Case> cases = new ArrayList<>(HandshakeDriver.cases(List.of(ecdsa, rsa)));
+		cases.addAll(BulkDriver.cases(ecdsa));
 		return cases;
 	}
 
