@@ -1,5 +1,8 @@
 package dev.tlsboot.benchmarks;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 
 import dev.tlsboot.pki.CertificateAuthority;
@@ -39,6 +42,20 @@ record Credentials(KeyType keyType, CertificateAuthority ca, IssuedCertificate s
 	String label() {
 		return "EC".equals(this.keyType.algorithm()) ? "ECDSA P-" + this.keyType.size()
 				: this.keyType.algorithm() + "-" + this.keyType.size();
+	}
+
+	/**
+	 * Write the server's chain and key and the CA's certificate as PEM: {@code server.crt}, {@code server.key},
+	 * {@code ca.crt}, all deleted when the JVM exits.
+	 * @param directory an existing directory
+	 */
+	void writeServerPem(Path directory) throws IOException {
+		this.server.writeTo(directory, "server");
+		Files.writeString(directory.resolve("ca.crt"), this.ca.rootCertificatePem());
+		directory.toFile().deleteOnExit();
+		for (String file : new String[] { "server.crt", "server.key", "ca.crt" }) {
+			directory.resolve(file).toFile().deleteOnExit();
+		}
 	}
 
 }

@@ -48,11 +48,12 @@ public final class Main {
 	}
 
 	/** Every case, in the order they run and are reported. */
-	private static List<Case> cases() {
+	private static List<Case> cases() throws IOException {
 		Credentials ecdsa = Credentials.generate(KeyType.EC_P256);
 		Credentials rsa = Credentials.generate(KeyType.RSA_2048);
 		List<Case> cases = new ArrayList<>(HandshakeDriver.cases(List.of(ecdsa, rsa)));
 		cases.addAll(BulkDriver.cases(ecdsa));
+		cases.addAll(StartupDriver.cases(ecdsa));
 		return cases;
 	}
 

@@ -1,11 +1,20 @@
 package dev.tlsboot.benchmarks;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 import javax.net.ssl.KeyManager;
@@ -60,6 +69,31 @@ final class RawJdk {
 			}
 
 		};
+	}
+
+	/**
+	 * A server context from the PEM files {@link Credentials#writeServerPem} writes, read with the JDK alone: the
+	 * startup baseline.
+	 * @param directory the directory holding {@code server.crt}, {@code server.key} and {@code ca.crt}
+	 * @return the context
+	 */
+	static SSLContext fromPem(Path directory) throws GeneralSecurityException, IOException {
+		List<X509Certificate> chain = certificates(directory.resolve("server.crt"));
+		String pem = Files.readString(directory.resolve("server.key"));
+		byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
+		PrivateKey key = KeyFactory.getInstance(chain.get(0).getPublicKey().getAlgorithm())
+			.generatePrivate(new PKCS8EncodedKeySpec(der));
+		return context(new KeyMaterial(key, chain), certificates(directory.resolve("ca.crt")).get(0));
+	}
+
+	private static List<X509Certificate> certificates(Path file) throws GeneralSecurityException, IOException {
+		try (InputStream in = Files.newInputStream(file)) {
+			List<X509Certificate> certificates = new ArrayList<>();
+			CertificateFactory.getInstance("X.509")
+				.generateCertificates(in)
+				.forEach((certificate) -> certificates.add((X509Certificate) certificate));
+			return certificates;
+		}
 	}
 
 	/**

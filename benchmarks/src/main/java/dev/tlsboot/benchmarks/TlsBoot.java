@@ -3,6 +3,7 @@ package dev.tlsboot.benchmarks;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
@@ -46,6 +47,20 @@ final class TlsBoot {
 			}
 
 		};
+	}
+
+	/**
+	 * A server context from the PEM files {@link Credentials#writeServerPem} writes, as an application configures
+	 * one: {@code certfile}, {@code keyfile} and {@code cafile}.
+	 * @param directory the directory holding {@code server.crt}, {@code server.key} and {@code ca.crt}
+	 * @return the context
+	 */
+	static TlsContext fromPem(Path directory) {
+		return TlsContext.create("benchmark", TlsOptions.builder()
+			.certfile("file:" + directory.resolve("server.crt"))
+			.keyfile("file:" + directory.resolve("server.key"))
+			.cafile("file:" + directory.resolve("ca.crt"))
+			.build());
 	}
 
 	private static TlsContext context(String name, TlsOptions.Builder options, KeyMaterial key,
