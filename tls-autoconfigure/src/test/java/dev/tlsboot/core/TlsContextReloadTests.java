@@ -3,6 +3,7 @@ package dev.tlsboot.core;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -85,6 +86,20 @@ class TlsContextReloadTests {
 		Files.writeString(this.certs.file("server.key"), "garbage");
 		assertThatExceptionOfType(TlsConfigurationException.class).isThrownBy(this.server::reload);
 		assertThat(heard).containsExactly(this.server);
+	}
+
+	@Test
+	void optionalCertificateThatArrivesLaterIsServedAfterAReload() throws Exception {
+		Path later = this.certs.directory().resolve("later");
+		TlsContext waiting = TlsContext.create("waiting", TlsOptions.builder()
+			.certfile("optional:file:" + later.resolve("client.crt"))
+			.keyfile("optional:file:" + later.resolve("client.key"))
+			.castore("java")
+			.build());
+		assertThat(waiting.certificateChain()).isEmpty();
+		this.certs.ca().issueClient("late").writeTo(later, "client");
+		waiting.reload();
+		assertThat(waiting.certificateChain().get(0).getSubjectX500Principal().getName()).isEqualTo("CN=late");
 	}
 
 	@Test

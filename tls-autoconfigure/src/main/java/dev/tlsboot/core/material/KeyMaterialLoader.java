@@ -47,7 +47,7 @@ public final class KeyMaterialLoader {
 	 * @throws TlsConfigurationException naming the option at fault when the material cannot be used
 	 */
 	public static KeyMaterial load(TlsOptions options) {
-		if (!options.hasKeyMaterial()) {
+		if (!options.hasKeyMaterial() || isMissingOptional(options.certfile()) || isMissingOptional(options.keyfile())) {
 			return null;
 		}
 		if (options.certfile() == null) {
@@ -92,6 +92,10 @@ public final class KeyMaterialLoader {
 		List<X509Certificate> chain = Certificates.read(Source.of("cert", cert));
 		Source keySource = Source.of("key", key);
 		return assemble(PrivateKeys.read(keySource, passwords), chain, keySource, "cert");
+	}
+
+	private static boolean isMissingOptional(Location location) {
+		return location != null && location.isMissingOptional();
 	}
 
 	/** A keystore by name or magic number, or content that is neither PEM nor a DER certificate. */

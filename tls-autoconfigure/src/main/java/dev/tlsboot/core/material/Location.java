@@ -2,6 +2,7 @@ package dev.tlsboot.core.material;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -9,7 +10,9 @@ import java.util.Objects;
 import dev.tlsboot.core.TlsConfigurationException;
 
 /**
- * Where key or trust material lives: {@code classpath:ca.pem}, {@code file:/etc/tls/ca.pem} or a plain path.
+ * Where key or trust material lives: {@code classpath:ca.pem}, {@code file:/etc/tls/ca.pem} or a plain path. With an
+ * {@code optional:} prefix (as in Spring Boot's {@code optional:file:...}), a file that does not exist yet counts as
+ * not set, e.g. a client certificate that a certificate manager delivers after startup and a reload picks up.
  *
  * @param text the location as the user wrote it
  */
@@ -18,6 +21,8 @@ public record Location(String text) {
 	private static final String CLASSPATH = "classpath:";
 
 	private static final String FILE = "file:";
+
+	private static final String OPTIONAL = "optional:";
 
 	public Location {
 		Objects.requireNonNull(text, "text");
@@ -36,7 +41,26 @@ public record Location(String text) {
 
 	/** Whether this location is on the class path (and so cannot be watched for changes). */
 	public boolean isClasspath() {
-		return this.text.startsWith(CLASSPATH);
+		return target().startsWith(CLASSPATH);
+	}
+
+	/** Whether the location was marked {@code optional:}. */
+	public boolean isOptional() {
+		return this.text.startsWith(OPTIONAL);
+	}
+
+	/** Whether this is an {@code optional:} location with nothing there (yet). */
+	public boolean isMissingOptional() {
+		if (!isOptional()) {
+			return false;
+		}
+		Path path = path();
+		return (path != null) ? !Files.exists(path) : classpathResource() == null;
+	}
+
+	/** The location without its {@code optional:} prefix. */
+	private String target() {
+		return isOptional() ? this.text.substring(OPTIONAL.length()) : this.text;
 	}
 
 	/**
@@ -47,7 +71,8 @@ public record Location(String text) {
 		if (isClasspath()) {
 			return null;
 		}
-		String path = this.text.startsWith(FILE) ? this.text.substring(FILE.length()) : this.text;
+		String target = target();
+		String path = target.startsWith(FILE) ? target.substring(FILE.length()) : target;
 		if (path.startsWith("//")) {
 			path = path.substring(2);
 		}
@@ -80,12 +105,17 @@ public record Location(String text) {
 
 	private InputStream open() throws IOException {
 		if (isClasspath()) {
-			String name = this.text.substring(CLASSPATH.length());
-			name = name.startsWith("/") ? name.substring(1) : name;
-			ClassLoader loader = Thread.currentThread().getContextClassLoader();
-			return ((loader != null) ? loader : Location.class.getClassLoader()).getResourceAsStream(name);
+			URL resource = classpathResource();
+			return (resource != null) ? resource.openStream() : null;
 		}
 		return Files.newInputStream(path());
+	}
+
+	private URL classpathResource() {
+		String name = target().substring(CLASSPATH.length());
+		name = name.startsWith("/") ? name.substring(1) : name;
+		ClassLoader loader = Thread.currentThread().getContextClassLoader();
+		return ((loader != null) ? loader : Location.class.getClassLoader()).getResource(name);
 	}
 
 	@Override

@@ -52,7 +52,7 @@ public final class TrustMaterialLoader {
 			return system.isEmpty() ? SystemTrustStore.java() : system;
 		}
 		Set<X509Certificate> anchors = new LinkedHashSet<>();
-		if (options.cafile() != null) {
+		if (options.cafile() != null && !options.cafile().isMissingOptional()) {
 			anchors.addAll(Certificates.read(Source.read("cafile", options.cafile())));
 		}
 		if (options.cadir() != null) {
