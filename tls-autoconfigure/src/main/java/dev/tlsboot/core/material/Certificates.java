@@ -44,6 +44,10 @@ final class Certificates {
 	static List<X509Certificate> read(Source source) {
 		String action = "Point '" + source.option() + "' at PEM certificates (BEGIN CERTIFICATE) or a DER certificate.";
 		if (source.isPem()) {
+			List<X509Certificate> plain = JdkPem.certificatesOnly(source.bytes());
+			if (plain != null) {
+				return plain;
+			}
 			PemObjects pem = PemObjects.parse(source);
 			List<X509Certificate> certificates = pem.certificates(source);
 			if (certificates.isEmpty()) {

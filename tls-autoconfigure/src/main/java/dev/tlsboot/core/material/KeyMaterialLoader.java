@@ -69,7 +69,7 @@ public final class KeyMaterialLoader {
 			throw new TlsConfigurationException("keyfile", null, "'certfile' is a DER certificate, which holds no key.",
 					"Set 'keyfile' to the private key of " + certfile.location() + ".");
 		}
-		return assemble(PrivateKeys.read(key, options.password()), chain, key, "certfile");
+		return assemble(privateKey(key, options.password()), chain, key, "certfile");
 	}
 
 	/**
@@ -91,7 +91,13 @@ public final class KeyMaterialLoader {
 	private static KeyMaterial fromBytes(byte[] cert, byte[] key, PasswordProvider passwords) {
 		List<X509Certificate> chain = Certificates.read(Source.of("cert", cert));
 		Source keySource = Source.of("key", key);
-		return assemble(PrivateKeys.read(keySource, passwords), chain, keySource, "cert");
+		return assemble(privateKey(keySource, passwords), chain, keySource, "cert");
+	}
+
+	/** Plain PKCS#8 PEM with the JDK alone; {@link PrivateKeys} (Bouncy Castle) only for the other forms. */
+	private static PrivateKey privateKey(Source source, PasswordProvider passwords) {
+		PrivateKey plain = source.isPem() ? JdkPem.pkcs8Key(source.bytes()) : null;
+		return (plain != null) ? plain : PrivateKeys.read(source, passwords);
 	}
 
 	private static boolean isMissingOptional(Location location) {
