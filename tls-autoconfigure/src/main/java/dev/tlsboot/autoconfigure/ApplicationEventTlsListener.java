@@ -29,7 +29,8 @@ final class ApplicationEventTlsListener implements TlsEventListener {
 
 	@Override
 	public void error(ConnectionRef connection, String message) {
-		this.publisher.publishEvent(new TlsConnectionEvent(connection, Type.ERROR, "handshake", "failed", message, null));
+		this.publisher
+			.publishEvent(new TlsConnectionEvent(connection, Type.ERROR, "handshake", "failed", message, null));
 	}
 
 	@Override
