@@ -2,18 +2,25 @@ package dev.tlsboot.autoconfigure;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 
 import dev.tlsboot.core.TlsContext;
+import dev.tlsboot.core.observe.ConnectionRegistry;
 import dev.tlsboot.core.spi.PasswordProvider;
+import dev.tlsboot.core.spi.TlsEventListener;
+import dev.tlsboot.core.spi.TlsValidator;
 
 /**
  * Auto-configuration of TLS Boot's contexts: every context {@code tls.*} describes, built at startup, in a
- * {@link TlsContexts} bean, and the default one as the primary {@link TlsContext} bean.
+ * {@link TlsContexts} bean, and the default one as the primary {@link TlsContext} bean. Every context keeps its
+ * connections in the {@link ConnectionRegistry} bean and is given every {@link TlsValidator} and
+ * {@link TlsEventListener} bean, in their order; connection events are also published as {@link TlsConnectionEvent}s.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(TlsProperties.class)
@@ -21,14 +28,32 @@ public final class TlsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TlsContexts tlsContexts(TlsProperties properties, ObjectProvider<PasswordProvider> passwordProvider) {
-		return new TlsContextsFactory(properties, passwordProvider.getIfAvailable()).create();
+	ConnectionRegistry tlsConnectionRegistry(TlsProperties properties) {
+		return ConnectionRegistry.create(properties.getConnections().getMaxTracked());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TlsContexts tlsContexts(TlsProperties properties, ObjectProvider<PasswordProvider> passwordProvider,
+			ConnectionRegistry registry, ObjectProvider<TlsValidator> validators,
+			ObjectProvider<TlsEventListener> listeners) {
+		return new TlsContextsFactory(properties, passwordProvider.getIfAvailable(), (context) -> {
+			context.registry(registry);
+			validators.orderedStream().forEach(context::validator);
+			listeners.orderedStream().forEach(context::listener);
+		}).create();
 	}
 
 	@Bean
 	@Primary
 	TlsContext tlsContext(TlsContexts contexts) {
 		return contexts.getDefault();
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "tls.connections.application-events", matchIfMissing = true)
+	ApplicationEventTlsListener tlsApplicationEventListener(ApplicationEventPublisher publisher) {
+		return new ApplicationEventTlsListener(publisher);
 	}
 
 	@Bean

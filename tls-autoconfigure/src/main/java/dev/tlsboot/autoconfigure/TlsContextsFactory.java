@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import org.apache.commons.logging.Log;
@@ -31,13 +32,18 @@ final class TlsContextsFactory {
 
 	private final PasswordProvider passwordProvider;
 
+	private final Consumer<TlsContext.Builder> observation;
+
 	/**
 	 * @param properties the properties
 	 * @param passwordProvider asked for passwords when no {@code password} is set, or {@code null}
+	 * @param observation applied to every context's builder: the registry, validators and listeners it gets
 	 */
-	TlsContextsFactory(TlsProperties properties, PasswordProvider passwordProvider) {
+	TlsContextsFactory(TlsProperties properties, PasswordProvider passwordProvider,
+			Consumer<TlsContext.Builder> observation) {
 		this.properties = properties;
 		this.passwordProvider = passwordProvider;
+		this.observation = observation;
 	}
 
 	/**
@@ -68,9 +74,11 @@ final class TlsContextsFactory {
 		return built;
 	}
 
-	private static TlsContext create(String name, TlsOptions.Builder options, UnaryOperator<String> property) {
+	private TlsContext create(String name, TlsOptions.Builder options, UnaryOperator<String> property) {
 		try {
-			TlsContext context = TlsContext.create(name, options.build());
+			TlsContext.Builder builder = TlsContext.builder(options.build()).name(name);
+			this.observation.accept(builder);
+			TlsContext context = builder.build();
 			logger.info(describe(context));
 			return context;
 		}

@@ -1,5 +1,6 @@
 package dev.tlsboot.autoconfigure;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -36,6 +37,8 @@ public class TlsProperties extends ContextProperties {
 
 	private final Connections connections = new Connections();
 
+	private final Health health = new Health();
+
 	public Map<String, ContextProperties> getContexts() {
 		return this.contexts;
 	}
@@ -54,6 +57,10 @@ public class TlsProperties extends ContextProperties {
 
 	public Connections getConnections() {
 		return this.connections;
+	}
+
+	public Health getHealth() {
+		return this.health;
 	}
 
 	/**
@@ -185,12 +192,46 @@ public class TlsProperties extends ContextProperties {
 		 */
 		private int maxTracked = 1000;
 
+		/**
+		 * Whether connection events (handshake start and end, failures, sessions, closes) are also published as
+		 * Spring ApplicationEvents (TlsConnectionEvent).
+		 */
+		private boolean applicationEvents = true;
+
 		public int getMaxTracked() {
 			return this.maxTracked;
 		}
 
 		public void setMaxTracked(int maxTracked) {
 			this.maxTracked = maxTracked;
+		}
+
+		public boolean isApplicationEvents() {
+			return this.applicationEvents;
+		}
+
+		public void setApplicationEvents(boolean applicationEvents) {
+			this.applicationEvents = applicationEvents;
+		}
+
+	}
+
+	/**
+	 * The 'tls' health indicator, which checks the certificates of every context.
+	 */
+	public static class Health {
+
+		/**
+		 * How long before a certificate expires that the health indicator warns about it.
+		 */
+		private Duration warningThreshold = Duration.ofDays(14);
+
+		public Duration getWarningThreshold() {
+			return this.warningThreshold;
+		}
+
+		public void setWarningThreshold(Duration warningThreshold) {
+			this.warningThreshold = warningThreshold;
 		}
 
 	}

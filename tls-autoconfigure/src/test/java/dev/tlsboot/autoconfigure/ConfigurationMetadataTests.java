@@ -21,7 +21,8 @@ class ConfigurationMetadataTests {
 				"\"name\": \"tls.security-level\"", "\"name\": \"tls.tls1.2\"", "\"name\": \"tls.tls1.3\"",
 				"\"name\": \"tls.handshake-timeout\"", "\"name\": \"tls.server.sni\"",
 				"\"name\": \"tls.client.routes\"", "\"name\": \"tls.https-handler.register\"",
-				"\"name\": \"tls.connections.max-tracked\"",
+				"\"name\": \"tls.connections.max-tracked\"", "\"name\": \"tls.connections.application-events\"",
+				"\"name\": \"tls.health.warning-threshold\"",
 				"\"description\": \"Whether to enable TLS 1.2. On by default.\"");
 		assertThat(metadata).doesNotContain("\"name\": \"tls.tls12\"");
 		assertThat(metadata).contains("\"value\": \"system\"", "\"value\": \"http\\/1.1\"", "\"value\": 5");

@@ -1,0 +1,87 @@
+package dev.tlsboot.actuate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import dev.tlsboot.core.TlsContext;
+import dev.tlsboot.core.TlsOptions;
+import dev.tlsboot.core.TlsProtocol;
+import dev.tlsboot.core.TlsRole;
+import dev.tlsboot.core.cipher.CipherSuite;
+import dev.tlsboot.core.material.Location;
+
+/**
+ * One context as the {@code tls} endpoint shows it: its options by their TclTLS names, what they came to, and its
+ * certificates. No secret: passwords and key bytes are never shown, key file locations are.
+ *
+ * @param options the options, TclTLS names ({@code tls1.2}, {@code securityLevel}); {@code request} and
+ * {@code require} per role, as each role has its own default
+ * @param protocols the enabled protocols, newest first
+ * @param ciphers the enabled cipher suites in preference order, OpenSSL names where OpenSSL has one
+ * @param securityLevel the security level in force
+ * @param certificateChain the context's own chain, leaf first; empty when it has none
+ * @param trustAnchors how many CAs the context trusts
+ */
+public record ContextDescriptor(Map<String, Object> options, List<String> protocols, List<String> ciphers,
+		int securityLevel, List<CertificateSummary> certificateChain, int trustAnchors) {
+
+	/**
+	 * Describe a context.
+	 * @param context the context
+	 * @param now the moment to judge its certificates at
+	 * @param warningThreshold how long before expiry a certificate counts as expiring soon
+	 * @return the description
+	 */
+	public static ContextDescriptor of(TlsContext context, Instant now, Duration warningThreshold) {
+		List<String> ciphers = context.cipherSuites()
+			.stream()
+			.map((suite) -> CipherSuite.named(suite).map(CipherSuite::openSslName).orElse(suite))
+			.toList();
+		return new ContextDescriptor(options(context.options()), context.protocols(), ciphers,
+				context.securityLevel(), CertificateSummary.of(context.certificateChain(), now, warningThreshold),
+				context.trustAnchors().size());
+	}
+
+	private static Map<String, Object> options(TlsOptions options) {
+		Map<String, Object> shown = new LinkedHashMap<>();
+		shown.put("cafile", text(options.cafile()));
+		shown.put("cadir", text(options.cadir()));
+		shown.put("castore", options.castore());
+		shown.put("certfile", text(options.certfile()));
+		shown.put("keyfile", text(options.keyfile()));
+		shown.put("keyalias", options.keyalias());
+		for (TlsProtocol protocol : TlsProtocol.values()) {
+			shown.put(protocol.option(), options.enabled(protocol));
+		}
+		shown.put("cipher", options.cipher());
+		shown.put("ciphersuites", options.ciphersuites());
+		shown.put("alpn", options.alpn());
+		shown.put("servername", options.servername());
+		shown.put("autoservername", options.autoservername());
+		shown.put("request", byRole(options::request));
+		shown.put("require", byRole(options::require));
+		shown.put("securityLevel", options.securityLevel());
+		shown.put("handshakeTimeout", options.handshakeTimeout().toString());
+		shown.put("postHandshake", options.postHandshake());
+		shown.put("server", options.server());
+		return shown;
+	}
+
+	private static Map<String, Boolean> byRole(Predicate<TlsRole> option) {
+		Map<String, Boolean> byRole = new LinkedHashMap<>();
+		for (TlsRole role : TlsRole.values()) {
+			byRole.put(role.name().toLowerCase(Locale.ROOT), option.test(role));
+		}
+		return byRole;
+	}
+
+	private static String text(Location location) {
+		return (location != null) ? location.text() : null;
+	}
+
+}

@@ -1,0 +1,93 @@
+package dev.tlsboot.actuate;
+
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+
+import dev.tlsboot.autoconfigure.TlsContexts;
+import dev.tlsboot.core.TlsContext;
+
+/**
+ * The {@code tls} health indicator: {@link Status#DOWN} when a context's own certificate is expired or not yet
+ * valid, since peers refuse it. The details list every context's chain with the days left ({@code contexts}), a
+ * {@code warnings} entry for each certificate that expires within the warning threshold (the status stays
+ * {@link Status#UP}, as with Spring Boot's {@code ssl} indicator), and, as information only, the trusted CAs that
+ * are expired or not yet valid ({@code invalidTrustAnchors}).
+ * <p>
+ * Spring Boot's {@code ssl} indicator reports {@code OUT_OF_SERVICE} for an invalid bundle; this one reports
+ * {@code DOWN}, because a TLS Boot context with an invalid certificate fails every handshake.
+ */
+public class TlsHealthIndicator extends AbstractHealthIndicator {
+
+	private final TlsContexts contexts;
+
+	private final Duration warningThreshold;
+
+	/**
+	 * @param contexts the contexts to check
+	 * @param warningThreshold how long before expiry a certificate is warned about
+	 */
+	public TlsHealthIndicator(TlsContexts contexts, Duration warningThreshold) {
+		super("TLS health check failed");
+		this.contexts = contexts;
+		this.warningThreshold = warningThreshold;
+	}
+
+	@Override
+	protected void doHealthCheck(Health.Builder builder) {
+		Instant now = Instant.now();
+		Map<String, List<CertificateSummary>> chains = new LinkedHashMap<>();
+		Map<String, List<String>> invalidTrustAnchors = new LinkedHashMap<>();
+		List<String> warnings = new ArrayList<>();
+		boolean down = false;
+		for (TlsContext context : this.contexts.asMap().values()) {
+			List<CertificateSummary> chain = CertificateSummary.of(context.certificateChain(), now,
+					this.warningThreshold);
+			chains.put(context.name(), chain);
+			for (CertificateSummary certificate : chain) {
+				down |= !certificate.validity().valid();
+				if (certificate.validity() != CertificateSummary.Validity.VALID) {
+					warnings.add(warning(context, certificate));
+				}
+			}
+			List<String> invalid = invalidSubjects(context.trustAnchors(), now);
+			if (!invalid.isEmpty()) {
+				invalidTrustAnchors.put(context.name(), invalid);
+			}
+		}
+		builder.status(down ? Status.DOWN : Status.UP)
+			.withDetail("warningThreshold", this.warningThreshold.toString())
+			.withDetail("warnings", warnings)
+			.withDetail("contexts", chains);
+		if (!invalidTrustAnchors.isEmpty()) {
+			builder.withDetail("invalidTrustAnchors", invalidTrustAnchors);
+		}
+	}
+
+	private static String warning(TlsContext context, CertificateSummary certificate) {
+		String what = "Context '" + context.name() + "': certificate '" + certificate.subject() + "' ";
+		return switch (certificate.validity()) {
+			case EXPIRED -> what + "expired on " + certificate.notAfter() + ".";
+			case NOT_YET_VALID -> what + "is not valid before " + certificate.notBefore() + ".";
+			default -> what + "expires on " + certificate.notAfter() + ", in " + certificate.daysLeft() + " days.";
+		};
+	}
+
+	/** Subjects only: a system trust store has over a hundred CAs, and parsing them all for this would be waste. */
+	private static List<String> invalidSubjects(List<X509Certificate> anchors, Instant now) {
+		return anchors.stream()
+			.filter((anchor) -> now.isBefore(anchor.getNotBefore().toInstant())
+					|| now.isAfter(anchor.getNotAfter().toInstant()))
+			.map((anchor) -> anchor.getSubjectX500Principal().getName())
+			.toList();
+	}
+
+}

@@ -1,0 +1,42 @@
+package dev.tlsboot.actuate.autoconfigure;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+import dev.tlsboot.actuate.TlsCertificateMetrics;
+import dev.tlsboot.actuate.TlsHandshakeMetrics;
+import dev.tlsboot.autoconfigure.TlsAutoConfiguration;
+import dev.tlsboot.autoconfigure.TlsContexts;
+
+/**
+ * Auto-configuration of TLS Boot's Micrometer metrics: {@code tls.handshakes}, {@code tls.handshake.failures} and
+ * {@code tls.certificate.expiry}.
+ */
+@AutoConfiguration(after = { CompositeMeterRegistryAutoConfiguration.class, MetricsAutoConfiguration.class,
+		TlsAutoConfiguration.class })
+@ConditionalOnClass({ MeterRegistry.class, MetricsAutoConfiguration.class })
+@ConditionalOnBean(MeterRegistry.class)
+public final class TlsMetricsAutoConfiguration {
+
+	/** A {@code TlsEventListener} bean: every context built from {@code tls.*} reports its handshakes to it. */
+	@Bean
+	@ConditionalOnMissingBean
+	TlsHandshakeMetrics tlsHandshakeMetrics() {
+		return new TlsHandshakeMetrics();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(TlsContexts.class)
+	TlsCertificateMetrics tlsCertificateMetrics(TlsContexts contexts) {
+		return new TlsCertificateMetrics(contexts);
+	}
+
+}

@@ -1,0 +1,100 @@
+package dev.tlsboot.actuate;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import dev.tlsboot.actuate.autoconfigure.TlsMetricsAutoConfiguration;
+import dev.tlsboot.autoconfigure.LoopbackConnection;
+import dev.tlsboot.autoconfigure.TlsAutoConfiguration;
+import dev.tlsboot.autoconfigure.TlsContexts;
+import dev.tlsboot.pki.CertificateAuthority;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * TLS Boot's Micrometer metrics in a {@link SimpleMeterRegistry}, after a real successful and a real failed
+ * handshake on 127.0.0.1.
+ */
+class TlsMetricsTests {
+
+	@TempDir
+	static Path dir;
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class, TlsAutoConfiguration.class,
+				TlsMetricsAutoConfiguration.class))
+		.withBean(SimpleMeterRegistry.class)
+		.withPropertyValues("tls.cafile=file:" + dir.resolve("ca.pem"),
+				"tls.contexts.server.certfile=file:" + dir.resolve("server.crt"),
+				"tls.contexts.server.keyfile=file:" + dir.resolve("server.key"),
+				"tls.contexts.stranger.cafile=file:" + dir.resolve("other-ca.pem"));
+
+	@BeforeAll
+	static void writeCertificates() throws IOException {
+		CertificateAuthority ca = CertificateAuthority.root("Metrics Test CA");
+		ca.issueServer("localhost", "127.0.0.1").writeTo(dir, "server");
+		Files.writeString(dir.resolve("ca.pem"), ca.rootCertificatePem());
+		Files.writeString(dir.resolve("other-ca.pem"), CertificateAuthority.root("Other CA").rootCertificatePem());
+	}
+
+	@Test
+	void handshakesAreTimedByOutcomeAndFailuresCountedByCause() {
+		this.runner.run((context) -> {
+			TlsContexts contexts = context.getBean(TlsContexts.class);
+			LoopbackConnection.open(contexts.get("server"), contexts.getDefault()).close();
+			assertThatExceptionOfType(IOException.class)
+				.isThrownBy(() -> LoopbackConnection.open(contexts.get("server"), contexts.get("stranger")));
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			Timer success = registry.get("tls.handshakes")
+				.tags("context", "default", "role", "client", "protocol", "TLSv1.3", "outcome", "success", "cause",
+						"none")
+				.timer();
+			assertThat(success.count()).isOne();
+			assertThat(success.getId().getTag("cipher")).startsWith("TLS_AES_");
+			assertThat(registry.get("tls.handshakes").tags("context", "server", "role", "server", "outcome", "success")
+				.timer()
+				.count()).isOne();
+			Timer failure = registry.get("tls.handshakes")
+				.tags("context", "stranger", "role", "client", "outcome", "failure", "cause", "MISSING_INTERMEDIATE")
+				.timer();
+			assertThat(failure.count()).isOne();
+			assertThat(registry.get("tls.handshake.failures")
+				.tags("context", "stranger", "role", "client", "cause", "MISSING_INTERMEDIATE")
+				.counter()
+				.count()).isOne();
+			assertThat(registry.get("tls.handshake.failures")
+				.tags("context", "server", "role", "server", "cause", "CERTIFICATE_REFUSED_BY_PEER")
+				.counter()
+				.count()).isOne();
+		});
+	}
+
+	@Test
+	void certificateExpiryIsAGaugeInSecondsPerContext() {
+		this.runner.run((context) -> {
+			Gauge expiry = context.getBean(MeterRegistry.class)
+				.get("tls.certificate.expiry")
+				.tags("context", "server", "subject", "CN=localhost")
+				.gauge();
+			assertThat(expiry.getId().getBaseUnit()).isEqualTo("seconds");
+			assertThat(expiry.getId().getTag("certificate")).matches("[0-9A-F]+");
+			assertThat(expiry.value()).isCloseTo(365 * 86400.0, within(2 * 86400.0));
+		});
+	}
+
+}
