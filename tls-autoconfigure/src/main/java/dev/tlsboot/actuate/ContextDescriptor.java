@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import dev.tlsboot.autoconfigure.reload.TlsReloads;
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.TlsOptions;
 import dev.tlsboot.core.TlsProtocol;
@@ -26,25 +27,28 @@ import dev.tlsboot.core.material.Location;
  * @param securityLevel the security level in force
  * @param certificateChain the context's own chain, leaf first; empty when it has none
  * @param trustAnchors how many CAs the context trusts
+ * @param reload what rotation did, or {@code null} when its files never changed or rotation is off
  */
 public record ContextDescriptor(Map<String, Object> options, List<String> protocols, List<String> ciphers,
-		int securityLevel, List<CertificateSummary> certificateChain, int trustAnchors) {
+		int securityLevel, List<CertificateSummary> certificateChain, int trustAnchors, TlsReloads.Status reload) {
 
 	/**
 	 * Describe a context.
 	 * @param context the context
 	 * @param now the moment to judge its certificates at
 	 * @param warningThreshold how long before expiry a certificate counts as expiring soon
+	 * @param reload what rotation did to it, or {@code null}
 	 * @return the description
 	 */
-	public static ContextDescriptor of(TlsContext context, Instant now, Duration warningThreshold) {
+	public static ContextDescriptor of(TlsContext context, Instant now, Duration warningThreshold,
+			TlsReloads.Status reload) {
 		List<String> ciphers = context.cipherSuites()
 			.stream()
 			.map((suite) -> CipherSuite.named(suite).map(CipherSuite::openSslName).orElse(suite))
 			.toList();
 		return new ContextDescriptor(options(context.options()), context.protocols(), ciphers,
 				context.securityLevel(), CertificateSummary.of(context.certificateChain(), now, warningThreshold),
-				context.trustAnchors().size());
+				context.trustAnchors().size(), reload);
 	}
 
 	private static Map<String, Object> options(TlsOptions options) {

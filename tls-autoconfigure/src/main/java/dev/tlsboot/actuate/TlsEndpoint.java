@@ -25,6 +25,7 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.function.SingletonSupplier;
 
 import dev.tlsboot.autoconfigure.TlsContexts;
+import dev.tlsboot.autoconfigure.reload.TlsReloads;
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.TlsProtocol;
 import dev.tlsboot.core.TlsRole;
@@ -63,6 +64,8 @@ public class TlsEndpoint {
 
 	private final Duration warningThreshold;
 
+	private final TlsReloads reloads;
+
 	/** The JDK's own TLS, initialized on first use: it loads the JDK's trust store. */
 	private final SingletonSupplier<SSLContext> jdk = SingletonSupplier.of(TlsEndpoint::jdkContext);
 
@@ -72,11 +75,14 @@ public class TlsEndpoint {
 	 * @param contexts the contexts to describe
 	 * @param registry the registry their connections are kept in
 	 * @param warningThreshold how long before expiry a certificate counts as expiring soon
+	 * @param reloads what rotation did, or {@code null} when it is off
 	 */
-	public TlsEndpoint(TlsContexts contexts, ConnectionRegistry registry, Duration warningThreshold) {
+	public TlsEndpoint(TlsContexts contexts, ConnectionRegistry registry, Duration warningThreshold,
+			@Nullable TlsReloads reloads) {
 		this.contexts = contexts;
 		this.registry = registry;
 		this.warningThreshold = warningThreshold;
+		this.reloads = reloads;
 	}
 
 	/** {@code /actuator/tls}: implementations, protocols, contexts and connection counts. */
@@ -85,11 +91,16 @@ public class TlsEndpoint {
 		Instant now = Instant.now();
 		Map<String, ContextDescriptor> contexts = new LinkedHashMap<>();
 		this.contexts.asMap()
-			.forEach((name, context) -> contexts.put(name, ContextDescriptor.of(context, now, this.warningThreshold)));
+			.forEach((name, context) -> contexts.put(name,
+					ContextDescriptor.of(context, now, this.warningThreshold, reloadStatus(name))));
 		List<String> protocols = Arrays.stream(this.jdk.obtain().getSupportedSSLParameters().getProtocols())
 			.filter((protocol) -> TlsProtocol.fromJsseName(protocol) != null)
 			.toList();
 		return new TlsDescriptor(this.provider.obtain(), protocols, contexts, this.registry.countsByState());
+	}
+
+	private TlsReloads.@Nullable Status reloadStatus(String context) {
+		return (this.reloads != null) ? this.reloads.status(context).orElse(null) : null;
 	}
 
 	/**

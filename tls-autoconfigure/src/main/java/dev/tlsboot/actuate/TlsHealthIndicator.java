@@ -8,11 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
 import dev.tlsboot.autoconfigure.TlsContexts;
+import dev.tlsboot.autoconfigure.reload.TlsReloads;
 import dev.tlsboot.core.TlsContext;
 
 /**
@@ -31,14 +34,18 @@ public class TlsHealthIndicator extends AbstractHealthIndicator {
 
 	private final Duration warningThreshold;
 
+	private final TlsReloads reloads;
+
 	/**
 	 * @param contexts the contexts to check
 	 * @param warningThreshold how long before expiry a certificate is warned about
+	 * @param reloads what rotation did, or {@code null} when it is off: a refused reload is warned about
 	 */
-	public TlsHealthIndicator(TlsContexts contexts, Duration warningThreshold) {
+	public TlsHealthIndicator(TlsContexts contexts, Duration warningThreshold, @Nullable TlsReloads reloads) {
 		super("TLS health check failed");
 		this.contexts = contexts;
 		this.warningThreshold = warningThreshold;
+		this.reloads = reloads;
 	}
 
 	@Override
@@ -57,6 +64,13 @@ public class TlsHealthIndicator extends AbstractHealthIndicator {
 				if (certificate.validity() != CertificateSummary.Validity.VALID) {
 					warnings.add(warning(context, certificate));
 				}
+			}
+			if (this.reloads != null) {
+				this.reloads.status(context.name())
+					.filter(TlsReloads.Status::refusedLast)
+					.ifPresent((status) -> warnings.add("Context '" + context.name() + "': new material refused at "
+							+ status.lastRefused() + " (" + status.lastRefusal()
+							+ "); the previous certificate keeps serving."));
 			}
 			List<String> invalid = invalidSubjects(context.trustAnchors(), now);
 			if (!invalid.isEmpty()) {

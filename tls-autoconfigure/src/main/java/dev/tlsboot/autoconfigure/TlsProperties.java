@@ -39,6 +39,8 @@ public class TlsProperties extends ContextProperties {
 
 	private final Health health = new Health();
 
+	private final Reload reload = new Reload();
+
 	public Map<String, ContextProperties> getContexts() {
 		return this.contexts;
 	}
@@ -57,6 +59,10 @@ public class TlsProperties extends ContextProperties {
 
 	public Connections getConnections() {
 		return this.connections;
+	}
+
+	public Reload getReload() {
+		return this.reload;
 	}
 
 	public Health getHealth() {
@@ -232,6 +238,54 @@ public class TlsProperties extends ContextProperties {
 
 		public void setWarningThreshold(Duration warningThreshold) {
 			this.warningThreshold = warningThreshold;
+		}
+
+	}
+
+	/**
+	 * Certificate rotation without a restart.
+	 */
+	public static class Reload {
+
+		/**
+		 * Watch the files of every context (certfile, keyfile, cafile, cadir, castore files) and reload a context
+		 * when they change. A set that cannot be used is refused and the current material keeps serving.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * How long the files must be left alone before they are read, so that a certificate and its key written
+		 * one after the other are read as one set.
+		 */
+		private Duration quietPeriod = Duration.ofSeconds(2);
+
+		/**
+		 * How often the files' contents are compared, for volumes where watching does not work.
+		 */
+		private Duration pollInterval = Duration.ofMinutes(1);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getQuietPeriod() {
+			return this.quietPeriod;
+		}
+
+		public void setQuietPeriod(Duration quietPeriod) {
+			this.quietPeriod = quietPeriod;
+		}
+
+		public Duration getPollInterval() {
+			return this.pollInterval;
+		}
+
+		public void setPollInterval(Duration pollInterval) {
+			this.pollInterval = pollInterval;
 		}
 
 	}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -77,10 +78,14 @@ class TlsMetricsTests {
 				.tags("context", "stranger", "role", "client", "cause", "MISSING_INTERMEDIATE")
 				.counter()
 				.count()).isOne();
+			// The server sees the client's refusal as an alert or, when the client closes first, as a reset:
+			// which one is a race, so the server's failure is counted whatever its cause.
 			assertThat(registry.get("tls.handshake.failures")
-				.tags("context", "server", "role", "server", "cause", "CERTIFICATE_REFUSED_BY_PEER")
-				.counter()
-				.count()).isOne();
+				.tags("context", "server", "role", "server")
+				.counters()
+				.stream()
+				.mapToDouble(Counter::count)
+				.sum()).isOne();
 		});
 	}
 

@@ -1,5 +1,6 @@
 package dev.tlsboot.actuate.autoconfigure;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -12,6 +13,8 @@ import org.springframework.context.annotation.Bean;
 import dev.tlsboot.actuate.TlsHealthIndicator;
 import dev.tlsboot.autoconfigure.TlsAutoConfiguration;
 import dev.tlsboot.autoconfigure.TlsContexts;
+import dev.tlsboot.autoconfigure.reload.TlsReloadAutoConfiguration;
+import dev.tlsboot.autoconfigure.reload.TlsReloads;
 import dev.tlsboot.autoconfigure.TlsProperties;
 
 /**
@@ -19,7 +22,7 @@ import dev.tlsboot.autoconfigure.TlsProperties;
  * ({@code management.health.tls.enabled}, on by default), warning {@code tls.health.warning-threshold} before a
  * certificate expires.
  */
-@AutoConfiguration(after = TlsAutoConfiguration.class, before = HealthContributorAutoConfiguration.class)
+@AutoConfiguration(after = { TlsAutoConfiguration.class, TlsReloadAutoConfiguration.class }, before = HealthContributorAutoConfiguration.class)
 @ConditionalOnClass(Health.class)
 @ConditionalOnEnabledHealthIndicator("tls")
 public final class TlsHealthContributorAutoConfiguration {
@@ -27,8 +30,10 @@ public final class TlsHealthContributorAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "tlsHealthIndicator")
 	@ConditionalOnBean(TlsContexts.class)
-	TlsHealthIndicator tlsHealthIndicator(TlsContexts contexts, TlsProperties properties) {
-		return new TlsHealthIndicator(contexts, properties.getHealth().getWarningThreshold());
+	TlsHealthIndicator tlsHealthIndicator(TlsContexts contexts, TlsProperties properties,
+			ObjectProvider<TlsReloads> reloads) {
+		return new TlsHealthIndicator(contexts, properties.getHealth().getWarningThreshold(),
+				reloads.getIfAvailable());
 	}
 
 }
