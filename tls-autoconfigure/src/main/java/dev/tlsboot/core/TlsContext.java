@@ -228,6 +228,17 @@ public final class TlsContext {
 		return this.origin.copy(this.material).serverNames(byHostPattern).build();
 	}
 
+	/**
+	 * Start building a variant of this context with other options, from everything else it was built with: name,
+	 * material, registry, validators, listeners and server names (a web server's variant asks for client
+	 * certificates and offers h2, and its validators still judge its handshakes).
+	 * @param options the variant's options
+	 * @return a builder, to change more before building
+	 */
+	public Builder toBuilder(TlsOptions options) {
+		return this.origin.copy(this.material, options);
+	}
+
 	/** Where this context's connections are kept; {@link ConnectionRegistry#disabled()} when they are not. */
 	public ConnectionRegistry registry() {
 		return this.registry;
@@ -440,7 +451,11 @@ public final class TlsContext {
 
 		/** A snapshot of this builder with the material settled, so later changes to it do not leak. */
 		private Builder copy(TlsMaterial settled) {
-			Builder copy = new Builder(this.options).name(this.name).material(settled).registry(this.registry);
+			return copy(settled, this.options);
+		}
+
+		private Builder copy(TlsMaterial settled, TlsOptions options) {
+			Builder copy = new Builder(options).name(this.name).material(settled).registry(this.registry);
 			copy.validators.addAll(this.validators);
 			copy.listeners.addAll(this.listeners);
 			copy.serverNames.putAll(this.serverNames);
