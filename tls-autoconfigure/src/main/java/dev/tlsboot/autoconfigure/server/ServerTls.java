@@ -64,8 +64,9 @@ final class ServerTls {
 		if (server.getRequire() != null) {
 			options.require(server.getRequire());
 		}
-		String fallbackProperty = (server.getFallback() != null) ? "tls.server.fallback" : "tls.server.context";
-		TlsContext fallback = certified(context(contexts, fallbackProperty, server.getFallback()), fallbackProperty);
+		TlsContext fallback = (server.getFallback() != null)
+				? certified(context(contexts, "tls.server.fallback", server.getFallback()), "tls.server.fallback")
+				: certified(base, "tls.server.context");
 		Map<String, TlsContext> sni = new LinkedHashMap<>();
 		server.getSni().forEach((host, name) -> {
 			String property = "tls.server.sni[" + host + "]";
@@ -119,12 +120,13 @@ final class ServerTls {
 		return variants;
 	}
 
-	/** The server context's options and trust, with {@code certificate}'s key, connections kept where it keeps its. */
+	/**
+	 * The server context with the server's options and {@code certificate}'s key: its name, trust, registry,
+	 * validators and listeners are kept.
+	 */
 	private TlsContext variant(TlsContext certificate, Map<String, TlsContext> serverNames) {
 		KeyMaterial key = certificate.keyMaterial().orElseThrow();
-		return TlsContext.builder(this.options)
-			.name(this.base.name())
-			.registry(this.base.registry())
+		return this.base.toBuilder(this.options)
 			.material(new TlsMaterial(key, this.base.trustAnchors()))
 			.serverNames(serverNames)
 			.build();
