@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.tlsboot.autoconfigure.TlsContexts;
 import dev.tlsboot.autoconfigure.TlsProperties;
+import dev.tlsboot.core.HostPatterns;
 import dev.tlsboot.core.TlsConfigurationException;
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.TlsOptions;
@@ -65,14 +66,22 @@ final class ServerTls {
 			options.require(server.getRequire());
 		}
 		TlsContext fallback = (server.getFallback() != null)
-				? certified(context(contexts, "tls.server.fallback", server.getFallback()), "tls.server.fallback")
-				: certified(base, "tls.server.context");
+				? servable(contexts, "tls.server.fallback", server.getFallback())
+				: servable(contexts, "tls.server.context", server.getContext());
 		Map<String, TlsContext> sni = new LinkedHashMap<>();
-		server.getSni().forEach((host, name) -> {
-			String property = "tls.server.sni[" + host + "]";
-			sni.put(host, certified(context(contexts, property, name), property));
-		});
+		server.getSni().forEach((host, name) -> sni.put(host, servable(contexts, "tls.server.sni[" + host + "]", name)));
+		checkPatterns(sni);
 		return new ServerTls(base, options.build(), fallback, sni, http2);
+	}
+
+	private static void checkPatterns(Map<String, TlsContext> sni) {
+		try {
+			HostPatterns.of(sni, null);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new TlsConfigurationException("tls.server.sni", null, ex.getMessage() + ".",
+					"Use exact host names and '*.domain' wildcards (in brackets as map keys: \"[*.example.com]\").");
+		}
 	}
 
 	private static TlsContext context(TlsContexts contexts, String property, String name) {
@@ -86,7 +95,9 @@ final class ServerTls {
 		}
 	}
 
-	private static TlsContext certified(TlsContext context, String property) {
+	/** The context {@code property} names, which must have a certificate to serve. */
+	private static TlsContext servable(TlsContexts contexts, String property, String name) {
+		TlsContext context = context(contexts, property, name);
 		if (context.keyMaterial().isEmpty()) {
 			throw new TlsConfigurationException(property, null,
 					"context '" + context.name() + "' has no certificate, so the web server cannot serve it.",

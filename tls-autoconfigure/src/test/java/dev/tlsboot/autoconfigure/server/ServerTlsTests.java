@@ -20,7 +20,9 @@ import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.TlsOptions;
 import dev.tlsboot.core.TlsRole;
 import dev.tlsboot.core.material.TlsMaterial;
+import dev.tlsboot.core.spi.ConnectionRef;
 import dev.tlsboot.core.spi.TlsEventListener;
+import dev.tlsboot.core.status.ConnectionInfo;
 import dev.tlsboot.pki.IssuedCertificate;
 import dev.tlsboot.test.TestCertificates;
 
@@ -50,8 +52,7 @@ class ServerTlsTests {
 		TlsEventListener listener = new TlsEventListener() {
 
 			@Override
-			public void session(dev.tlsboot.core.spi.ConnectionRef connection,
-					dev.tlsboot.core.status.ConnectionInfo session) {
+			public void session(ConnectionRef connection, ConnectionInfo session) {
 				ServerTlsTests.this.sessions.add(name);
 			}
 
@@ -99,6 +100,16 @@ class ServerTlsTests {
 			.isThrownBy(() -> ServerTls.of(server, this.contexts, false))
 			.satisfies((ex) -> assertThat(ex.option()).isEqualTo("tls.server.sni[api.example.test]"))
 			.satisfies((ex) -> assertThat(ex.problem()).contains("no TLS context named 'apj'"));
+	}
+
+	@Test
+	void anUnsupportedPatternNamesTheProperty() {
+		TlsProperties.Server server = new TlsProperties.Server();
+		server.getSni().put("api*.example.test", "api");
+		assertThatExceptionOfType(TlsConfigurationException.class)
+			.isThrownBy(() -> ServerTls.of(server, this.contexts, false))
+			.satisfies((ex) -> assertThat(ex.option()).isEqualTo("tls.server.sni"))
+			.satisfies((ex) -> assertThat(ex.problem()).contains("'api*.example.test' is not supported"));
 	}
 
 	@Test
