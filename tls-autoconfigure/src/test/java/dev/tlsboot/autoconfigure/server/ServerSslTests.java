@@ -1,5 +1,7 @@
 package dev.tlsboot.autoconfigure.server;
 
+import java.net.http.HttpClient;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,7 +32,7 @@ class ServerSslTests {
 		try (ConfigurableApplicationContext application = TestApplications.TOMCAT
 			.run(peers.properties("server.ssl.bundle=tls-default", "server.ssl.client-auth=need"))) {
 			int port = TestApplications.port(application);
-			assertThat(peers.get(port, true, java.net.http.HttpClient.Version.HTTP_1_1).body()).isEqualTo("CN=client");
+			assertThat(peers.get(port, true, HttpClient.Version.HTTP_1_1).body()).isEqualTo("CN=client");
 			assertThat(peers.handshake(port, null).subject()).isEqualTo("CN=localhost");
 		}
 	}
