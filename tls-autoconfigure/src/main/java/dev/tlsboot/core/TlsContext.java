@@ -162,6 +162,10 @@ public final class TlsContext {
 			jdk.init(new KeyManager[] { keyManager }, new TrustManager[] { trustManager }, null);
 			TlsContext context = new TlsContext(builder.copy(material), parameters,
 					ConfiguredSslContextSpi.wrap(jdk, parameters, observer), ownKey, keyManager, trustManager);
+			if (builder.parent != null) {
+				// A variant serves what its parent serves, also after the parent reloads its files.
+				builder.parent.onReload((parent) -> context.reload(parent.material));
+			}
 			logger.log(System.Logger.Level.DEBUG, () -> "Built " + context);
 			return context;
 		}
@@ -314,7 +318,20 @@ public final class TlsContext {
 	 * @return a new context
 	 */
 	public TlsContext withServerNames(Map<String, TlsContext> byHostPattern) {
-		return this.origin.copy(this.material).serverNames(byHostPattern).build();
+		return toBuilder(this.options).serverNames(byHostPattern).build();
+	}
+
+	/**
+	 * Start building a variant of this context with other options, from everything else it was built with: name,
+	 * material, registry, validators, listeners and server names (a web server's variant asks for client
+	 * certificates and offers h2, and its validators still judge its handshakes).
+	 * @param options the variant's options
+	 * @return a builder, to change more before building
+	 */
+	public Builder toBuilder(TlsOptions options) {
+		Builder variant = this.origin.copy(this.material, options);
+		variant.parent = this;
+		return variant;
 	}
 
 	/** Where this context's connections are kept; {@link ConnectionRegistry#disabled()} when they are not. */
@@ -445,6 +462,9 @@ public final class TlsContext {
 		/** Whether the material was given rather than read from the options' files. */
 		private boolean materialInMemory;
 
+		/** The context this one is a variant of: its reloads are followed. */
+		private TlsContext parent;
+
 		private ConnectionRegistry registry = ConnectionRegistry.global();
 
 		private final List<TlsValidator> validators = new ArrayList<>();
@@ -533,7 +553,11 @@ public final class TlsContext {
 
 		/** A snapshot of this builder with the material settled, so later changes to it do not leak. */
 		private Builder copy(TlsMaterial settled) {
-			Builder copy = new Builder(this.options).name(this.name).material(settled).registry(this.registry);
+			return copy(settled, this.options);
+		}
+
+		private Builder copy(TlsMaterial settled, TlsOptions options) {
+			Builder copy = new Builder(options).name(this.name).material(settled).registry(this.registry);
 			copy.materialInMemory = this.materialInMemory;
 			copy.validators.addAll(this.validators);
 			copy.listeners.addAll(this.listeners);

@@ -1,11 +1,15 @@
 package dev.tlsboot.netty;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import reactor.netty.http.HttpProtocol;
 import reactor.netty.tcp.SslProvider;
 
+import dev.tlsboot.core.HostPatterns;
 import dev.tlsboot.core.TlsConfigurationException;
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.TlsRole;
@@ -53,16 +57,46 @@ public final class ReactorNettyTls {
 	}
 
 	/**
+	 * A server provider that picks the context by the host name a client asks for (SNI), on either provider: exact
+	 * names first, then the longest {@code *.domain} (as {@link HostPatterns} matches), then {@code fallback}, which
+	 * also serves clients that send no name. A context named for several patterns is built once.
+	 * @param byHostPattern server contexts by host name or {@code *.domain}, each with a certificate; empty for none
+	 * @param fallback the context for every other client
+	 * @param provider the TLS implementation for all of them
+	 * @param protocols the HTTP protocols the server is configured with
+	 * @return the SSL provider
+	 * @throws TlsConfigurationException as {@link #server(TlsContext, TlsProvider, HttpProtocol...)}, for any context
+	 */
+	public static SslProvider server(Map<String, TlsContext> byHostPattern, TlsContext fallback, TlsProvider provider,
+			HttpProtocol... protocols) {
+		NettySslContext fallbackContext = NettySslContext.create(fallback, provider, TlsRole.SERVER,
+				alpn(fallback, protocols));
+		if (byHostPattern.isEmpty()) {
+			return sslProvider(fallbackContext);
+		}
+		Map<TlsContext, SslProvider> built = new IdentityHashMap<>();
+		Map<String, SslProvider> byHost = new LinkedHashMap<>();
+		byHostPattern.forEach((host, context) -> byHost.put(host,
+				built.computeIfAbsent(context, (key) -> server(key, provider, protocols))));
+		HostPatterns<SslProvider> sni = HostPatterns.of(byHost, sslProvider(fallbackContext));
+		return builder(fallbackContext).setSniAsyncMappings((host, promise) -> promise.setSuccess(sni.resolve(host)))
+			.build();
+	}
+
+	private static SslProvider sslProvider(NettySslContext sslContext) {
+		return builder(sslContext).build();
+	}
+
+	/**
 	 * Reactor Netty sets its own timeouts on each handler, so they are passed on; and the context's host name
 	 * policy is applied after Reactor Netty's ({@code HttpClient.secure(spec)} turns the check on regardless).
 	 */
-	private static SslProvider sslProvider(NettySslContext sslContext) {
+	private static SslProvider.Builder builder(NettySslContext sslContext) {
 		return SslProvider.builder()
 			.sslContext(sslContext)
 			.handshakeTimeout(sslContext.tlsContext().options().handshakeTimeout())
 			.closeNotifyFlushTimeout(NettySslContext.CLOSE_NOTIFY_FLUSH_TIMEOUT)
-			.handlerConfigurator((handler) -> sslContext.initEngine(handler.engine()))
-			.build();
+			.handlerConfigurator((handler) -> sslContext.initEngine(handler.engine()));
 	}
 
 	/** The context's {@code alpn} when set (it must offer h2 for HTTP/2), else one name per HTTP protocol over TLS. */

@@ -8,6 +8,7 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.net.ssl.SSLSocket;
@@ -53,6 +54,17 @@ class TlsContextReloadTests {
 			assertThat(TlsContextHandshakeTests.exchange(before, "still here")).isEqualTo("STILL HERE");
 			assertThat(this.server.certificateChain().get(0)).isEqualTo(rotated.certificate());
 		}
+	}
+
+	@Test
+	void variantsFollowTheirParentsReload() throws Exception {
+		TlsContext web = this.server.toBuilder(this.server.options().toBuilder().require(true).build()).build();
+		TlsContext sni = this.server.withServerNames(Map.of());
+		IssuedCertificate rotated = this.certs.rotateServer();
+		this.server.reload();
+		assertThat(web.certificateChain().get(0)).isEqualTo(rotated.certificate());
+		assertThat(sni.certificateChain().get(0)).isEqualTo(rotated.certificate());
+		assertThat(web.options().require(TlsRole.SERVER)).isTrue();
 	}
 
 	@Test

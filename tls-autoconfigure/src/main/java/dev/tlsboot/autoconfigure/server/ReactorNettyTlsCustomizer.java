@@ -1,0 +1,33 @@
+package dev.tlsboot.autoconfigure.server;
+
+import reactor.netty.http.HttpProtocol;
+
+import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+
+import dev.tlsboot.netty.ReactorNettyTls;
+import dev.tlsboot.netty.TlsProvider;
+
+/**
+ * Makes Reactor Netty serve HTTPS from the server context, on OpenSSL when netty-tcnative is present, else the JDK:
+ * h2 and HTTP/1.1 by ALPN when {@code server.http2.enabled} (instead of Spring Boot's cleartext h2c), and SNI through
+ * Reactor Netty's SNI handler, with one Netty context per name of {@code tls.server.sni}.
+ */
+final class ReactorNettyTlsCustomizer implements WebServerFactoryCustomizer<NettyReactiveWebServerFactory> {
+
+	private final ServerTls serverTls;
+
+	ReactorNettyTlsCustomizer(ServerTls serverTls) {
+		this.serverTls = serverTls;
+	}
+
+	@Override
+	public void customize(NettyReactiveWebServerFactory factory) {
+		HttpProtocol[] protocols = this.serverTls.http2() ? new HttpProtocol[] { HttpProtocol.H2, HttpProtocol.HTTP11 }
+				: new HttpProtocol[] { HttpProtocol.HTTP11 };
+		factory.addServerCustomizers((server) -> server.protocol(protocols)
+			.secure(ReactorNettyTls.server(this.serverTls.byServerName(), this.serverTls.fallback(), TlsProvider.AUTO,
+					protocols)));
+	}
+
+}

@@ -1,0 +1,161 @@
+package dev.tlsboot.autoconfigure.server;
+
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.tlsboot.autoconfigure.TlsContexts;
+import dev.tlsboot.autoconfigure.TlsProperties;
+import dev.tlsboot.core.HostPatterns;
+import dev.tlsboot.core.TlsConfigurationException;
+import dev.tlsboot.core.TlsContext;
+import dev.tlsboot.core.TlsOptions;
+import dev.tlsboot.core.TlsRole;
+import dev.tlsboot.core.material.KeyMaterial;
+import dev.tlsboot.core.material.TlsMaterial;
+
+/**
+ * The web server's TLS, derived once from {@code tls.server.*} for every kind of server: the context named by
+ * {@code tls.server.context} with {@code tls.server.request}/{@code require} applied and ALPN following
+ * {@code server.http2.enabled}, serving the certificate of {@code tls.server.fallback} unless a client asks, by SNI,
+ * for a name {@code tls.server.sni} maps to another context. Only the certificate changes with the name: protocols,
+ * suites, trust and client authentication stay the server context's, on every server.
+ */
+final class ServerTls {
+
+	private static final List<String> HTTP2 = List.of("h2", "http/1.1");
+
+	private static final List<String> HTTP1 = List.of("http/1.1");
+
+	private final TlsContext base;
+
+	private final TlsOptions options;
+
+	private final TlsContext fallback;
+
+	private final Map<String, TlsContext> sni;
+
+	private final boolean http2;
+
+	private ServerTls(TlsContext base, TlsOptions options, TlsContext fallback, Map<String, TlsContext> sni,
+			boolean http2) {
+		this.base = base;
+		this.options = options;
+		this.fallback = fallback;
+		this.sni = sni;
+		this.http2 = http2;
+	}
+
+	/**
+	 * Derive the server's TLS.
+	 * @param server the {@code tls.server.*} properties
+	 * @param contexts the application's contexts
+	 * @param http2 whether the server speaks HTTP/2 ({@code server.http2.enabled})
+	 * @return the server's TLS
+	 * @throws TlsConfigurationException naming the property that names a missing context or one without a
+	 * certificate
+	 */
+	static ServerTls of(TlsProperties.Server server, TlsContexts contexts, boolean http2) {
+		TlsContext base = context(contexts, "tls.server.context", server.getContext());
+		TlsOptions.Builder options = base.options().toBuilder().alpn(http2 ? HTTP2 : HTTP1);
+		if (server.getRequest() != null) {
+			options.request(server.getRequest());
+		}
+		if (server.getRequire() != null) {
+			options.require(server.getRequire());
+		}
+		TlsContext fallback = (server.getFallback() != null)
+				? servable(contexts, "tls.server.fallback", server.getFallback())
+				: servable(contexts, "tls.server.context", server.getContext());
+		Map<String, TlsContext> sni = new LinkedHashMap<>();
+		server.getSni().forEach((host, name) -> sni.put(host, servable(contexts, "tls.server.sni[" + host + "]", name)));
+		checkPatterns(sni);
+		return new ServerTls(base, options.build(), fallback, sni, http2);
+	}
+
+	private static void checkPatterns(Map<String, TlsContext> sni) {
+		try {
+			HostPatterns.of(sni, null);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new TlsConfigurationException("tls.server.sni", null, ex.getMessage() + ".",
+					"Use exact host names and '*.domain' wildcards (in brackets as map keys: \"[*.example.com]\").");
+		}
+	}
+
+	private static TlsContext context(TlsContexts contexts, String property, String name) {
+		try {
+			return contexts.get(name);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new TlsConfigurationException(property, null, ex.getMessage() + ".",
+					"Name a context configured under 'tls.contexts', or leave '" + property + "' unset for the "
+							+ "default context.");
+		}
+	}
+
+	/** The context {@code property} names, which must have a certificate to serve. */
+	private static TlsContext servable(TlsContexts contexts, String property, String name) {
+		TlsContext context = context(contexts, property, name);
+		if (context.keyMaterial().isEmpty()) {
+			throw new TlsConfigurationException(property, null,
+					"context '" + context.name() + "' has no certificate, so the web server cannot serve it.",
+					"Set 'certfile' and 'keyfile' for that context, or name another one.");
+		}
+		return context;
+	}
+
+	/**
+	 * One context that serves every name, choosing the certificate by SNI in its key manager: for servers that take
+	 * a JSSE {@code SSLContext} (Tomcat, Jetty).
+	 */
+	TlsContext context() {
+		return variant(this.fallback, this.sni);
+	}
+
+	/** The context for clients that ask for no name, or one {@link #byServerName()} does not map. */
+	TlsContext fallback() {
+		return variant(this.fallback, Map.of());
+	}
+
+	/**
+	 * One context per SNI pattern, each with the certificate the pattern maps to, for servers that choose the whole
+	 * context by SNI (Netty); a context named for several patterns is built once.
+	 */
+	Map<String, TlsContext> byServerName() {
+		Map<TlsContext, TlsContext> built = new IdentityHashMap<>();
+		Map<String, TlsContext> variants = new LinkedHashMap<>();
+		this.sni.forEach((host, context) -> variants.put(host,
+				built.computeIfAbsent(context, (certificate) -> variant(certificate, Map.of()))));
+		return variants;
+	}
+
+	/**
+	 * The server context with the server's options and {@code certificate}'s key: its name, trust, registry,
+	 * validators and listeners are kept.
+	 */
+	private TlsContext variant(TlsContext certificate, Map<String, TlsContext> serverNames) {
+		KeyMaterial key = certificate.keyMaterial().orElseThrow();
+		return this.base.toBuilder(this.options)
+			.material(new TlsMaterial(key, this.base.trustAnchors()))
+			.serverNames(serverNames)
+			.build();
+	}
+
+	/** Whether the server asks clients for a certificate. */
+	boolean request() {
+		return this.options.request(TlsRole.SERVER);
+	}
+
+	/** Whether the server refuses clients without a valid certificate. */
+	boolean require() {
+		return this.options.require(TlsRole.SERVER);
+	}
+
+	/** Whether the server offers HTTP/2 ({@code h2}) by ALPN. */
+	boolean http2() {
+		return this.http2;
+	}
+
+}

@@ -1,0 +1,73 @@
+package dev.tlsboot.autoconfigure.server;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.catalina.connector.Connector;
+import org.apache.coyote.http11.AbstractHttp11Protocol;
+import org.apache.tomcat.util.net.SSLHostConfig;
+import org.apache.tomcat.util.net.SSLHostConfigCertificate;
+
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+
+import dev.tlsboot.core.TlsContext;
+import dev.tlsboot.core.cipher.CipherSuite;
+
+/**
+ * Makes Tomcat's HTTP connectors serve HTTPS from the server context: one {@link SSLHostConfig} whose certificate is
+ * the context's own SSLContext, which picks the certificate by SNI itself. Tomcat sets protocols, suites and client
+ * authentication on each engine from the host config, so those are copied from the context; Tomcat negotiates h2 by
+ * ALPN itself when {@code server.http2.enabled} adds its HTTP/2 upgrade protocol.
+ */
+final class TomcatTlsCustomizer implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> {
+
+	private final ServerTls serverTls;
+
+	TomcatTlsCustomizer(ServerTls serverTls) {
+		this.serverTls = serverTls;
+	}
+
+	@Override
+	public void customize(ConfigurableTomcatWebServerFactory factory) {
+		factory.addConnectorCustomizers(this::secure);
+	}
+
+	private void secure(Connector connector) {
+		if (!(connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> protocol)) {
+			return;
+		}
+		TlsContext context = this.serverTls.context();
+		SSLHostConfig host = new SSLHostConfig();
+		host.setHostName(protocol.getDefaultSSLHostConfigName());
+		host.setProtocols(context.protocols().stream().map("+"::concat).collect(Collectors.joining()));
+		Map<Boolean, List<String>> suites = context.cipherSuites()
+			.stream()
+			.collect(Collectors.partitioningBy(TomcatTlsCustomizer::tls13));
+		host.setCiphers(String.join(",", suites.get(false)));
+		host.setCipherSuites(String.join(":", suites.get(true)));
+		host.setCertificateVerification(certificateVerification());
+		SSLHostConfigCertificate certificate = new SSLHostConfigCertificate(host,
+				SSLHostConfigCertificate.Type.UNDEFINED);
+		certificate.setSslContext(new TomcatSslContext(context));
+		host.addCertificate(certificate);
+		protocol.setSSLEnabled(true);
+		protocol.addSslHostConfig(host);
+		connector.setScheme("https");
+		connector.setSecure(true);
+	}
+
+	/** Tomcat keeps TLS 1.3 suites apart ({@code cipherSuites}) from the others ({@code ciphers}). */
+	private static boolean tls13(String suite) {
+		return CipherSuite.named(suite).map(CipherSuite::tls13).orElse(false);
+	}
+
+	private String certificateVerification() {
+		if (this.serverTls.require()) {
+			return "required";
+		}
+		return this.serverTls.request() ? "optional" : "none";
+	}
+
+}

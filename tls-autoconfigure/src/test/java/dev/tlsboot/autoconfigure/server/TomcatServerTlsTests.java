@@ -1,0 +1,54 @@
+package dev.tlsboot.autoconfigure.server;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * TLS Boot's server TLS on Tomcat, and curl with a client certificate against it.
+ */
+class TomcatServerTlsTests extends AbstractServerTlsTests {
+
+	TomcatServerTlsTests() {
+		super(TestApplications.TOMCAT);
+	}
+
+	@Test
+	void curlWithClientCertificateIsServed() throws Exception {
+		assertThat(curl("--cert", this.peers.file("client.crt").toString(), "--key",
+				this.peers.file("client.key").toString()))
+			.isEqualTo("CN=client");
+	}
+
+	@Test
+	void curlWithoutClientCertificateIsRefused() throws Exception {
+		assertThat(curl()).doesNotContain("CN=");
+	}
+
+	/** {@code curl https://localhost:PORT/} trusting the test CA, localhost pinned to 127.0.0.1; what it printed. */
+	private String curl(String... options) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(List.of("curl", "-sS", "--max-time", "20", "--cacert",
+				this.peers.file("ca.crt").toString(), "--resolve", "localhost:" + mtlsPort() + ":127.0.0.1"));
+		command.addAll(List.of(options));
+		command.add("https://localhost:" + mtlsPort() + "/");
+		Process process;
+		try {
+			process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		}
+		catch (IOException ex) {
+			Assumptions.abort("curl is not on the PATH: interop test skipped (apt-get install curl)");
+			throw ex;
+		}
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("curl finished").isTrue();
+		return output;
+	}
+
+}
