@@ -1,5 +1,7 @@
 package dev.tlsboot.autoconfigure.client;
 
+import java.util.function.Function;
+
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -38,14 +40,19 @@ final class ClientSslBundle implements SslBundle {
 	private final SSLContext sslContext;
 
 	/**
-	 * @param bridged the client context's bundle, {@code tls-<name>}
+	 * @param bridgedOf a context's bridged bundle, {@code tls-<name>}
 	 * @param tls the clients' TLS
 	 */
-	ClientSslBundle(SslBundle bridged, ClientTls tls) {
-		this.bridged = bridged;
+	ClientSslBundle(Function<TlsContext, SslBundle> bridgedOf, ClientTls tls) {
+		this.bridged = bridgedOf.apply(tls.context());
 		this.sslContext = tls.sslContext();
-		SslManagerBundle managers = bridged.getManagers();
-		this.managers = new SslManagerBundle() {
+		this.managers = tls.routes().isEmpty() ? managers(this.bridged.getManagers(), this.sslContext)
+				: RoutingManagers.of(tls, (context) -> bridgedOf.apply(context).getManagers(), this.sslContext);
+	}
+
+	/** The client context's managers, with the clients' SSLContext. */
+	private static SslManagerBundle managers(SslManagerBundle managers, SSLContext sslContext) {
+		return new SslManagerBundle() {
 
 			@Override
 			public KeyManagerFactory getKeyManagerFactory() {
@@ -59,7 +66,7 @@ final class ClientSslBundle implements SslBundle {
 
 			@Override
 			public SSLContext createSslContext(String protocol) {
-				return ClientSslBundle.this.sslContext;
+				return sslContext;
 			}
 
 		};

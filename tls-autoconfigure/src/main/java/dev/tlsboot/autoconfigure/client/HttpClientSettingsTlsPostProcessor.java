@@ -25,9 +25,9 @@ final class HttpClientSettingsTlsPostProcessor implements BeanPostProcessor {
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
 		if (bean instanceof HttpClientSettings settings && settings.sslBundle() == null) {
-			ClientTls tls = this.tls.getObject();
+			SslBundles bundles = this.bundles.getObject();
 			return settings.withSslBundle(new ClientSslBundle(
-					this.bundles.getObject().getBundle(ClientSslBundle.bridgedName(tls.context())), tls));
+					(context) -> bundles.getBundle(ClientSslBundle.bridgedName(context)), this.tls.getObject()));
 		}
 		return bean;
 	}

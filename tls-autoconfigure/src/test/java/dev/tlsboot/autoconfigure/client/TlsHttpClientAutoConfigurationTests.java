@@ -89,7 +89,7 @@ class TlsHttpClientAutoConfigurationTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(mode = EnumSource.Mode.EXCLUDE, names = "REST_CLIENT_REACTOR")
+	@EnumSource
 	void routesEachHostToTheContextOfItsCa(HttpClientKind client) throws Exception {
 		try (HttpsTestServer first = new HttpsTestServer(certs.serverContext(TlsOptions.builder().require(true)));
 				HttpsTestServer second = new HttpsTestServer(
