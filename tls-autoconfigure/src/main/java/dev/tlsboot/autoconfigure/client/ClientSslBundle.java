@@ -17,16 +17,15 @@ import dev.tlsboot.core.TlsContext;
 /**
  * The SSL bundle TLS Boot gives Spring Boot's HTTP clients when none is configured: the client context's key and
  * trust from its bridged bundle ({@code tls-<name>}), and as SSLContext {@link ClientTls#sslContext()}, which routes
- * by host when {@code tls.client.routes} is set.
+ * by host when {@code tls.client.routes} is set. Clients that take the SSLContext (the JDK HttpClient,
+ * HttpURLConnection, Apache HttpClient, Jetty) get every option of the routed context; those built from the managers
+ * (Reactor Netty) get the routed context's key and trust manager ({@link RoutingManagers}).
  * <p>
  * Its {@link #getOptions() options} are left unspecified on purpose: the SSLContext already applies the routed
  * context's protocols and suites to every socket and engine, and a client given them again would apply the client
  * context's to every host (the JDK HttpClient), refuse them (HttpURLConnection), or fail on JSSE suite names
  * (Reactor Netty on OpenSSL). Without protocols in its parameters the JDK HttpClient offers no HTTP/2, so RestClient
- * and RestTemplate on it speak HTTP/1.1 ({@link ClientTls#configure} shows the price of HTTP/2 there). Clients that
- * take the SSLContext (the JDK HttpClient, HttpURLConnection, Apache
- * HttpClient, Jetty) get every option of the routed context; those built from the managers (Reactor Netty) get the
- * client context's key and trust manager.
+ * and RestTemplate on it speak HTTP/1.1 ({@link ClientTls#configure} shows the price of HTTP/2 there).
  */
 final class ClientSslBundle implements SslBundle {
 
