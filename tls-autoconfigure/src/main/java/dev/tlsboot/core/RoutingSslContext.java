@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.security.KeyManagementException;
 import java.security.SecureRandom;
 
@@ -133,9 +134,17 @@ public final class RoutingSslContext {
 			return this.fallback.getSupportedCipherSuites();
 		}
 
+		/**
+		 * An unconnected socket has no host to route by, so, as {@link javax.net.SocketFactory} does, this says it is
+		 * unsupported; callers such as {@code HttpsURLConnection} then connect a plain socket and layer TLS over it
+		 * with the host.
+		 */
 		@Override
 		public Socket createSocket() throws IOException {
-			return this.fallback.createSocket();
+			SocketException unsupported = new SocketException(
+					"A routing socket factory needs the host: connect a socket, then layer TLS over it");
+			unsupported.initCause(new UnsupportedOperationException());
+			throw unsupported;
 		}
 
 		@Override

@@ -5,7 +5,10 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import reactor.netty.http.HttpProtocol;
 import reactor.netty.tcp.SslProvider;
 
@@ -41,6 +44,25 @@ public final class ReactorNettyTls {
 	 */
 	public static SslProvider client(TlsContext context, TlsProvider provider, HttpProtocol... protocols) {
 		return sslProvider(NettySslContext.create(context, provider, TlsRole.CLIENT, alpn(context, protocols)));
+	}
+
+	/**
+	 * A client provider that connects each host with the context its name routes to, like
+	 * {@link dev.tlsboot.core.RoutingSslContext}: SNI, the host name check, ALPN and the certificates of the routed
+	 * context; the handshake timeout of the fallback.
+	 * @param routes contexts by host name or {@code *.domain}, the most specific pattern first
+	 * @param fallback the context for hosts no pattern matches
+	 * @param provider the TLS implementation
+	 * @param protocols the HTTP protocols the client is configured with ({@code HttpClient.protocol(...)})
+	 * @return the SSL provider
+	 * @throws TlsConfigurationException when HTTP/2 is asked for and a context's {@code alpn} lacks {@code h2}
+	 */
+	public static SslProvider client(Map<String, TlsContext> routes, TlsContext fallback, TlsProvider provider,
+			HttpProtocol... protocols) {
+		RoutingNettySslContext routing = RoutingNettySslContext.create(routes, fallback, provider,
+				(context) -> alpn(context, protocols));
+		return sslProvider(routing, fallback, (handler) -> routing.route(handler.engine().getPeerHost())
+			.initEngine(handler.engine()));
 	}
 
 	/**
@@ -92,11 +114,21 @@ public final class ReactorNettyTls {
 	 * policy is applied after Reactor Netty's ({@code HttpClient.secure(spec)} turns the check on regardless).
 	 */
 	private static SslProvider.Builder builder(NettySslContext sslContext) {
+		return builder(sslContext, sslContext.tlsContext(), (handler) -> sslContext.initEngine(handler.engine()));
+	}
+
+	private static SslProvider sslProvider(SslContext sslContext, TlsContext timeouts,
+			Consumer<SslHandler> initEngine) {
+		return builder(sslContext, timeouts, initEngine).build();
+	}
+
+	private static SslProvider.Builder builder(SslContext sslContext, TlsContext timeouts,
+			Consumer<SslHandler> initEngine) {
 		return SslProvider.builder()
 			.sslContext(sslContext)
-			.handshakeTimeout(sslContext.tlsContext().options().handshakeTimeout())
+			.handshakeTimeout(timeouts.options().handshakeTimeout())
 			.closeNotifyFlushTimeout(NettySslContext.CLOSE_NOTIFY_FLUSH_TIMEOUT)
-			.handlerConfigurator((handler) -> sslContext.initEngine(handler.engine()));
+			.handlerConfigurator(initEngine);
 	}
 
 	/** The context's {@code alpn} when set (it must offer h2 for HTTP/2), else one name per HTTP protocol over TLS. */

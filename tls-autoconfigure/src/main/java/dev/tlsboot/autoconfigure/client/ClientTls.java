@@ -1,0 +1,106 @@
+package dev.tlsboot.autoconfigure.client;
+
+import java.net.http.HttpClient;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+
+import dev.tlsboot.autoconfigure.TlsContexts;
+import dev.tlsboot.autoconfigure.TlsProperties;
+import dev.tlsboot.core.HostPatterns;
+import dev.tlsboot.core.RoutingSslContext;
+import dev.tlsboot.core.TlsContext;
+
+/**
+ * The TLS of the application's HTTP clients, from {@code tls.client.*}: the client context, and the contexts
+ * {@code tls.client.routes} picks by the host called. Without routes, {@link #sslContext()} is the client context's
+ * own SSLContext; with them, one that routes each connection by its host.
+ */
+final class ClientTls {
+
+	private final TlsContext context;
+
+	private final Map<String, TlsContext> routes;
+
+	private final HostPatterns<TlsContext> patterns;
+
+	private final SSLContext sslContext;
+
+	ClientTls(TlsContext context, Map<String, TlsContext> routes) {
+		this.context = context;
+		this.routes = Collections.unmodifiableMap(new LinkedHashMap<>(routes));
+		this.patterns = HostPatterns.of(this.routes, context);
+		this.sslContext = routes.isEmpty() ? context.sslContext() : RoutingSslContext.of(this.patterns);
+	}
+
+	/**
+	 * @param contexts the application's contexts
+	 * @param properties {@code tls.client.*}
+	 * @throws IllegalArgumentException naming the property when it names no context
+	 */
+	static ClientTls of(TlsContexts contexts, TlsProperties.Client properties) {
+		TlsContext context = named(contexts, properties.getContext(), "tls.client.context");
+		Map<String, TlsContext> routes = new LinkedHashMap<>();
+		properties.getRoutes().forEach((pattern, name) -> routes.put(pattern,
+				named(contexts, name, "tls.client.routes[" + pattern + "]")));
+		return new ClientTls(context, routes);
+	}
+
+	private static TlsContext named(TlsContexts contexts, String name, String property) {
+		try {
+			return contexts.get(name);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("Property " + property + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/** The client context: for hosts no route names, and for the options every connection shares. */
+	TlsContext context() {
+		return this.context;
+	}
+
+	/** The contexts by host pattern, as configured; empty without routes. */
+	Map<String, TlsContext> routes() {
+		return this.routes;
+	}
+
+	/** The context a connection to {@code host} uses. */
+	TlsContext contextFor(String host) {
+		return this.patterns.resolve(host);
+	}
+
+	/** The SSLContext for every HTTP client: the client context's, or one routing by host. */
+	SSLContext sslContext() {
+		return this.sslContext;
+	}
+
+	/**
+	 * Give a JDK HttpClient this TLS. The HttpClient sets the parameters it is given on every engine, after the
+	 * SSLContext set the routed context's, and offers HTTP/2 by ALPN only when they name TLS 1.2 or 1.3: so they carry
+	 * the client context's protocols and nothing else, and each host keeps its routed context's suites. The HttpClient
+	 * adds what it always sets: SNI from the host (over {@code servername}), the host name check, and ALPN.
+	 * @param builder the builder
+	 * @return the builder
+	 */
+	HttpClient.Builder configure(HttpClient.Builder builder) {
+		SSLParameters parameters = new SSLParameters();
+		parameters.setProtocols(this.context.protocols().toArray(String[]::new));
+		return builder.sslContext(this.sslContext).sslParameters(parameters);
+	}
+
+	@Override
+	public String toString() {
+		return "client context '" + this.context.name() + "'" + (this.routes.isEmpty() ? "" : ", routes " + names());
+	}
+
+	private Map<String, String> names() {
+		Map<String, String> names = new LinkedHashMap<>();
+		this.routes.forEach((pattern, context) -> names.put(pattern, context.name()));
+		return names;
+	}
+
+}

@@ -1,0 +1,99 @@
+package dev.tlsboot.netty;
+
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSessionContext;
+
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.handler.ssl.ApplicationProtocolNegotiator;
+import io.netty.handler.ssl.SslContext;
+
+import dev.tlsboot.core.HostPatterns;
+import dev.tlsboot.core.TlsContext;
+import dev.tlsboot.core.TlsRole;
+
+/**
+ * A client {@link SslContext} that makes each engine with the context the peer's host name routes to, the Netty
+ * counterpart of {@link dev.tlsboot.core.RoutingSslContext}: one HTTP client, several CAs or client certificates.
+ * Engines made without a host, and everything not per connection (suites, session cache), are the fallback's.
+ */
+final class RoutingNettySslContext extends SslContext {
+
+	private final HostPatterns<NettySslContext> routes;
+
+	private final NettySslContext fallback;
+
+	private RoutingNettySslContext(HostPatterns<NettySslContext> routes) {
+		this.routes = routes;
+		this.fallback = routes.fallback();
+	}
+
+	/**
+	 * Build one Netty context per TLS context, now, so that a bad one fails at startup rather than at its first call.
+	 * @param routes TLS contexts by host name or {@code *.domain}
+	 * @param fallback the context for hosts no pattern matches
+	 * @param provider the TLS implementation
+	 * @param alpn the ALPN protocols of each context, given the HTTP protocols spoken
+	 */
+	static RoutingNettySslContext create(Map<String, TlsContext> routes, TlsContext fallback, TlsProvider provider,
+			Function<TlsContext, List<String>> alpn) {
+		Map<TlsContext, NettySslContext> built = new IdentityHashMap<>();
+		Function<TlsContext, NettySslContext> build = (context) -> built.computeIfAbsent(context,
+				(key) -> NettySslContext.create(key, provider, TlsRole.CLIENT, alpn.apply(key)));
+		Map<String, NettySslContext> byPattern = new LinkedHashMap<>();
+		routes.forEach((pattern, context) -> byPattern.put(pattern, build.apply(context)));
+		return new RoutingNettySslContext(HostPatterns.of(byPattern, build.apply(fallback)));
+	}
+
+	/** The context whose engines a connection to {@code host} gets. */
+	NettySslContext route(String host) {
+		return this.routes.resolve(host);
+	}
+
+	/** The context for hosts no route names; its options set the handshake timeout. */
+	NettySslContext fallback() {
+		return this.fallback;
+	}
+
+	@Override
+	public SSLEngine newEngine(ByteBufAllocator alloc, String peerHost, int peerPort) {
+		return route(peerHost).newEngine(alloc, peerHost, peerPort);
+	}
+
+	@Override
+	public SSLEngine newEngine(ByteBufAllocator alloc) {
+		return this.fallback.newEngine(alloc);
+	}
+
+	@Override
+	public boolean isClient() {
+		return true;
+	}
+
+	@Override
+	public List<String> cipherSuites() {
+		return this.fallback.cipherSuites();
+	}
+
+	@Override
+	@SuppressWarnings("deprecation")
+	public ApplicationProtocolNegotiator applicationProtocolNegotiator() {
+		return this.fallback.applicationProtocolNegotiator();
+	}
+
+	@Override
+	public SSLSessionContext sessionContext() {
+		return this.fallback.sessionContext();
+	}
+
+	@Override
+	public String toString() {
+		return "RoutingNettySslContext [fallback " + this.fallback + "]";
+	}
+
+}

@@ -1,0 +1,181 @@
+package dev.tlsboot.autoconfigure.client;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import reactor.netty.http.HttpProtocol;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpConnectorBuilderCustomizer;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestTemplateAutoConfiguration;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+
+import dev.tlsboot.autoconfigure.TlsAutoConfiguration;
+import dev.tlsboot.autoconfigure.TlsSslBundleAutoConfiguration;
+import dev.tlsboot.core.TlsContext;
+import dev.tlsboot.core.TlsOptions;
+import dev.tlsboot.core.material.TlsMaterial;
+import dev.tlsboot.pki.IssuedCertificate;
+import dev.tlsboot.test.TestCertificates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Every HTTP client Spring Boot builds, and TLS Boot's JDK HttpClient builder, against real HTTPS servers on
+ * 127.0.0.1 that require a client certificate: mTLS, refusal without a certificate, routes to two CAs, the host name
+ * check, and HTTP/2 by ALPN.
+ */
+class TlsHttpClientAutoConfigurationTests {
+
+	private static TestCertificates certs;
+
+	private static TestCertificates otherCerts;
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(TlsAutoConfiguration.class, TlsSslBundleAutoConfiguration.class,
+				SslAutoConfiguration.class, HttpClientAutoConfiguration.class,
+				ImperativeHttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
+				RestClientAutoConfiguration.class, RestTemplateAutoConfiguration.class,
+				WebClientAutoConfiguration.class, TlsHttpClientAutoConfiguration.class))
+		.withPropertyValues("spring.http.clients.connect-timeout=10s", "spring.http.clients.read-timeout=10s");
+
+	@BeforeAll
+	static void issueCertificates() {
+		certs = TestCertificates.create();
+		otherCerts = TestCertificates.create();
+	}
+
+	@AfterAll
+	static void deleteCertificates() {
+		certs.close();
+		otherCerts.close();
+	}
+
+	@ParameterizedTest
+	@EnumSource
+	void presentsTheClientCertificate(HttpClientKind client) throws Exception {
+		try (HttpsTestServer server = new HttpsTestServer(certs.serverContext(TlsOptions.builder().require(true)))) {
+			this.runner.withPropertyValues(properties(certs, "tls", TestCertificates.Identity.CLIENT))
+				.withPropertyValues(client.properties())
+				.run((context) -> assertThat(client.get(context, server.url("localhost"))).startsWith("CN=client "));
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource
+	void isRefusedWithoutACertificateWhenTheServerRequiresOne(HttpClientKind client) throws Exception {
+		try (HttpsTestServer server = new HttpsTestServer(certs.serverContext(TlsOptions.builder().require(true)))) {
+			this.runner.withPropertyValues(properties(certs, "tls", TestCertificates.Identity.NONE))
+				.withPropertyValues(client.properties())
+				.run((context) -> assertThatThrownBy(() -> client.get(context, server.url("localhost")))
+					.isInstanceOf(Exception.class));
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource
+	void routesEachHostToTheContextOfItsCa(HttpClientKind client) throws Exception {
+		try (HttpsTestServer first = new HttpsTestServer(certs.serverContext(TlsOptions.builder().require(true)));
+				HttpsTestServer second = new HttpsTestServer(
+						otherCerts.serverContext(TlsOptions.builder().require(true)))) {
+			this.runner.withPropertyValues(properties(certs, "tls", TestCertificates.Identity.CLIENT))
+				.withPropertyValues(properties(otherCerts, "tls.contexts.other", TestCertificates.Identity.CLIENT))
+				.withPropertyValues("tls.client.routes[127.0.0.1]=other")
+				.withPropertyValues(client.properties())
+				.run((context) -> {
+					assertThat(client.get(context, first.url("localhost"))).startsWith("CN=client ");
+					assertThat(client.get(context, second.url("127.0.0.1"))).startsWith("CN=client ");
+				});
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource
+	void refusesACertificateForAnotherHostAndSaysWhy(HttpClientKind client) throws Exception {
+		IssuedCertificate elsewhere = certs.ca().issueServer("elsewhere.example");
+		TlsContext serverContext = TlsContext.create("elsewhere", TlsOptions.defaults(),
+				new TlsMaterial(elsewhere.keyMaterial(), List.of(certs.ca().rootCertificate())));
+		try (HttpsTestServer server = new HttpsTestServer(serverContext)) {
+			this.runner.withPropertyValues(properties(certs, "tls", TestCertificates.Identity.CLIENT))
+				.withPropertyValues(client.properties())
+				.run((context) -> assertThatThrownBy(() -> client.get(context, server.url("localhost")))
+					.satisfies((ex) -> assertThat(messages(ex)).anyMatch((message) -> message
+						.contains("host name 'localhost' does not match the certificate"))));
+		}
+	}
+
+	@Test
+	void jdkHttpClientNegotiatesHttp2ByAlpn() throws Exception {
+		try (HttpsTestServer server = new HttpsTestServer(certs.serverContext(TlsOptions.builder().require(true)))) {
+			this.runner.withPropertyValues(properties(certs, "tls", TestCertificates.Identity.CLIENT))
+				.run((context) -> assertThat(HttpClientKind.JDK_HTTP_CLIENT.get(context, server.url("localhost")))
+					.isEqualTo("CN=client HTTP/2.0"));
+		}
+	}
+
+	@Test
+	void webClientNegotiatesHttp2ByAlpnWhenReactorNettySpeaksIt() throws Exception {
+		try (HttpsTestServer server = new HttpsTestServer(certs.serverContext(TlsOptions.builder().require(true)))) {
+			this.runner.withPropertyValues(properties(certs, "tls", TestCertificates.Identity.CLIENT))
+				.withBean(ClientHttpConnectorBuilderCustomizer.class, () -> h2())
+				.run((context) -> assertThat(HttpClientKind.WEB_CLIENT.get(context, server.url("localhost")))
+					.isEqualTo("CN=client HTTP/2.0"));
+		}
+	}
+
+	@Test
+	void aBundleChosenThroughSpringBootWins() {
+		this.runner.withPropertyValues(properties(certs, "tls", TestCertificates.Identity.CLIENT))
+			.withPropertyValues("tls.contexts.other.castore=java", "spring.http.clients.ssl.bundle=tls-other")
+			.run((context) -> assertThat(context.getBean(HttpClientSettings.class).sslBundle())
+				.isSameAs(context.getBean(SslBundles.class).getBundle("tls-other")));
+	}
+
+	@Test
+	void namingAnUnknownContextFailsNamingTheProperty() {
+		this.runner.withPropertyValues("tls.client.routes[api.example.com]=nope")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("tls.client.routes[api.example.com]")
+				.hasMessageContaining("no TLS context named 'nope'"));
+	}
+
+	private static ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder> h2() {
+		return (builder) -> builder
+			.withHttpClientCustomizer((client) -> client.protocol(HttpProtocol.H2, HttpProtocol.HTTP11));
+	}
+
+	private static String[] properties(TestCertificates certificates, String prefix,
+			TestCertificates.Identity identity) {
+		return certificates.properties(prefix, identity)
+			.entrySet()
+			.stream()
+			.map(Map.Entry::toString)
+			.toArray(String[]::new);
+	}
+
+	private static List<String> messages(Throwable ex) {
+		List<String> messages = new ArrayList<>();
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			messages.add(String.valueOf(cause.getMessage()));
+		}
+		return messages;
+	}
+
+}

@@ -1,0 +1,103 @@
+package dev.tlsboot.autoconfigure.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import javax.net.ssl.HostnameVerifier;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLSocketFactory;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import dev.tlsboot.autoconfigure.TlsAutoConfiguration;
+import dev.tlsboot.autoconfigure.TlsContexts;
+import dev.tlsboot.autoconfigure.TlsSslBundleAutoConfiguration;
+import dev.tlsboot.core.TlsOptions;
+import dev.tlsboot.test.TestCertificates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The https handler makes a plain {@code HttpsURLConnection} use the client context while the application context
+ * lives, and leaves the JVM as it found it afterwards.
+ */
+class TlsHttpsHandlerAutoConfigurationTests {
+
+	private static TestCertificates certs;
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(TlsAutoConfiguration.class, TlsSslBundleAutoConfiguration.class,
+				SslAutoConfiguration.class, TlsHttpClientAutoConfiguration.class,
+				TlsHttpsHandlerAutoConfiguration.class))
+		.withPropertyValues(certs.properties("tls", TestCertificates.Identity.CLIENT)
+			.entrySet()
+			.stream()
+			.map(Map.Entry::toString)
+			.toArray(String[]::new));
+
+	@BeforeAll
+	static void issueCertificates() {
+		certs = TestCertificates.create();
+	}
+
+	@AfterAll
+	static void deleteCertificates() {
+		certs.close();
+	}
+
+	@Test
+	void isOffByDefault() throws Exception {
+		SSLContext before = SSLContext.getDefault();
+		this.runner.run((context) -> {
+			assertThat(context).doesNotHaveBean(HttpsHandler.class);
+			assertThat(SSLContext.getDefault()).isSameAs(before);
+		});
+	}
+
+	@Test
+	void makesHttpsUrlConnectionUseTheClientContextUntilTheApplicationCloses() throws Exception {
+		SSLContext defaultContext = SSLContext.getDefault();
+		SSLSocketFactory defaultFactory = HttpsURLConnection.getDefaultSSLSocketFactory();
+		HostnameVerifier defaultVerifier = HttpsURLConnection.getDefaultHostnameVerifier();
+		try (HttpsTestServer server = new HttpsTestServer(certs.serverContext(TlsOptions.builder().require(true)))) {
+			this.runner.withPropertyValues("tls.https-handler.register=true").run((context) -> {
+				assertThat(get(server.url("localhost"))).startsWith("CN=client ");
+				assertThat(SSLContext.getDefault())
+					.isSameAs(context.getBean(TlsContexts.class).getDefault().sslContext());
+				assertThat(HttpsURLConnection.getDefaultHostnameVerifier().verify("elsewhere.example", null))
+					.as("a host name mismatch is refused, as with require on").isFalse();
+			});
+			assertThat(SSLContext.getDefault()).isSameAs(defaultContext);
+			assertThat(HttpsURLConnection.getDefaultSSLSocketFactory()).isSameAs(defaultFactory);
+			assertThat(HttpsURLConnection.getDefaultHostnameVerifier()).isSameAs(defaultVerifier);
+			assertThatThrownBy(() -> get(server.url("localhost"))).isInstanceOf(SSLHandshakeException.class);
+		}
+	}
+
+	/** A GET the way code that knows nothing of TLS Boot makes it; no keep-alive, so each call handshakes anew. */
+	private static String get(String url) throws IOException {
+		HttpsURLConnection connection = (HttpsURLConnection) new URL(url).openConnection();
+		connection.setConnectTimeout((int) HttpsTestServer.TIMEOUT.toMillis());
+		connection.setReadTimeout((int) HttpsTestServer.TIMEOUT.toMillis());
+		connection.setRequestProperty("Connection", "close");
+		try (InputStream body = connection.getInputStream()) {
+			return new String(body.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		finally {
+			connection.disconnect();
+		}
+	}
+
+}
