@@ -18,10 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.TlsOptions;
 import dev.tlsboot.pki.CertificateAuthority;
 import dev.tlsboot.pki.IssuedCertificate;
 import dev.tlsboot.pki.KeyType;
+import dev.tlsboot.testing.Handshakes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -120,7 +122,7 @@ class KeyMaterialLoaderTests {
 	}
 
 	@Test
-	void derBytes() {
+	void derBytes() throws Exception {
 		IssuedCertificate server = issue("EC-256");
 		assertLoads(server, TlsOptions.builder()
 			.cert(encoded(server))
@@ -184,11 +186,20 @@ class KeyMaterialLoaderTests {
 		return TlsOptions.builder().certfile(cert.toString()).keyfile(key.toString()).build();
 	}
 
-	private static void assertLoads(IssuedCertificate expected, TlsOptions options) {
+	/** Loads, and serves a real handshake to a client that trusts the CA. */
+	private static void assertLoads(IssuedCertificate expected, TlsOptions options) throws Exception {
 		KeyMaterial material = KeyMaterialLoader.load(options);
 		assertSameKey(material.privateKey(), expected.keyPair().getPrivate());
 		assertThat(material.chain()).containsExactlyElementsOf(expected.chain());
 		assertThat(material.leaf().getPublicKey()).isEqualTo(expected.keyPair().getPublic());
+		TlsContext server = TlsContext.create("server", TlsOptions.builder().securityLevel(0).build(),
+				new TlsMaterial(material, List.of()));
+		// The certificates here name their CN as their one DNS name; the client asks for it by SNI.
+		String name = expected.certificate().getSubjectX500Principal().getName().substring("CN=".length());
+		TlsContext client = TlsContext.create("client",
+				TlsOptions.builder().securityLevel(0).servername(name).build(),
+				new TlsMaterial(null, List.of(ca.rootCertificate())));
+		assertThat(Handshakes.serverCertificateSeenBy(client, server)).isEqualTo(expected.certificate());
 	}
 
 	/** The same key; SEC1 keys may carry their curve twice, so EC keys are compared by value. */
