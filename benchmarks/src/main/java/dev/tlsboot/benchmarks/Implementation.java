@@ -9,8 +9,7 @@ import dev.tlsboot.benchmarks.Case.Contender;
  * The TLS implementations compared, each making the {@link Endpoints} of a {@link Setup} from the same key and trust
  * material. The letters are the issue's; (a) is the baseline every ratio is taken against.
  * <p>
- * An implementation that makes sockets is one more constant here and joins every handshake and bulk case: (c) TLS
- * Boot with observation off, (f) TLS Boot over a native JSSE provider. Netty's providers, (d) and (e), make engines
+ * An implementation that makes sockets is one more constant here and joins every handshake and bulk case. Netty's providers, (d) and (e), make engines
  * for channels, not sockets: they join a case as a {@link Contender} whose {@link Trial} drives a Netty client and
  * server, added in the driver's {@code cases}.
  */
@@ -20,7 +19,20 @@ enum Implementation {
 	RAW_JDK("a", "raw JDK", RawJdk::endpoints),
 
 	/** (b) TLS Boot's TlsContext and its socket factories. */
-	TLS_BOOT("b", "TLS Boot", TlsBoot::endpoints);
+	TLS_BOOT("b", "TLS Boot", TlsBoot.variant(TlsBoot.Variant.OBSERVED)),
+
+	/** (c) TLS Boot with observation off: {@code ConnectionRegistry.disabled()}, the JDK's own sockets. */
+	TLS_BOOT_UNOBSERVED("c", "TLS Boot, observation off", TlsBoot.variant(TlsBoot.Variant.UNOBSERVED)),
+
+	/** (f) TLS Boot on Conscrypt, both ends, with TLS Boot's default groups (X25519MLKEM768 first). */
+	TLS_BOOT_CONSCRYPT("f", "TLS Boot on Conscrypt", TlsBoot.variant(TlsBoot.Variant.CONSCRYPT)),
+
+	/** (f) on Conscrypt with X25519 only: the cost of the post-quantum default, side by side. */
+	TLS_BOOT_CONSCRYPT_X25519("f-x25519", "TLS Boot on Conscrypt, X25519",
+			TlsBoot.variant(TlsBoot.Variant.CONSCRYPT_X25519)),
+
+	/** (f) on Conscrypt with P-256 only, the group the JDK's clients share first with it. */
+	TLS_BOOT_CONSCRYPT_P256("f-p256", "TLS Boot on Conscrypt, P-256", TlsBoot.variant(TlsBoot.Variant.CONSCRYPT_P256));
 
 	private final String key;
 

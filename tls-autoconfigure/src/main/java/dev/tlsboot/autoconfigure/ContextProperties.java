@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.bind.Name;
 
+import dev.tlsboot.core.JsseProvider;
+
 /**
  * The options of one TLS context, named as TclTLS names them. Every option is {@code null} until set, so that a
  * named context ({@code tls.contexts.<name>.*}) overrides only what it sets and inherits the rest from the default
@@ -90,6 +92,20 @@ public class ContextProperties {
 	 * TLS 1.3 cipher suites, colon separated, such as 'TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384'.
 	 */
 	private String ciphersuites;
+
+	/**
+	 * Key exchange groups, most preferred first, colon separated as in OpenSSL's -groups, such as
+	 * 'X25519MLKEM768:X25519:P-256'. Default: the post-quantum hybrid first where the provider can be told (Conscrypt,
+	 * JDK 20+), the provider's own order elsewhere; JDK 17's own TLS refuses the option.
+	 */
+	private String groups;
+
+	/**
+	 * JSSE implementation of the context's SSLContext, sockets and engines: 'jdk', 'conscrypt' (BoringSSL, needs
+	 * org.conscrypt:conscrypt-openjdk-uber) or 'auto' (Conscrypt when it loads and can honour the options, else the
+	 * JDK). Default: jdk.
+	 */
+	private JsseProvider provider;
 
 	/**
 	 * Application protocols (ALPN) to offer or accept, most preferred first.
@@ -251,6 +267,22 @@ public class ContextProperties {
 
 	public void setCiphersuites(String ciphersuites) {
 		this.ciphersuites = ciphersuites;
+	}
+
+	public String getGroups() {
+		return this.groups;
+	}
+
+	public void setGroups(String groups) {
+		this.groups = groups;
+	}
+
+	public JsseProvider getProvider() {
+		return this.provider;
+	}
+
+	public void setProvider(JsseProvider provider) {
+		this.provider = provider;
 	}
 
 	public List<String> getAlpn() {

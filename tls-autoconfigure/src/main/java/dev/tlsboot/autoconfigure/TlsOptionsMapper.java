@@ -44,6 +44,8 @@ final class TlsOptionsMapper {
 		mapper.protocol(TlsProtocol.TLS1_3, properties.getTls13());
 		mapper.map("cipher", properties.getCipher(), builder::cipher);
 		mapper.map("ciphersuites", properties.getCiphersuites(), builder::ciphersuites);
+		mapper.map("groups", properties.getGroups(), builder::groups);
+		mapper.map("provider", properties.getProvider(), builder::provider);
 		mapper.map("alpn", properties.getAlpn(), builder::alpn);
 		mapper.map("servername", properties.getServername(), builder::servername);
 		mapper.map("autoservername", properties.getAutoservername(), builder::autoservername);

@@ -51,8 +51,8 @@ final class ClientSocketFactory extends SSLSocketFactory {
 	@Override
 	public Socket createSocket(Socket socket, InputStream consumed, boolean autoClose) throws IOException {
 		// This form makes a server-side socket over an accepted connection (e.g. after a peeked ClientHello).
-		SSLSocket server = (SSLSocket) this.delegate.createSocket(socket, consumed, autoClose);
-		server.setSSLParameters(this.parameters.defaults());
+		SSLSocket server = this.parameters.apply((SSLSocket) this.delegate.createSocket(socket, consumed, autoClose),
+				this.parameters.defaults());
 		return (this.observer != null) ? this.observer.socket(server, TlsRole.SERVER, null) : server;
 	}
 
@@ -79,7 +79,7 @@ final class ClientSocketFactory extends SSLSocketFactory {
 	}
 
 	private SSLSocket client(SSLSocket socket, String host) {
-		socket.setSSLParameters(this.parameters.client(host));
+		this.parameters.apply(socket, this.parameters.client(host));
 		return (this.observer != null) ? this.observer.socket(socket, TlsRole.CLIENT, this.parameters.serverName(host))
 				: socket;
 	}

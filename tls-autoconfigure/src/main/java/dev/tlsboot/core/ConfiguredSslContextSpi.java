@@ -16,7 +16,7 @@ import javax.net.ssl.TrustManager;
 import dev.tlsboot.core.observe.ConnectionObserver;
 
 /**
- * The SSLContext a {@link TlsContext} hands out: the JDK's, with the context's options applied to every socket,
+ * The SSLContext a {@link TlsContext} hands out: its provider's, with the context's options applied to every socket,
  * server socket and engine it makes, so that consumers that only take an SSLContext (Tomcat, Netty's JDK provider,
  * the JDK HttpClient) get the protocols, ciphers, ALPN and client certificate policy too; and, when the context
  * observes its connections, they are observed whoever uses them.
@@ -69,16 +69,15 @@ final class ConfiguredSslContextSpi extends SSLContextSpi {
 
 	@Override
 	protected SSLEngine engineCreateSSLEngine() {
-		SSLEngine engine = this.delegate.createSSLEngine();
-		engine.setSSLParameters(this.parameters.defaults());
+		SSLEngine engine = this.parameters.apply(this.delegate.createSSLEngine(), this.parameters.defaults());
 		// Engines without a host are what servers make; one with a host is a client's
 		return (this.observer != null) ? this.observer.engine(engine, TlsRole.SERVER, null) : engine;
 	}
 
 	@Override
 	protected SSLEngine engineCreateSSLEngine(String host, int port) {
-		SSLEngine engine = this.delegate.createSSLEngine(host, port);
-		engine.setSSLParameters(this.parameters.client(host));
+		SSLEngine engine = this.parameters.apply(this.delegate.createSSLEngine(host, port),
+				this.parameters.client(host));
 		return (this.observer != null) ? this.observer.engine(engine, TlsRole.CLIENT,
 				this.parameters.serverName(host)) : engine;
 	}

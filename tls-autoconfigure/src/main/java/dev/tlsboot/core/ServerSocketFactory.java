@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLSocket;
 
 import dev.tlsboot.core.observe.ConnectionObserver;
 
@@ -60,7 +61,17 @@ final class ServerSocketFactory extends SSLServerSocketFactory {
 	private ServerSocket server(ServerSocket socket) throws IOException {
 		SSLServerSocket server = (SSLServerSocket) socket;
 		server.setSSLParameters(this.parameters.defaults());
-		return (this.observer != null) ? this.observer.serverSocket(server) : server;
+		if (this.observer == null && !this.parameters.preparesAcceptedSockets()) {
+			return server;
+		}
+		return new AcceptingServerSocket(server, this::accepted);
+	}
+
+	private SSLSocket accepted(SSLSocket socket) {
+		this.parameters.prepare(socket);
+		return (this.observer != null)
+				? this.observer.socket(socket, socket.getUseClientMode() ? TlsRole.CLIENT : TlsRole.SERVER, null)
+				: socket;
 	}
 
 }

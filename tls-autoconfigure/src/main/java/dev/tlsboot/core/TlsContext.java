@@ -158,19 +158,20 @@ public final class TlsContext {
 			X509ExtendedKeyManager keyManager = keyManager(ownKey, builder.serverNames);
 			VerifyingTrustManager trustManager = new VerifyingTrustManager(material.trustAnchors(), level, options,
 					observer);
-			SSLContext jdk = SSLContext.getInstance("TLS");
-			jdk.init(new KeyManager[] { keyManager }, new TrustManager[] { trustManager }, null);
+			SSLContext provided = parameters.provider().newContext();
+			provided.init(new KeyManager[] { keyManager }, new TrustManager[] { trustManager }, null);
 			TlsContext context = new TlsContext(builder.copy(material), parameters,
-					ConfiguredSslContextSpi.wrap(jdk, parameters, observer), ownKey, keyManager, trustManager);
+					ConfiguredSslContextSpi.wrap(provided, parameters, observer), ownKey, keyManager, trustManager);
 			if (builder.parent != null) {
 				// A variant serves what its parent serves, also after the parent reloads its files.
 				builder.parent.onReload((parent) -> context.reload(parent.material));
 			}
-			logger.log(System.Logger.Level.DEBUG, () -> "Built " + context);
+			logger.log((options.provider() != JsseProvider.JDK) ? System.Logger.Level.INFO : System.Logger.Level.DEBUG,
+					() -> "Built " + context);
 			return context;
 		}
 		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("The JDK's TLS provider is not usable", ex);
+			throw new IllegalStateException("The TLS provider " + options.provider() + " is not usable", ex);
 		}
 	}
 
@@ -342,6 +343,27 @@ public final class TlsContext {
 	/** The security level in force (from {@code security-level}, or {@code @SECLEVEL} in {@code cipher}). */
 	public int securityLevel() {
 		return this.parameters.securityLevel().level();
+	}
+
+	/**
+	 * The JSSE implementation this context runs on ({@code provider}, with {@code auto} resolved):
+	 * {@link JsseProvider#JDK} or {@link JsseProvider#CONSCRYPT}.
+	 */
+	public JsseProvider provider() {
+		return this.parameters.provider();
+	}
+
+	/** The name and version of the implementation this context runs on, e.g. {@code Conscrypt 2.9.0 (BoringSSL)}. */
+	public String providerVersion() {
+		return this.parameters.provider().version();
+	}
+
+	/**
+	 * The key exchange groups set on this context's sockets and engines, JSSE names, most preferred first; empty when
+	 * the provider's own order applies (the JDK before JDK 20).
+	 */
+	public List<String> groups() {
+		return this.parameters.groups();
 	}
 
 	/** The enabled protocols, JSSE names, newest first. */
@@ -575,8 +597,9 @@ public final class TlsContext {
 	public String toString() {
 		KeyMaterial key = this.material.key();
 		X509Certificate leaf = (key != null) ? key.leaf() : null;
-		return "TlsContext '" + this.name + "' [protocols " + protocols() + ", " + this.parameters.cipherSuites().length
-				+ " cipher suites, security level " + securityLevel() + ", " + trustAnchors().size()
+		return "TlsContext '" + this.name + "' [" + providerVersion() + ", protocols " + protocols() + ", "
+				+ this.parameters.cipherSuites().length + " cipher suites, groups "
+				+ (groups().isEmpty() ? "(provider's)" : groups()) + ", security level " + securityLevel() + ", " + trustAnchors().size()
 				+ " trusted CAs, certificate " + ((leaf != null) ? leaf.getSubjectX500Principal().getName() : "none")
 				+ "]";
 	}

@@ -77,6 +77,10 @@ public final class TlsOptions {
 
 	private final boolean server;
 
+	private final JsseProvider provider;
+
+	private final List<String> groups;
+
 	private TlsOptions(Builder builder) {
 		this.cafile = builder.cafile;
 		this.cadir = builder.cadir;
@@ -99,6 +103,8 @@ public final class TlsOptions {
 		this.handshakeTimeout = builder.handshakeTimeout;
 		this.postHandshake = builder.postHandshake;
 		this.server = builder.server;
+		this.provider = builder.provider;
+		this.groups = builder.groups;
 	}
 
 	/** TclTLS 2.0's secure defaults. */
@@ -248,6 +254,23 @@ public final class TlsOptions {
 		return this.server;
 	}
 
+	/**
+	 * {@code provider}: the JSSE implementation the context's SSLContext runs on, and so its sockets, server sockets
+	 * and engines, whoever uses them (Tomcat, Jetty, the JDK HttpClient, Netty's JDK provider).
+	 */
+	public JsseProvider provider() {
+		return this.provider;
+	}
+
+	/**
+	 * {@code groups}: the key exchange groups to offer and accept, most preferred first, by OpenSSL name
+	 * ({@code X25519MLKEM768}, {@code X25519}, {@code P-256}, ...); empty when not set, which means TLS Boot's default
+	 * (the post-quantum hybrid first) where the provider can be told, and the provider's own order elsewhere.
+	 */
+	public List<String> groups() {
+		return this.groups;
+	}
+
 	/** The role of sockets handed to {@code startTls}. */
 	public TlsRole role() {
 		return this.server ? TlsRole.SERVER : TlsRole.CLIENT;
@@ -271,7 +294,7 @@ public final class TlsOptions {
 				&& this.autoservername == that.autoservername && Objects.equals(this.request, that.request)
 				&& Objects.equals(this.require, that.require) && this.securityLevel == that.securityLevel
 				&& this.handshakeTimeout.equals(that.handshakeTimeout) && this.postHandshake == that.postHandshake
-				&& this.server == that.server;
+				&& this.server == that.server && this.provider == that.provider && this.groups.equals(that.groups);
 	}
 
 	@Override
@@ -294,6 +317,7 @@ public final class TlsOptions {
 		joiner.add("request=" + this.request).add("require=" + this.require);
 		joiner.add("securityLevel=" + this.securityLevel).add("handshakeTimeout=" + this.handshakeTimeout);
 		joiner.add("postHandshake=" + this.postHandshake).add("server=" + this.server);
+		joiner.add("provider=" + this.provider).add("groups=" + this.groups);
 		return joiner.toString();
 	}
 
@@ -345,6 +369,10 @@ public final class TlsOptions {
 
 		private boolean server;
 
+		private JsseProvider provider = JsseProvider.JDK;
+
+		private List<String> groups = List.of();
+
 		private Builder() {
 		}
 
@@ -371,6 +399,8 @@ public final class TlsOptions {
 			this.handshakeTimeout = options.handshakeTimeout;
 			this.postHandshake = options.postHandshake;
 			this.server = options.server;
+			this.provider = options.provider;
+			this.groups = options.groups;
 		}
 
 		public Builder cafile(String location) {
@@ -497,6 +527,35 @@ public final class TlsOptions {
 		}
 
 		/**
+		 * The JSSE implementation to build on; {@link JsseProvider#JDK} unless set.
+		 * @param provider the provider
+		 * @return this builder
+		 */
+		public Builder provider(JsseProvider provider) {
+			this.provider = Objects.requireNonNull(provider, "provider");
+			return this;
+		}
+
+		/**
+		 * The key exchange groups, as OpenSSL's {@code -groups} takes them.
+		 * @param openSslGroups e.g. {@code X25519MLKEM768:X25519:P-256}; blank for the default
+		 * @return this builder
+		 */
+		public Builder groups(String openSslGroups) {
+			return groups((openSslGroups != null) ? NamedGroups.split(openSslGroups) : List.of());
+		}
+
+		/**
+		 * The key exchange groups, most preferred first.
+		 * @param names OpenSSL names (or JSSE names); empty for the default
+		 * @return this builder
+		 */
+		public Builder groups(List<String> names) {
+			this.groups = List.copyOf(names);
+			return this;
+		}
+
+		/**
 		 * Check the combination and build.
 		 * @return the options
 		 * @throws TlsConfigurationException naming the first option at fault
@@ -546,6 +605,9 @@ public final class TlsOptions {
 							"an ALPN protocol name must be 1 to 255 bytes, not '" + protocol + "'.",
 							"Use registered names such as h2 or http/1.1.");
 				}
+			}
+			if (!this.groups.isEmpty()) {
+				this.groups = NamedGroups.parse(this.groups).stream().map(NamedGroups.Group::openSslName).toList();
 			}
 			return new TlsOptions(this);
 		}

@@ -1,18 +1,16 @@
 package dev.tlsboot.core;
 
-import java.security.GeneralSecurityException;
-import java.security.cert.CertificateException;
-import java.security.cert.X509Certificate;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import javax.net.ssl.KeyManager;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
+import javax.net.ssl.SSLSocket;
 
 import dev.tlsboot.core.cipher.CipherSelection;
 import dev.tlsboot.core.cipher.OpenSslCipherString;
@@ -20,14 +18,23 @@ import dev.tlsboot.core.cipher.Tls13Suites;
 import dev.tlsboot.core.policy.SecurityLevel;
 
 /**
- * The {@link SSLParameters} that a context's options mean, worked out once when the context is built: protocols,
- * cipher suites after the security level, ALPN, client authentication, host name checks and SNI.
+ * The {@link SSLParameters} that a context's options mean, worked out once when the context is built: the provider,
+ * protocols, cipher suites after the security level, key exchange groups, ALPN, client authentication, host name
+ * checks and SNI; and what puts them on a socket or engine.
  */
 final class TlsParameters {
 
 	private static final String RENEGOTIATION_INFO_SCSV = "TLS_EMPTY_RENEGOTIATION_INFO_SCSV";
 
+	/** JDK 20's {@code SSLParameters.setNamedGroups}, or {@code null} before it. */
+	private static final Method SET_NAMED_GROUPS = namedGroupsMethod();
+
+	/** Whether this JDK sets key exchange groups per socket and engine (JDK 20 and later). */
+	static final boolean NAMED_GROUPS_API = SET_NAMED_GROUPS != null;
+
 	private final TlsOptions options;
+
+	private final JsseProvider provider;
 
 	private final String[] protocols;
 
@@ -35,11 +42,16 @@ final class TlsParameters {
 
 	private final SecurityLevel securityLevel;
 
+	/** JSSE names of the groups to set; empty to leave the provider's own. */
+	private final List<String> groups;
+
 	TlsParameters(TlsOptions options) {
 		this.options = options;
-		SSLParameters supported = Provider.CONTEXT.getSupportedSSLParameters();
-		List<String> supportedSuites = Arrays.asList(supported.getCipherSuites());
-		List<String> defaultSuites = Arrays.asList(Provider.CONTEXT.getDefaultSSLParameters().getCipherSuites());
+		// Suites are chosen by name from the JDK's lists (the names are the same everywhere), then kept to what the
+		// provider has: the same options select the same suites on every provider.
+		SSLContext jdk = JsseProvider.JDK.probe();
+		List<String> supportedSuites = Arrays.asList(jdk.getSupportedSSLParameters().getCipherSuites());
+		List<String> defaultSuites = Arrays.asList(jdk.getDefaultSSLParameters().getCipherSuites());
 		List<String> legacySuites;
 		SecurityLevel level = SecurityLevel.of(options.securityLevel());
 		if (options.cipher() != null) {
@@ -56,19 +68,66 @@ final class TlsParameters {
 				? Tls13Suites.select(options.ciphersuites(), supportedSuites)
 				: defaultSuites.stream().filter(TlsParameters::isTls13).toList();
 		this.securityLevel = level;
+		tls13Suites = level.filterSuites(tls13Suites);
+		this.provider = JsseProvider.resolve(options, tls13Suites);
+		SSLParameters supported = this.provider.probe().getSupportedSSLParameters();
+		List<String> providerSuites = Arrays.asList(supported.getCipherSuites());
 		this.protocols = protocols(options, Arrays.asList(supported.getProtocols()));
 		// A suite of a protocol that is off would only lengthen the ClientHello.
 		List<String> suites = new ArrayList<>();
 		if (options.enabled(TlsProtocol.TLS1_3)) {
-			suites.addAll(level.filterSuites(tls13Suites));
+			suites.addAll(tls13Suites);
 		}
 		if (options.protocols().stream().anyMatch((protocol) -> protocol != TlsProtocol.TLS1_3)) {
 			suites.addAll(level.filterSuites(legacySuites));
 		}
-		if (supportedSuites.contains(RENEGOTIATION_INFO_SCSV) && !suites.contains(RENEGOTIATION_INFO_SCSV)) {
+		if (!suites.contains(RENEGOTIATION_INFO_SCSV)) {
 			suites.add(RENEGOTIATION_INFO_SCSV);
 		}
-		this.cipherSuites = suites.toArray(String[]::new);
+		this.cipherSuites = suites.stream().filter(providerSuites::contains).toArray(String[]::new);
+		this.groups = groups(options, this.provider);
+	}
+
+	/**
+	 * The groups to set: those of {@code groups}, or by default the post-quantum hybrid first where the provider can
+	 * be told. JDK 17's own TLS cannot be told per context: only the process-wide {@code jdk.tls.namedGroups}
+	 * system property reaches it, so a {@code groups} option there is refused rather than ignored.
+	 */
+	private static List<String> groups(TlsOptions options, JsseProvider provider) {
+		if (options.groups().isEmpty()) {
+			return provider.setsGroups()
+					? provider.implemented(NamedGroups.DEFAULT).stream().map(NamedGroups.Group::jsseName).toList()
+					: List.of();
+		}
+		if (!provider.setsGroups()) {
+			throw new TlsConfigurationException("groups", null, "the JDK's TLS cannot set key exchange groups per "
+					+ "context before JDK 20 (SSLParameters.setNamedGroups); this is JDK "
+					+ Runtime.version().feature() + ".", "Set 'provider' to 'conscrypt', or remove 'groups' and set "
+							+ "-Djdk.tls.namedGroups=" + String.join(",", jsseNames(options.groups()))
+							+ " (which applies to every TLS connection of the JVM), or run JDK 20 or later.");
+		}
+		List<NamedGroups.Group> wanted = NamedGroups.parse(options.groups());
+		List<NamedGroups.Group> implemented = provider.implemented(wanted);
+		if (!implemented.equals(wanted)) {
+			List<String> missing = wanted.stream().filter((group) -> !implemented.contains(group))
+				.map(NamedGroups.Group::openSslName).toList();
+			throw new TlsConfigurationException("groups", null, provider.version() + " has no " + missing + ".",
+					"Remove " + missing + " from 'groups'.");
+		}
+		return implemented.stream().map(NamedGroups.Group::jsseName).toList();
+	}
+
+	private static List<String> jsseNames(List<String> openSslNames) {
+		return NamedGroups.parse(openSslNames).stream().map(NamedGroups.Group::jsseName).toList();
+	}
+
+	private static Method namedGroupsMethod() {
+		try {
+			return SSLParameters.class.getMethod("setNamedGroups", String[].class);
+		}
+		catch (NoSuchMethodException ex) {
+			return null;
+		}
 	}
 
 	/** TLS 1.3 suites have no key exchange or authentication in their names. */
@@ -93,6 +152,16 @@ final class TlsParameters {
 		return this.securityLevel;
 	}
 
+	/** The provider the context runs on, resolved. */
+	JsseProvider provider() {
+		return this.provider;
+	}
+
+	/** The key exchange groups set on sockets and engines, JSSE names; empty when the provider's own apply. */
+	List<String> groups() {
+		return this.groups;
+	}
+
 	String[] protocols() {
 		return this.protocols.clone();
 	}
@@ -107,7 +176,8 @@ final class TlsParameters {
 	 * its own role.
 	 */
 	SSLParameters defaults() {
-		SSLParameters parameters = new SSLParameters(this.cipherSuites.clone(), this.protocols.clone());
+		SSLParameters parameters = new SSLParameters(this.provider.suitesToName(this.cipherSuites),
+				this.protocols.clone());
 		if (!this.options.alpn().isEmpty()) {
 			parameters.setApplicationProtocols(this.options.alpn().toArray(String[]::new));
 		}
@@ -119,7 +189,46 @@ final class TlsParameters {
 		else if (this.options.request(TlsRole.SERVER)) {
 			parameters.setWantClientAuth(true);
 		}
+		if (NAMED_GROUPS_API && !this.groups.isEmpty()) {
+			try {
+				SET_NAMED_GROUPS.invoke(parameters, (Object) this.groups.toArray(String[]::new));
+			}
+			catch (IllegalAccessException | InvocationTargetException ex) {
+				throw new IllegalStateException("SSLParameters.setNamedGroups failed", ex);
+			}
+		}
 		return parameters;
+	}
+
+	/**
+	 * Put {@code parameters} on a socket, with what its provider needs besides (Conscrypt: session tickets, groups).
+	 * @return the socket
+	 */
+	SSLSocket apply(SSLSocket socket, SSLParameters parameters) {
+		socket.setSSLParameters(parameters);
+		prepare(socket);
+		return socket;
+	}
+
+	/**
+	 * Put {@code parameters} on an engine, with what its provider needs besides.
+	 * @return the engine
+	 */
+	SSLEngine apply(SSLEngine engine, SSLParameters parameters) {
+		engine.setSSLParameters(parameters);
+		this.provider.prepare(engine);
+		return engine;
+	}
+
+	/** What a socket accepted by a server socket (which carries the parameters already) needs from its provider. */
+	SSLSocket prepare(SSLSocket socket) {
+		this.provider.prepare(socket, this.groups);
+		return socket;
+	}
+
+	/** Whether accepted sockets need {@link #prepare(SSLSocket)}. */
+	boolean preparesAcceptedSockets() {
+		return this.provider.preparesSockets();
 	}
 
 	/**
@@ -149,49 +258,6 @@ final class TlsParameters {
 			return host;
 		}
 		return null;
-	}
-
-	/**
-	 * What the JDK's TLS provider supports and enables by default, asked once: the answer does not depend on any
-	 * context's material, and the provider only answers once initialised (with no material, which is cheap).
-	 */
-	private static final class Provider {
-
-		static final SSLContext CONTEXT = probe();
-
-		private static SSLContext probe() {
-			try {
-				SSLContext context = SSLContext.getInstance("TLS");
-				context.init(new KeyManager[0], new TrustManager[] { NoTrust.INSTANCE }, null);
-				return context;
-			}
-			catch (GeneralSecurityException ex) {
-				throw new IllegalStateException("The JDK's TLS provider is not usable", ex);
-			}
-		}
-
-	}
-
-	/** Trusts nothing; only there so that probing the provider does not load the JDK's default trust store. */
-	private enum NoTrust implements X509TrustManager {
-
-		INSTANCE;
-
-		@Override
-		public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-			throw new CertificateException("not for handshakes");
-		}
-
-		@Override
-		public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-			throw new CertificateException("not for handshakes");
-		}
-
-		@Override
-		public X509Certificate[] getAcceptedIssuers() {
-			return new X509Certificate[0];
-		}
-
 	}
 
 }

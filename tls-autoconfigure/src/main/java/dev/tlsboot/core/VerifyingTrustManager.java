@@ -97,12 +97,22 @@ final class VerifyingTrustManager extends X509ExtendedTrustManager {
 		}
 	}
 
+	/**
+	 * The JDK's PKIX checks the key usage of a server certificate by the key exchange the authType names, and refuses
+	 * one it does not know. For TLS 1.3, where the key exchange no longer depends on the certificate, the JDK says
+	 * {@code UNKNOWN} (digitalSignature required) and Conscrypt (BoringSSL) says {@code GENERIC}
+	 * (google/conscrypt#1033): the same check is meant, so both get it.
+	 */
+	private static String jdkAuthType(String authType) {
+		return "GENERIC".equals(authType) ? "UNKNOWN" : authType;
+	}
+
 	@Override
 	public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
 			throws CertificateException {
 		SSLSession session = (socket instanceof SSLSocket ssl) ? ssl.getHandshakeSession() : null;
 		verify(chain, session, socket, this.clientRequires,
-				(pkix) -> pkix.checkServerTrusted(chain, authType, socket));
+				(pkix) -> pkix.checkServerTrusted(chain, jdkAuthType(authType), socket));
 	}
 
 	@Override
@@ -110,12 +120,12 @@ final class VerifyingTrustManager extends X509ExtendedTrustManager {
 			throws CertificateException {
 		SSLSession session = (engine != null) ? engine.getHandshakeSession() : null;
 		verify(chain, session, engine, this.clientRequires,
-				(pkix) -> pkix.checkServerTrusted(chain, authType, engine));
+				(pkix) -> pkix.checkServerTrusted(chain, jdkAuthType(authType), engine));
 	}
 
 	@Override
 	public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-		verify(chain, null, null, this.clientRequires, (pkix) -> pkix.checkServerTrusted(chain, authType));
+		verify(chain, null, null, this.clientRequires, (pkix) -> pkix.checkServerTrusted(chain, jdkAuthType(authType)));
 	}
 
 	// A client certificate is checked without the socket: the JDK would otherwise match it against the client's
@@ -125,19 +135,19 @@ final class VerifyingTrustManager extends X509ExtendedTrustManager {
 	public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
 			throws CertificateException {
 		SSLSession session = (socket instanceof SSLSocket ssl) ? ssl.getHandshakeSession() : null;
-		verify(chain, session, socket, this.serverRequires, (pkix) -> pkix.checkClientTrusted(chain, authType));
+		verify(chain, session, socket, this.serverRequires, (pkix) -> pkix.checkClientTrusted(chain, jdkAuthType(authType)));
 	}
 
 	@Override
 	public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
 			throws CertificateException {
 		SSLSession session = (engine != null) ? engine.getHandshakeSession() : null;
-		verify(chain, session, engine, this.serverRequires, (pkix) -> pkix.checkClientTrusted(chain, authType));
+		verify(chain, session, engine, this.serverRequires, (pkix) -> pkix.checkClientTrusted(chain, jdkAuthType(authType)));
 	}
 
 	@Override
 	public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-		verify(chain, null, null, this.serverRequires, (pkix) -> pkix.checkClientTrusted(chain, authType));
+		verify(chain, null, null, this.serverRequires, (pkix) -> pkix.checkClientTrusted(chain, jdkAuthType(authType)));
 	}
 
 	@Override
@@ -169,7 +179,7 @@ final class VerifyingTrustManager extends X509ExtendedTrustManager {
 			failure = explain(ex, chain, session);
 		}
 		if (session != null) {
-			VerifyResult.store(session, (failure != null) ? new VerifyResult(false, failure.getMessage())
+			VerifyResult.store(session, chain[0], (failure != null) ? new VerifyResult(false, failure.getMessage())
 					: new VerifyResult(true, null));
 		}
 		CertificateException verdict = (this.observer != null && this.observer.validates())

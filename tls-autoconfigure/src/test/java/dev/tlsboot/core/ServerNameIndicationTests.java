@@ -18,6 +18,15 @@ class ServerNameIndicationTests {
 
 	private final CertificateAuthority ca = CertificateAuthority.root("SNI CA");
 
+	/** The provider every context of these tests runs on; {@link ConscryptProviderTests} runs them on Conscrypt. */
+	JsseProvider provider() {
+		return JsseProvider.JDK;
+	}
+
+	TlsOptions.Builder options() {
+		return TlsOptions.builder().provider(provider());
+	}
+
 	@Test
 	void exactWildcardAndFallbackNamesEachGetTheirCertificate() throws Exception {
 		TlsContext api = withCertificate("api.example.com");
@@ -35,7 +44,7 @@ class ServerNameIndicationTests {
 	private String serverCertificate(String serverName, int port) throws IOException {
 		// Host name checks are off: the point is which certificate comes back, including the fallback's.
 		TlsContext client = TlsContext.create("client",
-				TlsOptions.builder().servername(serverName).require(false).build(),
+				options().servername(serverName).require(false).build(),
 				new TlsMaterial(null, List.of(this.ca.rootCertificate())));
 		try (SSLSocket socket = client.connect("127.0.0.1", port)) {
 			return socket.getSession().getPeerPrincipal().getName();
@@ -43,7 +52,7 @@ class ServerNameIndicationTests {
 	}
 
 	private TlsContext withCertificate(String name) {
-		return TlsContext.create(name, TlsOptions.defaults(),
+		return TlsContext.create(name, options().build(),
 				new TlsMaterial(this.ca.issueServer(name).keyMaterial(), List.of()));
 	}
 

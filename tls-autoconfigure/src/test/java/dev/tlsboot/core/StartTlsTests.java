@@ -31,11 +31,20 @@ class StartTlsTests {
 
 	private final IssuedCertificate mail = this.ca.issueServer("localhost");
 
+	/** The provider every context of these tests runs on; {@link ConscryptProviderTests} runs them on Conscrypt. */
+	JsseProvider provider() {
+		return JsseProvider.JDK;
+	}
+
+	TlsOptions.Builder options() {
+		return TlsOptions.builder().provider(provider());
+	}
+
 	@Test
 	void upgradesAPlainConnectionAndReturnsToPlaintext() throws Exception {
-		TlsContext serverTls = TlsContext.create("smtp-server", TlsOptions.builder().server(true).build(),
+		TlsContext serverTls = TlsContext.create("smtp-server", options().server(true).build(),
 				new TlsMaterial(this.mail.keyMaterial(), List.of()));
-		TlsContext clientTls = TlsContext.create("smtp-client", TlsOptions.defaults(),
+		TlsContext clientTls = TlsContext.create("smtp-client", options().build(),
 				new TlsMaterial(null, List.of(this.ca.rootCertificate())));
 		try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			CompletableFuture<String> serverSaw = CompletableFuture.supplyAsync(() -> serve(listener, serverTls));

@@ -48,10 +48,19 @@ class TlsContextHandshakeTests {
 		Files.writeString(dir.resolve("ca.pem"), ca.rootCertificatePem());
 	}
 
+	/** The provider every context of these tests runs on; {@link ConscryptProviderTests} runs them on Conscrypt. */
+	JsseProvider provider() {
+		return JsseProvider.JDK;
+	}
+
+	TlsOptions.Builder options() {
+		return TlsOptions.builder().provider(provider());
+	}
+
 	@Test
 	void clientSendsHostAsSniChecksTheNameAndTalks() throws Exception {
-		try (LoopbackTlsServer server = LoopbackTlsServer.start(server(localhost, TlsOptions.builder()));
-				SSLSocket socket = client(TlsOptions.builder()).connect("localhost", server.port())) {
+		try (LoopbackTlsServer server = LoopbackTlsServer.start(server(localhost, options()));
+				SSLSocket socket = client(options()).connect("localhost", server.port())) {
 			assertThat(exchange(socket, "hello")).isEqualTo("HELLO");
 			Accepted accepted = server.nextAccepted();
 			assertThat(accepted.serverName()).isEqualTo("localhost");
@@ -62,8 +71,8 @@ class TlsContextHandshakeTests {
 
 	@Test
 	void ipLiteralIsCheckedAgainstIpSanAndNeverSentAsSni() throws Exception {
-		try (LoopbackTlsServer server = LoopbackTlsServer.start(server(localhost, TlsOptions.builder()));
-				SSLSocket socket = client(TlsOptions.builder()).connect("127.0.0.1", server.port())) {
+		try (LoopbackTlsServer server = LoopbackTlsServer.start(server(localhost, options()));
+				SSLSocket socket = client(options()).connect("127.0.0.1", server.port())) {
 			assertThat(exchange(socket, "ip")).isEqualTo("IP");
 			assertThat(server.nextAccepted().serverName()).isNull();
 		}
@@ -72,8 +81,8 @@ class TlsContextHandshakeTests {
 	@Test
 	void servernameOptionIsSentAndChecked() throws Exception {
 		IssuedCertificate billing = ca.issueServer("billing.internal");
-		try (LoopbackTlsServer server = LoopbackTlsServer.start(server(billing, TlsOptions.builder()));
-				SSLSocket socket = client(TlsOptions.builder().servername("billing.internal")).connect("127.0.0.1",
+		try (LoopbackTlsServer server = LoopbackTlsServer.start(server(billing, options()));
+				SSLSocket socket = client(options().servername("billing.internal")).connect("127.0.0.1",
 						server.port())) {
 			assertThat(exchange(socket, "billing")).isEqualTo("BILLING");
 			assertThat(server.nextAccepted().serverName()).isEqualTo("billing.internal");
@@ -82,8 +91,8 @@ class TlsContextHandshakeTests {
 
 	@Test
 	void autoservernameOffSendsNoSni() throws Exception {
-		try (LoopbackTlsServer server = LoopbackTlsServer.start(server(localhost, TlsOptions.builder()));
-				SSLSocket socket = client(TlsOptions.builder().autoservername(false)).connect("localhost",
+		try (LoopbackTlsServer server = LoopbackTlsServer.start(server(localhost, options()));
+				SSLSocket socket = client(options().autoservername(false)).connect("localhost",
 						server.port())) {
 			exchange(socket, "x");
 			assertThat(server.nextAccepted().serverName()).isNull();
@@ -93,14 +102,14 @@ class TlsContextHandshakeTests {
 	@Test
 	void alpnIsNegotiatedOnBothSidesWithTheServersPreference() throws Exception {
 		try (LoopbackTlsServer server = LoopbackTlsServer
-			.start(server(localhost, TlsOptions.builder().alpn("http/1.1", "h2")));
-				SSLSocket socket = client(TlsOptions.builder().alpn("h2", "http/1.1")).connect("localhost",
+			.start(server(localhost, options().alpn("http/1.1", "h2")));
+				SSLSocket socket = client(options().alpn("h2", "http/1.1")).connect("localhost",
 						server.port())) {
 			assertThat(socket.getApplicationProtocol()).isEqualTo("http/1.1");
 			assertThat(server.nextAccepted().alpn()).isEqualTo("http/1.1");
 		}
-		try (LoopbackTlsServer server = LoopbackTlsServer.start(server(localhost, TlsOptions.builder().alpn("h2")));
-				SSLSocket socket = client(TlsOptions.builder().alpn("h2", "http/1.1")).connect("localhost",
+		try (LoopbackTlsServer server = LoopbackTlsServer.start(server(localhost, options().alpn("h2")));
+				SSLSocket socket = client(options().alpn("h2", "http/1.1")).connect("localhost",
 						server.port())) {
 			assertThat(socket.getApplicationProtocol()).isEqualTo("h2");
 			assertThat(server.nextAccepted().alpn()).isEqualTo("h2");
@@ -110,9 +119,9 @@ class TlsContextHandshakeTests {
 	@Test
 	void wrongHostNameIsRefusedNamingTheSansOffered() throws Exception {
 		IssuedCertificate other = ca.issueServer("other.example");
-		try (LoopbackTlsServer server = LoopbackTlsServer.start(server(other, TlsOptions.builder()))) {
+		try (LoopbackTlsServer server = LoopbackTlsServer.start(server(other, options()))) {
 			assertThatExceptionOfType(TlsHandshakeException.class)
-				.isThrownBy(() -> client(TlsOptions.builder()).connect("localhost", server.port()))
+				.isThrownBy(() -> client(options()).connect("localhost", server.port()))
 				.satisfies((ex) -> assertThat(ex.failure().cause()).isEqualTo(Cause.HOSTNAME_MISMATCH))
 				.withMessageContaining("host name 'localhost' does not match")
 				.withMessageContaining("DNS:other.example");
@@ -126,9 +135,9 @@ class TlsContextHandshakeTests {
 		IssuedCertificate leaf = strangerCa.issueServer("localhost");
 		IssuedCertificate stranger = new IssuedCertificate(leaf.keyPair(),
 				List.of(leaf.certificate(), strangerCa.rootCertificate()));
-		try (LoopbackTlsServer server = LoopbackTlsServer.start(server(stranger, TlsOptions.builder()))) {
+		try (LoopbackTlsServer server = LoopbackTlsServer.start(server(stranger, options()))) {
 			assertThatExceptionOfType(TlsHandshakeException.class)
-				.isThrownBy(() -> client(TlsOptions.builder()).connect("localhost", server.port()))
+				.isThrownBy(() -> client(options()).connect("localhost", server.port()))
 				.satisfies((ex) -> assertThat(ex.failure().cause()).isEqualTo(Cause.UNKNOWN_CA))
 				.withMessageContaining("issued by 'CN=Stranger CA', which is not trusted")
 				.withMessageContaining("'cafile'");
@@ -140,9 +149,9 @@ class TlsContextHandshakeTests {
 		Instant end = Instant.now().minus(1, ChronoUnit.DAYS);
 		IssuedCertificate expired = ca.issue().commonName("localhost").subjectAltNames("localhost").serverAuth()
 			.validity(end.minus(30, ChronoUnit.DAYS), end).build();
-		try (LoopbackTlsServer server = LoopbackTlsServer.start(server(expired, TlsOptions.builder()))) {
+		try (LoopbackTlsServer server = LoopbackTlsServer.start(server(expired, options()))) {
 			assertThatExceptionOfType(TlsHandshakeException.class)
-				.isThrownBy(() -> client(TlsOptions.builder()).connect("localhost", server.port()))
+				.isThrownBy(() -> client(options()).connect("localhost", server.port()))
 				.satisfies((ex) -> assertThat(ex.failure().cause()).isEqualTo(Cause.EXPIRED))
 				.withMessageContaining("certificate 'CN=localhost' expired on " + expired.certificate().getNotAfter().toInstant());
 		}
@@ -152,13 +161,13 @@ class TlsContextHandshakeTests {
 	void rsa1024PeerIsRefusedAtSecurityLevel2AndAcceptedAt1() throws Exception {
 		IssuedCertificate weak = ca.issue().commonName("localhost").subjectAltNames("localhost").serverAuth()
 			.keyType(KeyType.rsa(1024)).build();
-		try (LoopbackTlsServer server = LoopbackTlsServer.start(server(weak, TlsOptions.builder().securityLevel(0)))) {
+		try (LoopbackTlsServer server = LoopbackTlsServer.start(server(weak, options().securityLevel(0)))) {
 			assertThatExceptionOfType(TlsHandshakeException.class)
-				.isThrownBy(() -> client(TlsOptions.builder()).connect("localhost", server.port()))
+				.isThrownBy(() -> client(options()).connect("localhost", server.port()))
 				.satisfies((ex) -> assertThat(ex.failure().cause()).isEqualTo(Cause.SECURITY_LEVEL))
 				.withMessageContaining("1024")
 				.withMessageContaining("'security-level'");
-			try (SSLSocket socket = client(TlsOptions.builder().securityLevel(1)).connect("localhost", server.port())) {
+			try (SSLSocket socket = client(options().securityLevel(1)).connect("localhost", server.port())) {
 				assertThat(exchange(socket, "weak")).isEqualTo("WEAK");
 			}
 		}
@@ -168,7 +177,7 @@ class TlsContextHandshakeTests {
 	void ownWeakCertificateFailsTheBuildNamingCertfile() {
 		IssuedCertificate weak = ca.issue().keyType(KeyType.rsa(1024)).serverAuth().build();
 		assertThatExceptionOfType(TlsConfigurationException.class)
-			.isThrownBy(() -> server(weak, TlsOptions.builder()))
+			.isThrownBy(() -> server(weak, options()))
 			.satisfies((ex) -> assertThat(ex.option()).isEqualTo("certfile"))
 			.withMessageContaining("1024")
 			.withMessageContaining("'security-level'");
@@ -178,8 +187,8 @@ class TlsContextHandshakeTests {
 	void requireFalseConnectsToASelfSignedServerAndRecordsTheFailedVerification() throws Exception {
 		CertificateAuthority selfSigned = CertificateAuthority.root("localhost");
 		IssuedCertificate leaf = selfSigned.issueServer("localhost");
-		try (LoopbackTlsServer server = LoopbackTlsServer.start(server(leaf, TlsOptions.builder()));
-				SSLSocket socket = client(TlsOptions.builder().require(false)).connect("localhost", server.port())) {
+		try (LoopbackTlsServer server = LoopbackTlsServer.start(server(leaf, options()));
+				SSLSocket socket = client(options().require(false)).connect("localhost", server.port())) {
 			assertThat(exchange(socket, "anyway")).isEqualTo("ANYWAY");
 			VerifyResult result = VerifyResult.of(socket.getSession());
 			assertThat(result.ok()).isFalse();
@@ -190,8 +199,8 @@ class TlsContextHandshakeTests {
 	@Test
 	void requireFalseRecordsAHostNameMismatchInsteadOfRefusing() throws Exception {
 		IssuedCertificate other = ca.issueServer("other.example");
-		try (LoopbackTlsServer server = LoopbackTlsServer.start(server(other, TlsOptions.builder()));
-				SSLSocket socket = client(TlsOptions.builder().require(false)).connect("localhost", server.port())) {
+		try (LoopbackTlsServer server = LoopbackTlsServer.start(server(other, options()));
+				SSLSocket socket = client(options().require(false)).connect("localhost", server.port())) {
 			assertThat(exchange(socket, "lenient")).isEqualTo("LENIENT");
 			assertThat(VerifyResult.of(socket.getSession()).error()).contains("does not match")
 				.contains("DNS:other.example");
@@ -201,9 +210,9 @@ class TlsContextHandshakeTests {
 	@Test
 	void serverRequiringAClientCertificateSeesItsSubjectAndRefusesAClientWithout() throws Exception {
 		IssuedCertificate alice = ca.issueClient("alice");
-		TlsContext server = server(localhost, TlsOptions.builder().require(true));
+		TlsContext server = server(localhost, options().require(true));
 		try (LoopbackTlsServer loopback = LoopbackTlsServer.start(server)) {
-			TlsContext withCertificate = TlsContext.create("alice", TlsOptions.defaults(),
+			TlsContext withCertificate = TlsContext.create("alice", options().build(),
 					new TlsMaterial(alice.keyMaterial(), List.of(ca.rootCertificate())));
 			try (SSLSocket socket = withCertificate.connect("localhost", loopback.port())) {
 				assertThat(exchange(socket, "mtls")).isEqualTo("MTLS");
@@ -211,7 +220,7 @@ class TlsContextHandshakeTests {
 			}
 			assertThatExceptionOfType(IOException.class).isThrownBy(() -> {
 				// With TLS 1.3 the client may finish its side before the server's refusal arrives.
-				try (SSLSocket socket = client(TlsOptions.builder()).connect("localhost", loopback.port())) {
+				try (SSLSocket socket = client(options()).connect("localhost", loopback.port())) {
 					exchange(socket, "no certificate");
 				}
 			});
@@ -224,10 +233,10 @@ class TlsContextHandshakeTests {
 
 	@Test
 	void mutualTls12SessionsAreResumed() throws Exception {
-		TlsOptions.Builder tls12 = TlsOptions.builder().protocol(TlsProtocol.TLS1_3, false);
+		TlsOptions.Builder tls12 = options().protocol(TlsProtocol.TLS1_3, false);
 		TlsContext client = TlsContext.create("alice", tls12.build(),
 				new TlsMaterial(ca.issueClient("alice").keyMaterial(), List.of(ca.rootCertificate())));
-		try (LoopbackTlsServer server = LoopbackTlsServer.start(server(localhost, TlsOptions.builder().require(true)))) {
+		try (LoopbackTlsServer server = LoopbackTlsServer.start(server(localhost, options().require(true)))) {
 			byte[] first;
 			try (SSLSocket socket = client.connect("localhost", server.port())) {
 				exchange(socket, "first");
@@ -242,9 +251,37 @@ class TlsContextHandshakeTests {
 	}
 
 	@Test
+	void tls13SessionsAreResumedWithTickets() throws Exception {
+		TlsContext client = client(options());
+		try (LoopbackTlsServer server = LoopbackTlsServer.start(server(localhost, options()))) {
+			try (SSLSocket socket = client.connect("localhost", server.port())) {
+				// The reply comes after the server's ticket, so the client has it when the connection closes.
+				exchange(socket, "first");
+			}
+			long before = System.currentTimeMillis();
+			try (SSLSocket socket = client.connect("localhost", server.port())) {
+				exchange(socket, "again");
+				assertThat(socket.getSession().getProtocol()).isEqualTo("TLSv1.3");
+				assertThat(socket.getSession().getCreationTime()).isLessThan(before);
+			}
+		}
+	}
+
+	@Test
+	void tls13OnlyContextsHandshake() throws Exception {
+		TlsOptions.Builder tls13 = options().protocol(TlsProtocol.TLS1_2, false);
+		try (LoopbackTlsServer server = LoopbackTlsServer.start(server(localhost, tls13));
+				SSLSocket socket = client(options().protocol(TlsProtocol.TLS1_2, false)).connect("localhost",
+						server.port())) {
+			assertThat(exchange(socket, "only")).isEqualTo("ONLY");
+			assertThat(socket.getSession().getProtocol()).isEqualTo("TLSv1.3");
+		}
+	}
+
+	@Test
 	void serverThatOnlyRequestsLetsClientsWithoutCertificateIn() throws Exception {
-		try (LoopbackTlsServer server = LoopbackTlsServer.start(server(localhost, TlsOptions.builder().request(true)));
-				SSLSocket socket = client(TlsOptions.builder()).connect("localhost", server.port())) {
+		try (LoopbackTlsServer server = LoopbackTlsServer.start(server(localhost, options().request(true)));
+				SSLSocket socket = client(options()).connect("localhost", server.port())) {
 			assertThat(exchange(socket, "welcome")).isEqualTo("WELCOME");
 			assertThat(server.nextAccepted().clientSubject()).isNull();
 		}
@@ -252,12 +289,12 @@ class TlsContextHandshakeTests {
 
 	@Test
 	void opensslCipherStringPicksTheSuiteNegotiated() throws Exception {
-		TlsOptions.Builder tls12Gcm = TlsOptions.builder().protocol(TlsProtocol.TLS1_3, false).cipher("ECDHE+AESGCM");
+		TlsOptions.Builder tls12Gcm = options().protocol(TlsProtocol.TLS1_3, false).cipher("ECDHE+AESGCM");
 		TlsContext client = client(tls12Gcm);
 		assertThat(client.cipherSuites()).contains("TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
 				"TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256")
 			.noneMatch((suite) -> suite.contains("CBC") || suite.contains("CHACHA"));
-		try (LoopbackTlsServer server = LoopbackTlsServer.start(server(localhost, TlsOptions.builder()));
+		try (LoopbackTlsServer server = LoopbackTlsServer.start(server(localhost, options()));
 				SSLSocket socket = client.connect("localhost", server.port())) {
 			assertThat(socket.getSession().getProtocol()).isEqualTo("TLSv1.2");
 			assertThat(socket.getSession().getCipherSuite()).matches("TLS_ECDHE_ECDSA_WITH_AES_(128|256)_GCM_SHA(256|384)");
@@ -267,7 +304,7 @@ class TlsContextHandshakeTests {
 	@Test
 	void unknownCipherNameFailsTheBuildNamingTheOption() {
 		assertThatExceptionOfType(TlsConfigurationException.class)
-			.isThrownBy(() -> client(TlsOptions.builder().cipher("ECDHE+NOSUCHCIPHER")))
+			.isThrownBy(() -> client(options().cipher("ECDHE+NOSUCHCIPHER")))
 			.satisfies((ex) -> assertThat(ex.option()).isEqualTo("cipher"))
 			.withMessageContaining("NOSUCHCIPHER");
 	}
@@ -286,7 +323,7 @@ class TlsContextHandshakeTests {
 			});
 			talker.start();
 			assertThatExceptionOfType(TlsHandshakeException.class)
-				.isThrownBy(() -> client(TlsOptions.builder()).connect("localhost", plain.getLocalPort()))
+				.isThrownBy(() -> client(options()).connect("localhost", plain.getLocalPort()))
 				.satisfies((ex) -> assertThat(ex.failure().cause()).isEqualTo(Cause.PLAINTEXT_PEER))
 				.withMessageContaining("does not speak TLS");
 			talker.join(5000);
@@ -296,20 +333,20 @@ class TlsContextHandshakeTests {
 	@Test
 	void silentPeerTimesOutWithinTheHandshakeTimeout() throws Exception {
 		try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-			TlsContext client = client(TlsOptions.builder().handshakeTimeout(Duration.ofMillis(300)));
+			TlsContext client = client(options().handshakeTimeout(Duration.ofMillis(300)));
 			assertThatExceptionOfType(TlsHandshakeException.class)
 				.isThrownBy(() -> client.connect("localhost", silent.getLocalPort()))
 				.satisfies((ex) -> assertThat(ex.failure().cause()).isEqualTo(Cause.TIMEOUT));
 		}
 	}
 
-	static TlsContext server(IssuedCertificate certificate, TlsOptions.Builder options) {
+	TlsContext server(IssuedCertificate certificate, TlsOptions.Builder options) {
 		return TlsContext.create("server", options.build(),
 				new TlsMaterial(certificate.keyMaterial(), List.of(ca.rootCertificate())));
 	}
 
 	/** A client that trusts the test CA through the {@code cafile} option, as a user would configure it. */
-	static TlsContext client(TlsOptions.Builder options) {
+	TlsContext client(TlsOptions.Builder options) {
 		return TlsContext.create("client", options.cafile(dir.resolve("ca.pem").toString()).build());
 	}
 

@@ -28,12 +28,21 @@ class TlsContextReloadTests {
 
 	private final TestCertificates certs = TestCertificates.create();
 
-	private final TlsContext server = TlsContext.create("server", TlsOptions.builder()
+	/** The provider every context of these tests runs on; {@link ConscryptProviderTests} runs them on Conscrypt. */
+	JsseProvider provider() {
+		return JsseProvider.JDK;
+	}
+
+	TlsOptions.Builder options() {
+		return TlsOptions.builder().provider(provider());
+	}
+
+	private final TlsContext server = TlsContext.create("server", options()
 		.certfile(this.certs.file("server.crt").toString())
 		.keyfile(this.certs.file("server.key").toString())
 		.build());
 
-	private final TlsContext client = TlsContext.create("client", TlsOptions.defaults(),
+	private final TlsContext client = TlsContext.create("client", options().build(),
 			new TlsMaterial(null, List.of(this.certs.ca().rootCertificate())));
 
 	@AfterEach
@@ -103,7 +112,7 @@ class TlsContextReloadTests {
 	@Test
 	void optionalCertificateThatArrivesLaterIsServedAfterAReload() throws Exception {
 		Path later = this.certs.directory().resolve("later");
-		TlsContext waiting = TlsContext.create("waiting", TlsOptions.builder()
+		TlsContext waiting = TlsContext.create("waiting", options()
 			.certfile("optional:file:" + later.resolve("client.crt"))
 			.keyfile("optional:file:" + later.resolve("client.key"))
 			.castore("java")

@@ -1,6 +1,5 @@
 package dev.tlsboot.core.observe;
 
-import java.io.IOException;
 import java.lang.ref.Cleaner;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -20,7 +19,6 @@ import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIMatcher;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.StandardConstants;
@@ -107,16 +105,6 @@ public final class ConnectionObserver {
 	 */
 	public SSLSocket socket(SSLSocket socket, TlsRole role, String serverName) {
 		return new ObservedSocket(socket, track(role, serverName), this);
-	}
-
-	/**
-	 * Observe the sockets a server socket accepts.
-	 * @param serverSocket the JDK's server socket
-	 * @return a server socket whose accepted sockets are observed
-	 * @throws IOException never in practice: {@link SSLServerSocket}'s constructor declares it
-	 */
-	public SSLServerSocket serverSocket(SSLServerSocket serverSocket) throws IOException {
-		return new ObservedServerSocket(serverSocket, this);
 	}
 
 	/**

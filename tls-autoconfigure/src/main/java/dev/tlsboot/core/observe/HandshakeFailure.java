@@ -74,7 +74,8 @@ public record HandshakeFailure(Cause cause, String explanation) {
 		}
 		String message = messages(failure).toLowerCase(Locale.ROOT);
 		if (message.contains("unsupported or unrecognized ssl message") || message.contains("plaintext connection")
-				|| message.contains("wrong version number")) {
+				|| message.contains("wrong version number") || message.contains("wrong_version_number")
+				|| message.contains("unable to parse tls packet header")) {
 			return new HandshakeFailure(Cause.PLAINTEXT_PEER, "the peer does not speak TLS on this port: it "
 					+ "answered in plaintext (an HTTP or SMTP port, or a TLS port behind a plaintext proxy?). "
 					+ "Check the port, or use STARTTLS if the protocol starts in plaintext.");
@@ -91,7 +92,7 @@ public record HandshakeFailure(Cause cause, String explanation) {
 					+ "'cipher'/'ciphersuites' here with the peer's list (openssl s_client -connect host:port).");
 		}
 		if (message.contains("empty client certificate chain") || message.contains("certificate_required")
-				|| message.contains("null cert chain")) {
+				|| message.contains("null cert chain") || message.contains("peer_did_not_return_a_certificate")) {
 			return new HandshakeFailure(Cause.CLIENT_CERTIFICATE_REQUIRED, "the server requires a client "
 					+ "certificate and none was sent. Set 'certfile' and 'keyfile' on the client.");
 		}

@@ -1,5 +1,8 @@
 package dev.tlsboot.core.status;
 
+import java.security.cert.Certificate;
+
+import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 
 /**
@@ -11,8 +14,9 @@ import javax.net.ssl.SSLSession;
  * stops the JDK's server from issuing stateless TLS 1.2 session tickets ("There are boundValues, cannot make stateless
  * ticket"), and no client could resume; and sessions compare by id, which a TLS 1.2 client and server share. A
  * resumed session is not verified again: a TLS 1.2 client resumes the very session it verified and finds its
- * result, while a TLS 1.3 resumption is a new session object and has none ({@code null}: not verified in this
- * handshake).
+ * result, while a TLS 1.3 resumption is a new session object, found by its peer certificate when the provider hands
+ * out the object it verified, else {@code null} (not verified in this handshake). Conscrypt's sessions are views
+ * made afresh on every call, so there the peer certificate is the key.
  *
  * @param ok whether the chain was accepted
  * @param error why it was rejected, or {@code null} when it was accepted
@@ -21,6 +25,12 @@ public record VerifyResult(boolean ok, String error) {
 
 	/** Results by session, dropped with the session. */
 	private static final WeakIdentityMap<SSLSession, VerifyResult> RESULTS = new WeakIdentityMap<>();
+
+	/**
+	 * Results by the peer's certificate, for providers whose sessions are views made afresh on every call (Conscrypt):
+	 * the certificate verified is the very object the session hands out afterwards.
+	 */
+	private static final WeakIdentityMap<Certificate, VerifyResult> BY_PEER = new WeakIdentityMap<>();
 
 	/** The chain was accepted. */
 	public static final VerifyResult OK = new VerifyResult(true, null);
@@ -57,11 +67,35 @@ public record VerifyResult(boolean ok, String error) {
 	}
 
 	/**
+	 * Keep a result for the session being negotiated and for the peer certificate verified.
+	 * @param handshakeSession the session of the handshake in progress, or {@code null}
+	 * @param peer the peer's certificate (the first of the chain verified)
+	 * @param result the outcome of the verification
+	 */
+	public static void store(SSLSession handshakeSession, Certificate peer, VerifyResult result) {
+		store(handshakeSession, result);
+		BY_PEER.put(peer, result);
+	}
+
+	/**
 	 * @param session a session
 	 * @return the result stored for it, or {@code null} when no TLS Boot trust manager verified its peer
 	 */
 	public static VerifyResult of(SSLSession session) {
-		return (session != null) ? RESULTS.get(session) : null;
+		if (session == null) {
+			return null;
+		}
+		VerifyResult result = RESULTS.get(session);
+		if (result != null) {
+			return result;
+		}
+		try {
+			Certificate[] peer = session.getPeerCertificates();
+			return (peer.length > 0) ? BY_PEER.get(peer[0]) : null;
+		}
+		catch (SSLPeerUnverifiedException ex) {
+			return null;
+		}
 	}
 
 }

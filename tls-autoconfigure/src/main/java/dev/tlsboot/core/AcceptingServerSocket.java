@@ -1,4 +1,4 @@
-package dev.tlsboot.core.observe;
+package dev.tlsboot.core;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -8,29 +8,30 @@ import java.net.SocketException;
 import java.net.SocketOption;
 import java.nio.channels.ServerSocketChannel;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 
-import dev.tlsboot.core.TlsRole;
-
-/** An SSLServerSocket whose accepted sockets are observed; everything else is the JDK server socket's own. */
-final class ObservedServerSocket extends SSLServerSocket {
+/**
+ * An SSLServerSocket that passes each accepted socket through a function before handing it out (to observe it, or to
+ * prepare it for its provider); everything else is the provider's server socket's own.
+ */
+final class AcceptingServerSocket extends SSLServerSocket {
 
 	private final SSLServerSocket delegate;
 
-	private final ConnectionObserver observer;
+	private final UnaryOperator<SSLSocket> onAccept;
 
-	ObservedServerSocket(SSLServerSocket delegate, ConnectionObserver observer) throws IOException {
+	AcceptingServerSocket(SSLServerSocket delegate, UnaryOperator<SSLSocket> onAccept) throws IOException {
 		this.delegate = delegate;
-		this.observer = observer;
+		this.onAccept = onAccept;
 	}
 
 	@Override
 	public Socket accept() throws IOException {
-		SSLSocket accepted = (SSLSocket) this.delegate.accept();
-		return this.observer.socket(accepted, accepted.getUseClientMode() ? TlsRole.CLIENT : TlsRole.SERVER, null);
+		return this.onAccept.apply((SSLSocket) this.delegate.accept());
 	}
 
 	@Override
