@@ -1,11 +1,8 @@
 package dev.tlsboot.netty;
 
-import java.security.KeyStore;
 import java.util.List;
 
-import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.ManagerFactoryParameters;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSessionContext;
 
@@ -21,8 +18,8 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.SupportedCipherSuiteFilter;
-import io.netty.handler.ssl.util.SimpleKeyManagerFactory;
 
+import dev.tlsboot.core.ManagerFactories;
 import dev.tlsboot.core.TlsConfigurationException;
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.TlsOptions;
@@ -57,7 +54,7 @@ final class ProviderContexts {
 	 */
 	static SslContext openSsl(TlsContext context, TlsRole role, List<String> alpn) {
 		KeyManagerFactory keys = new OpenSslCachingX509KeyManagerFactory(
-				new FixedKeyManagerFactory(context.keyManager()));
+				ManagerFactories.keyManagers(context.keyManager()));
 		SslContextBuilder builder;
 		SSLSessionContext sessions;
 		if (role == TlsRole.SERVER) {
@@ -97,29 +94,6 @@ final class ProviderContexts {
 				SelectedListenerFailureBehavior.ACCEPT, protocols);
 	}
 
-	/** Hands a key manager to Netty, which takes OpenSSL keys from a factory. */
-	private static final class FixedKeyManagerFactory extends SimpleKeyManagerFactory {
-
-		private final KeyManager manager;
-
-		FixedKeyManagerFactory(KeyManager manager) {
-			this.manager = manager;
-		}
-
-		@Override
-		protected void engineInit(KeyStore keyStore, char[] password) {
-		}
-
-		@Override
-		protected void engineInit(ManagerFactoryParameters parameters) {
-		}
-
-		@Override
-		protected KeyManager[] engineGetKeyManagers() {
-			return new KeyManager[] { this.manager };
-		}
-
-	}
 
 	private static ClientAuth clientAuth(TlsOptions options) {
 		if (options.require(TlsRole.SERVER)) {

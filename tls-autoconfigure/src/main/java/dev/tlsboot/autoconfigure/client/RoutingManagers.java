@@ -1,7 +1,6 @@
 package dev.tlsboot.autoconfigure.client;
 
 import java.net.Socket;
-import java.security.KeyStore;
 import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.cert.CertificateException;
@@ -12,10 +11,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.KeyManagerFactorySpi;
-import javax.net.ssl.ManagerFactoryParameters;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSession;
@@ -26,6 +22,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
 
 import org.springframework.boot.ssl.SslManagerBundle;
 
+import dev.tlsboot.core.ManagerFactories;
 import dev.tlsboot.core.TlsContext;
 
 /**
@@ -48,7 +45,7 @@ final class RoutingManagers {
 		Map<String, X509ExtendedKeyManager> keys = new LinkedHashMap<>();
 		keys.put(tls.context().name(), keyManager(managersOf.apply(tls.context())));
 		tls.routes().values().forEach((context) -> keys.put(context.name(), keyManager(managersOf.apply(context))));
-		KeyManagerFactory keyManagers = new FixedKeyManagerFactory(new RoutingKeyManager(tls, keys));
+		KeyManagerFactory keyManagers = ManagerFactories.keyManagers(new RoutingKeyManager(tls, keys));
 		TrustManagerFactory trustManagers = SslManagerBundle.from(new RoutingTrustManager(tls)).getTrustManagerFactory();
 		return new SslManagerBundle() {
 
@@ -199,28 +196,5 @@ final class RoutingManagers {
 
 	}
 
-	/** A factory of one ready-made key manager, for APIs that take factories. */
-	private static final class FixedKeyManagerFactory extends KeyManagerFactory {
-
-		FixedKeyManagerFactory(KeyManager manager) {
-			super(new KeyManagerFactorySpi() {
-
-				@Override
-				protected void engineInit(KeyStore keyStore, char[] password) {
-				}
-
-				@Override
-				protected void engineInit(ManagerFactoryParameters parameters) {
-				}
-
-				@Override
-				protected KeyManager[] engineGetKeyManagers() {
-					return new KeyManager[] { manager };
-				}
-
-			}, null, "routing");
-		}
-
-	}
 
 }
