@@ -163,8 +163,16 @@ public final class TlsContext {
 			TlsContext context = new TlsContext(builder.copy(material), parameters,
 					ConfiguredSslContextSpi.wrap(jdk, parameters, observer), ownKey, keyManager, trustManager);
 			if (builder.parent != null) {
-				// A variant serves what its parent serves, also after the parent reloads its files.
-				builder.parent.onReload((parent) -> context.reload(parent.material));
+				// A variant serves what its parent serves, also after the parent reloads its files; one serving another
+				// context's certificate keeps serving that one's, also after either reloads.
+				TlsContext parent = builder.parent;
+				TlsContext keys = (builder.certificateSource != null) ? builder.certificateSource : parent;
+				Consumer<TlsContext> follow = (reloaded) -> context
+					.reload(new TlsMaterial(keys.material.key(), parent.material.trustAnchors()));
+				parent.onReload(follow);
+				if (keys != parent) {
+					keys.onReload(follow);
+				}
 			}
 			logger.log(System.Logger.Level.DEBUG, () -> "Built " + context);
 			return context;
@@ -465,6 +473,9 @@ public final class TlsContext {
 		/** The context this one is a variant of: its reloads are followed. */
 		private TlsContext parent;
 
+		/** The context whose certificate a variant serves instead of its parent's; its reloads are followed too. */
+		private TlsContext certificateSource;
+
 		private ConnectionRegistry registry = ConnectionRegistry.global();
 
 		private final List<TlsValidator> validators = new ArrayList<>();
@@ -540,6 +551,24 @@ public final class TlsContext {
 		public Builder serverNames(Map<String, TlsContext> byHostPattern) {
 			this.serverNames.putAll(byHostPattern);
 			return this;
+		}
+
+		/**
+		 * Serve {@code source}'s certificate and key instead of those of the context this variant was
+		 * {@linkplain TlsContext#toBuilder derived} from, also after {@code source} reloads (trust still follows the
+		 * context derived from): a web server's variant for a name SNI maps to another context.
+		 * @param source a context with a certificate
+		 * @return this builder
+		 * @throws IllegalArgumentException when {@code source} has no certificate
+		 */
+		public Builder certificateFrom(TlsContext source) {
+			KeyMaterial key = source.material.key();
+			if (key == null) {
+				throw new IllegalArgumentException("TLS context '" + source.name() + "' has no certificate");
+			}
+			this.certificateSource = source;
+			TlsMaterial current = (this.material != null) ? this.material : TlsMaterial.load(this.options);
+			return material(new TlsMaterial(key, current.trustAnchors()));
 		}
 
 		/**
