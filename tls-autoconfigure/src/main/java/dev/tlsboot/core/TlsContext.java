@@ -8,6 +8,7 @@ import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSessionContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
@@ -306,8 +309,24 @@ public final class TlsContext {
 		this.ownKey.load(next.key());
 		this.trustManager.trust(next.trustAnchors());
 		this.material = next;
+		// A resumed session keeps the certificates of the handshake that made it: without this, a client's next
+		// connection would resume and show the server its old certificate.
+		forgetSessions(this.sslContext.getClientSessionContext());
 		logger.log(System.Logger.Level.INFO, () -> "Reloaded " + this);
 		this.reloadListeners.forEach((listener) -> listener.accept(this));
+	}
+
+	/** Invalidate every session of {@code sessions}, so that no later handshake resumes one. */
+	private static void forgetSessions(SSLSessionContext sessions) {
+		if (sessions == null) {
+			return;
+		}
+		for (Enumeration<byte[]> ids = sessions.getIds(); ids.hasMoreElements();) {
+			SSLSession session = sessions.getSession(ids.nextElement());
+			if (session != null) {
+				session.invalidate();
+			}
+		}
 	}
 
 	/**
