@@ -3,9 +3,11 @@ package dev.tlsboot.actuate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import dev.tlsboot.autoconfigure.TlsContexts;
@@ -15,7 +17,8 @@ import dev.tlsboot.core.status.CertificateInfo;
 /**
  * {@code tls.certificate.expiry}: seconds until each certificate of each context's own chain expires, negative once
  * it has, tagged {@code context}, {@code certificate} (the serial number) and {@code subject}; like Spring Boot's
- * {@code ssl.chain.expiry} for SSL bundles.
+ * {@code ssl.chain.expiry} for SSL bundles. When a context reloads, its gauges are replaced by those of the chain it
+ * serves now: the old serial numbers disappear.
  */
 public class TlsCertificateMetrics implements MeterBinder {
 
@@ -31,20 +34,26 @@ public class TlsCertificateMetrics implements MeterBinder {
 	@Override
 	public void bindTo(MeterRegistry registry) {
 		for (TlsContext context : this.contexts.asMap().values()) {
-			for (X509Certificate certificate : context.certificateChain()) {
-				CertificateInfo info = CertificateInfo.of(certificate);
-				Gauge.builder("tls.certificate.expiry", info.notAfter(), TlsCertificateMetrics::secondsLeft)
-					.description("Seconds until a certificate of a TLS context expires")
-					.baseUnit("seconds")
-					.tags("context", context.name(), "certificate", info.serialNumber(), "subject", info.subject())
-					.strongReference(true)
-					.register(registry);
-			}
+			MultiGauge expiry = MultiGauge.builder("tls.certificate.expiry")
+				.description("Seconds until a certificate of a TLS context expires")
+				.baseUnit("seconds")
+				.register(registry);
+			expiry.register(rows(context), true);
+			context.onReload((reloaded) -> expiry.register(rows(reloaded), true));
 		}
 	}
 
-	private static double secondsLeft(Instant notAfter) {
-		return Duration.between(Instant.now(), notAfter).toSeconds();
+	private static List<MultiGauge.Row<?>> rows(TlsContext context) {
+		return context.certificateChain().stream().<MultiGauge.Row<?>>map((certificate) -> row(context, certificate))
+			.toList();
+	}
+
+	private static MultiGauge.Row<?> row(TlsContext context, X509Certificate certificate) {
+		CertificateInfo info = CertificateInfo.of(certificate);
+		Instant notAfter = info.notAfter();
+		return MultiGauge.Row.of(
+				Tags.of("context", context.name(), "certificate", info.serialNumber(), "subject", info.subject()),
+				() -> Duration.between(Instant.now(), notAfter).toSeconds());
 	}
 
 }

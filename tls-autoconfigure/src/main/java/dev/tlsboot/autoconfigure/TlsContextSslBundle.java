@@ -7,7 +7,10 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.UUID;
 
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.KeyManagerFactorySpi;
+import javax.net.ssl.ManagerFactoryParameters;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -53,16 +56,21 @@ final class TlsContextSslBundle implements SslBundle {
 	}
 
 	/**
-	 * Managers for consumers that take them rather than an SSLContext: the key from the stores, and the context's
-	 * own trust manager, so that the security level and the recorded verify result apply there too.
+	 * Managers for consumers that take them rather than an SSLContext: the context's own key manager, which serves a
+	 * reloaded certificate from the next handshake on (clients built from managers before a reload, such as
+	 * RestClient on Reactor Netty, present the new certificate too), and its own trust manager, so that the security
+	 * level and the recorded verify result apply there too. Without a certificate, the key manager of the (empty)
+	 * stores.
 	 */
 	private static SslManagerBundle managers(TlsContext context, SslManagerBundle fromStores) {
 		TrustManagerFactory trust = SslManagerBundle.from(context.trustManager()).getTrustManagerFactory();
+		KeyManagerFactory keys = context.keyMaterial().isPresent() ? new FixedKeyManagerFactory(context.keyManager())
+				: fromStores.getKeyManagerFactory();
 		return new SslManagerBundle() {
 
 			@Override
 			public KeyManagerFactory getKeyManagerFactory() {
-				return fromStores.getKeyManagerFactory();
+				return keys;
 			}
 
 			@Override
@@ -114,6 +122,30 @@ final class TlsContextSslBundle implements SslBundle {
 		catch (GeneralSecurityException | IOException ex) {
 			throw new IllegalStateException("The JDK has no PKCS12 key store", ex);
 		}
+	}
+
+	/** A factory of one ready-made key manager, for APIs that take factories. */
+	private static final class FixedKeyManagerFactory extends KeyManagerFactory {
+
+		FixedKeyManagerFactory(KeyManager manager) {
+			super(new KeyManagerFactorySpi() {
+
+				@Override
+				protected void engineInit(KeyStore keyStore, char[] password) {
+				}
+
+				@Override
+				protected void engineInit(ManagerFactoryParameters parameters) {
+				}
+
+				@Override
+				protected KeyManager[] engineGetKeyManagers() {
+					return new KeyManager[] { manager };
+				}
+
+			}, null, "tls-boot");
+		}
+
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSessionContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
@@ -163,8 +166,16 @@ public final class TlsContext {
 			TlsContext context = new TlsContext(builder.copy(material), parameters,
 					ConfiguredSslContextSpi.wrap(provided, parameters, observer), ownKey, keyManager, trustManager);
 			if (builder.parent != null) {
-				// A variant serves what its parent serves, also after the parent reloads its files.
-				builder.parent.onReload((parent) -> context.reload(parent.material));
+				// A variant serves what its parent serves, also after the parent reloads its files; one serving another
+				// context's certificate keeps serving that one's, also after either reloads.
+				TlsContext parent = builder.parent;
+				TlsContext keys = (builder.certificateSource != null) ? builder.certificateSource : parent;
+				Consumer<TlsContext> follow = (reloaded) -> context
+					.reload(new TlsMaterial(keys.material.key(), parent.material.trustAnchors()));
+				parent.onReload(follow);
+				if (keys != parent) {
+					keys.onReload(follow);
+				}
 			}
 			logger.log((options.provider() != JsseProvider.JDK) ? System.Logger.Level.INFO : System.Logger.Level.DEBUG,
 					() -> "Built " + context);
@@ -299,8 +310,24 @@ public final class TlsContext {
 		this.ownKey.load(next.key());
 		this.trustManager.trust(next.trustAnchors());
 		this.material = next;
+		// A resumed session keeps the certificates of the handshake that made it: without this, a client's next
+		// connection would resume and show the server its old certificate.
+		forgetSessions(this.sslContext.getClientSessionContext());
 		logger.log(System.Logger.Level.INFO, () -> "Reloaded " + this);
 		this.reloadListeners.forEach((listener) -> listener.accept(this));
+	}
+
+	/** Invalidate every session of {@code sessions}, so that no later handshake resumes one. */
+	private static void forgetSessions(SSLSessionContext sessions) {
+		if (sessions == null) {
+			return;
+		}
+		for (Enumeration<byte[]> ids = sessions.getIds(); ids.hasMoreElements();) {
+			SSLSession session = sessions.getSession(ids.nextElement());
+			if (session != null) {
+				session.invalidate();
+			}
+		}
 	}
 
 	/**
@@ -487,6 +514,9 @@ public final class TlsContext {
 		/** The context this one is a variant of: its reloads are followed. */
 		private TlsContext parent;
 
+		/** The context whose certificate a variant serves instead of its parent's; its reloads are followed too. */
+		private TlsContext certificateSource;
+
 		private ConnectionRegistry registry = ConnectionRegistry.global();
 
 		private final List<TlsValidator> validators = new ArrayList<>();
@@ -562,6 +592,24 @@ public final class TlsContext {
 		public Builder serverNames(Map<String, TlsContext> byHostPattern) {
 			this.serverNames.putAll(byHostPattern);
 			return this;
+		}
+
+		/**
+		 * Serve {@code source}'s certificate and key instead of those of the context this variant was
+		 * {@linkplain TlsContext#toBuilder derived} from, also after {@code source} reloads (trust still follows the
+		 * context derived from): a web server's variant for a name SNI maps to another context.
+		 * @param source a context with a certificate
+		 * @return this builder
+		 * @throws IllegalArgumentException when {@code source} has no certificate
+		 */
+		public Builder certificateFrom(TlsContext source) {
+			KeyMaterial key = source.material.key();
+			if (key == null) {
+				throw new IllegalArgumentException("TLS context '" + source.name() + "' has no certificate");
+			}
+			this.certificateSource = source;
+			TlsMaterial current = (this.material != null) ? this.material : TlsMaterial.load(this.options);
+			return material(new TlsMaterial(key, current.trustAnchors()));
 		}
 
 		/**

@@ -12,15 +12,18 @@ import org.springframework.context.annotation.Bean;
 
 import dev.tlsboot.actuate.TlsCertificateMetrics;
 import dev.tlsboot.actuate.TlsHandshakeMetrics;
+import dev.tlsboot.actuate.TlsReloadMetrics;
 import dev.tlsboot.autoconfigure.TlsAutoConfiguration;
 import dev.tlsboot.autoconfigure.TlsContexts;
+import dev.tlsboot.autoconfigure.reload.TlsReloadAutoConfiguration;
+import dev.tlsboot.autoconfigure.reload.TlsReloads;
 
 /**
  * Auto-configuration of TLS Boot's Micrometer metrics: {@code tls.handshakes}, {@code tls.handshake.failures} and
- * {@code tls.certificate.expiry}.
+ * {@code tls.certificate.expiry}, and {@code tls.reloads} when rotation is on.
  */
 @AutoConfiguration(after = { CompositeMeterRegistryAutoConfiguration.class, MetricsAutoConfiguration.class,
-		TlsAutoConfiguration.class })
+		TlsAutoConfiguration.class, TlsReloadAutoConfiguration.class })
 @ConditionalOnClass({ MeterRegistry.class, MetricsAutoConfiguration.class })
 @ConditionalOnBean(MeterRegistry.class)
 public final class TlsMetricsAutoConfiguration {
@@ -37,6 +40,13 @@ public final class TlsMetricsAutoConfiguration {
 	@ConditionalOnBean(TlsContexts.class)
 	TlsCertificateMetrics tlsCertificateMetrics(TlsContexts contexts) {
 		return new TlsCertificateMetrics(contexts);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(TlsReloads.class)
+	TlsReloadMetrics tlsReloadMetrics() {
+		return new TlsReloadMetrics();
 	}
 
 }

@@ -1,5 +1,10 @@
 package dev.tlsboot.autoconfigure.client;
 
+import java.util.Enumeration;
+
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSessionContext;
+
 import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.tcp.SslProvider;
@@ -45,7 +50,24 @@ final class ReactorNettyClientTls {
 		SslProvider provider = this.tls.routes().isEmpty()
 				? ReactorNettyTls.client(this.tls.context(), TlsProvider.AUTO, protocols)
 				: ReactorNettyTls.client(this.tls.routes(), this.tls.context(), TlsProvider.AUTO, protocols);
+		// OpenSSL keeps its own session cache: a connection resuming a session made before a reload would show the
+		// server the old client certificate, so the cache is emptied when the client context reloads.
+		SSLSessionContext sessions = provider.getSslContext().sessionContext();
+		this.tls.context().onReload((reloaded) -> forget(sessions));
 		return client.secure(provider);
+	}
+
+	/** Invalidate every session of {@code sessions}, so that no later handshake resumes one. */
+	private static void forget(SSLSessionContext sessions) {
+		if (sessions == null) {
+			return;
+		}
+		for (Enumeration<byte[]> ids = sessions.getIds(); ids.hasMoreElements();) {
+			SSLSession session = sessions.getSession(ids.nextElement());
+			if (session != null) {
+				session.invalidate();
+			}
+		}
 	}
 
 }

@@ -12,8 +12,6 @@ import dev.tlsboot.core.TlsConfigurationException;
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.TlsOptions;
 import dev.tlsboot.core.TlsRole;
-import dev.tlsboot.core.material.KeyMaterial;
-import dev.tlsboot.core.material.TlsMaterial;
 
 /**
  * The web server's TLS, derived once from {@code tls.server.*} for every kind of server: the context named by
@@ -133,14 +131,11 @@ final class ServerTls {
 
 	/**
 	 * The server context with the server's options and {@code certificate}'s key: its name, trust, registry,
-	 * validators and listeners are kept.
+	 * validators and listeners are kept. It follows the reloads of both: a new certificate of {@code certificate}, new
+	 * trust of the server context (and never the server context's certificate in place of {@code certificate}'s).
 	 */
 	private TlsContext variant(TlsContext certificate, Map<String, TlsContext> serverNames) {
-		KeyMaterial key = certificate.keyMaterial().orElseThrow();
-		return this.base.toBuilder(this.options)
-			.material(new TlsMaterial(key, this.base.trustAnchors()))
-			.serverNames(serverNames)
-			.build();
+		return this.base.toBuilder(this.options).certificateFrom(certificate).serverNames(serverNames).build();
 	}
 
 	/** Whether the server asks clients for a certificate. */

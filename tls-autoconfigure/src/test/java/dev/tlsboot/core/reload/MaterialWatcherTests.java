@@ -1,10 +1,7 @@
 package dev.tlsboot.core.reload;
 
-import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -17,6 +14,7 @@ import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.TlsOptions;
 import dev.tlsboot.pki.CertificateAuthority;
 import dev.tlsboot.pki.IssuedCertificate;
+import dev.tlsboot.testing.SecretVolume;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,14 +45,16 @@ class MaterialWatcherTests {
 	@TempDir
 	Path volume;
 
+	private SecretVolume secrets;
+
 	@Test
 	void kubernetesSecretSwapIsPickedUpAfterTheQuietPeriod() throws Exception {
-		publish("..2026_01", this.ca.issueServer("localhost"));
+		publish(this.ca.issueServer("localhost"));
 		TlsContext context = context();
 		IssuedCertificate renewed = this.ca.issueServer("localhost");
 		try (MaterialWatcher watcher = new MaterialWatcher(Duration.ofMillis(200), Duration.ofMinutes(1), this.listener)) {
 			assertThat(watcher.watch(context)).isTrue();
-			publish("..2026_02", renewed);
+			publish(renewed);
 			assertThat(this.outcomes.poll(10, TimeUnit.SECONDS)).isEqualTo("reloaded");
 		}
 		assertThat(serial(context)).isEqualTo(renewed.certificate().getSerialNumber());
@@ -63,13 +63,13 @@ class MaterialWatcherTests {
 	@Test
 	void refusedSetIsReportedAndTheOldCertificateKeepsServing() throws Exception {
 		IssuedCertificate first = this.ca.issueServer("localhost");
-		publish("..2026_01", first);
+		publish(first);
 		TlsContext context = context();
 		try (MaterialWatcher watcher = new MaterialWatcher(Duration.ofMillis(200), Duration.ofMinutes(1), this.listener)) {
 			watcher.watch(context);
 			IssuedCertificate other = this.ca.issueServer("localhost");
 			// A key from another certificate: the set does not belong together.
-			publish("..2026_02", new IssuedCertificate(this.ca.issueServer("x").keyPair(), other.chain()));
+			publish(new IssuedCertificate(this.ca.issueServer("x").keyPair(), other.chain()));
 			assertThat(this.outcomes.poll(10, TimeUnit.SECONDS)).startsWith("refused: ")
 				.contains("does not belong to the certificate");
 		}
@@ -78,13 +78,13 @@ class MaterialWatcherTests {
 
 	@Test
 	void pollingCatchesChangesWhereWatchingDoesNotWork() throws Exception {
-		publish("..2026_01", this.ca.issueServer("localhost"));
+		publish(this.ca.issueServer("localhost"));
 		TlsContext context = context();
 		IssuedCertificate renewed = this.ca.issueServer("localhost");
 		try (MaterialWatcher watcher = new MaterialWatcher(Duration.ofMillis(200), Duration.ofMillis(300),
 				this.listener, false)) {
 			watcher.watch(context);
-			publish("..2026_02", renewed);
+			publish(renewed);
 			assertThat(this.outcomes.poll(10, TimeUnit.SECONDS)).isEqualTo("reloaded");
 			// Unchanged contents are not reloaded again, however often the poll comes.
 			assertThat(this.outcomes.poll(1, TimeUnit.SECONDS)).isNull();
@@ -108,23 +108,11 @@ class MaterialWatcherTests {
 			.build());
 	}
 
-	/**
-	 * What the kubelet does: write the new files in a timestamped directory, point {@code ..data_tmp} at it and
-	 * rename that over {@code ..data}; {@code tls.crt} and {@code tls.key} are symlinks through {@code ..data}.
-	 */
-	private void publish(String timestamped, IssuedCertificate certificate) throws IOException {
-		Path directory = this.volume.resolve(timestamped);
-		certificate.writeTo(directory, "tls");
-		Path temporary = this.volume.resolve("..data_tmp");
-		Files.createSymbolicLink(temporary, Path.of(timestamped));
-		Files.move(temporary, this.volume.resolve("..data"), StandardCopyOption.ATOMIC_MOVE,
-				StandardCopyOption.REPLACE_EXISTING);
-		for (String file : new String[] { "tls.crt", "tls.key" }) {
-			Path link = this.volume.resolve(file);
-			if (!Files.isSymbolicLink(link)) {
-				Files.createSymbolicLink(link, Path.of("..data", file));
-			}
+	private void publish(IssuedCertificate certificate) {
+		if (this.secrets == null) {
+			this.secrets = new SecretVolume(this.volume);
 		}
+		this.secrets.publish(certificate, null);
 	}
 
 	private static BigInteger serial(TlsContext context) {
