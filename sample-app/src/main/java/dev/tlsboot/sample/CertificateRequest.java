@@ -19,7 +19,8 @@ public record CertificateRequest(String commonName, String email) {
 
 	private static final Pattern COMMON_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}");
 
-	private static final Pattern EMAIL = Pattern.compile("(?=.{3,128}$)[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*");
+	private static final Pattern EMAIL = Pattern
+		.compile("(?=.{3,128}$)[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*");
 
 	private static final Pattern LINE = Pattern.compile(COMMAND + " (\\S+) (\\S+)");
 

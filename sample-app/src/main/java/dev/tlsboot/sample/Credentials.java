@@ -3,7 +3,9 @@ package dev.tlsboot.sample;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 import dev.tlsboot.pki.IssuedCertificate;
 
@@ -14,6 +16,8 @@ import dev.tlsboot.pki.IssuedCertificate;
  * @param certificatePem the certificate
  */
 public record Credentials(String privateKeyPem, String certificatePem) {
+
+	private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
 	/**
 	 * @param issued a certificate just issued, with its key
@@ -35,7 +39,7 @@ public record Credentials(String privateKeyPem, String certificatePem) {
 		Files.deleteIfExists(keyFile);
 		// Created with its final permissions, so the key is never readable by others, not even briefly.
 		if (keyFile.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-			Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+			Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
 		}
 		Files.writeString(keyFile, this.privateKeyPem);
 		Files.createDirectories(certificateFile.toAbsolutePath().getParent());
