@@ -25,7 +25,7 @@ final class RequestProtocol {
 	/** The largest key or certificate a client accepts. */
 	static final int MAX_PEM = 64 * 1024;
 
-	static final String REFUSAL = "false 0 0";
+	private static final String REFUSAL = "false 0 0";
 
 	private static final Pattern ANSWER = Pattern.compile("(true|false) ([0-9]{1,6}) ([0-9]{1,6})");
 

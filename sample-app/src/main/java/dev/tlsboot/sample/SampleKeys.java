@@ -83,11 +83,6 @@ public final class SampleKeys {
 		return this.directory;
 	}
 
-	/** The CA certificate, which clients trust. */
-	public Path caCertificate() {
-		return this.directory.resolve(CA + ".crt");
-	}
-
 	/** Where the certificate issued for {@code commonName} is kept. */
 	public Path issuedCertificate(String commonName) {
 		return issuedDirectory().resolve(commonName + ".crt");

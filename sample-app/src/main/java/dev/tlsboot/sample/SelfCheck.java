@@ -83,12 +83,13 @@ class SelfCheck implements CommandLineRunner {
 			return Report.refused(this.client.name());
 		}
 		this.context.reload();
-		String url = "https://" + HOST + ":" + apiPort() + "/test";
+		int apiPort = apiPort();
+		String url = "https://" + HOST + ":" + apiPort + "/test";
 		ResponseEntity<String> response = this.webClient.get()
 			.uri(url)
 			.exchangeToMono((answer) -> answer.toEntity(String.class))
 			.block(TIMEOUT);
-		return new Report(this.client.name(), certificate, url, response, statusOfCallTo(apiPort()).orElse(null));
+		return new Report(this.client.name(), certificate, url, response, statusOfCallTo(apiPort).orElse(null));
 	}
 
 	/** Where the certificate came from, or {@code null} when the service refused to issue one. */
@@ -102,7 +103,7 @@ class SelfCheck implements CommandLineRunner {
 			return null;
 		}
 		credentials.get().save(this.client.certificateFile(), this.client.keyFile());
-		return "requested from " + requestService() + ", saved to " + this.client.certificateFile();
+		return "requested from " + HOST + ":" + requestPort() + ", saved to " + this.client.certificateFile();
 	}
 
 	/** The peer's status of the newest connection this client made to the API, as the tls endpoint shows it. */
@@ -113,10 +114,6 @@ class SelfCheck implements CommandLineRunner {
 					&& connection.remoteAddress().getPort() == port)
 			.max(Comparator.comparingLong(TrackedConnection::id))
 			.flatMap((connection) -> connection.status(false));
-	}
-
-	private String requestService() {
-		return HOST + ":" + requestPort();
 	}
 
 	/** The request service's port: this application's own, else {@code sample.request-port}. */
