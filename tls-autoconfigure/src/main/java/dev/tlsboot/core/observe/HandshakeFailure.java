@@ -91,7 +91,7 @@ public record HandshakeFailure(Cause cause, String explanation) {
 					+ "'cipher'/'ciphersuites' here with the peer's list (openssl s_client -connect host:port).");
 		}
 		if (message.contains("empty client certificate chain") || message.contains("certificate_required")
-				|| message.contains("null cert chain")) {
+				|| message.contains("null cert chain") || message.contains("peer_did_not_return_a_certificate")) {
 			return new HandshakeFailure(Cause.CLIENT_CERTIFICATE_REQUIRED, "the server requires a client "
 					+ "certificate and none was sent. Set 'certfile' and 'keyfile' on the client.");
 		}
