@@ -102,6 +102,7 @@ public final class NettySslContext extends SslContext {
 		boolean openSsl = resolved == TlsProvider.OPENSSL;
 		SslContext delegate = openSsl ? ProviderContexts.openSsl(context, role, alpn)
 				: ProviderContexts.jdk(context, role, alpn);
+		KeyLog.attach(delegate, context, role);
 		return new NettySslContext(delegate, context, resolved,
 				openSsl ? ConnectionObserver.of(context.sslContext()).orElse(null) : null);
 	}
