@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 
@@ -21,6 +22,7 @@ import dev.tlsboot.core.spi.TlsValidator;
  * {@link TlsContexts} bean, and the default one as the primary {@link TlsContext} bean. Every context keeps its
  * connections in the {@link ConnectionRegistry} bean and is given every {@link TlsValidator} and
  * {@link TlsEventListener} bean, in their order; connection events are also published as {@link TlsConnectionEvent}s.
+ * {@code tls.debug.keylog-file} starts the key log before the contexts are built.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(TlsProperties.class)
@@ -33,7 +35,13 @@ public final class TlsAutoConfiguration {
 	}
 
 	@Bean
+	TlsKeyLogging tlsKeyLogging(TlsProperties properties, Environment environment) {
+		return TlsKeyLogging.start(properties.getDebug(), environment);
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
+	@DependsOn("tlsKeyLogging")
 	TlsContexts tlsContexts(TlsProperties properties, ObjectProvider<PasswordProvider> passwordProvider,
 			ConnectionRegistry registry, ObjectProvider<TlsValidator> validators,
 			ObjectProvider<TlsEventListener> listeners) {

@@ -1,5 +1,6 @@
 package dev.tlsboot.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,6 +42,8 @@ public class TlsProperties extends ContextProperties {
 
 	private final Reload reload = new Reload();
 
+	private final Debug debug = new Debug();
+
 	public Map<String, ContextProperties> getContexts() {
 		return this.contexts;
 	}
@@ -67,6 +70,10 @@ public class TlsProperties extends ContextProperties {
 
 	public Health getHealth() {
 		return this.health;
+	}
+
+	public Debug getDebug() {
+		return this.debug;
 	}
 
 	/**
@@ -286,6 +293,42 @@ public class TlsProperties extends ContextProperties {
 
 		public void setPollInterval(Duration pollInterval) {
 			this.pollInterval = pollInterval;
+		}
+
+	}
+
+	/**
+	 * Debugging aids that weaken security; each is off by default.
+	 */
+	public static class Debug {
+
+		/**
+		 * File to append the TLS secrets of Netty channels on OpenSSL to, in the NSS key log format (SSLKEYLOGFILE)
+		 * that Wireshark reads. Anyone who can read it can decrypt those connections. The JDK has no key log, so
+		 * sockets, Tomcat, Jetty and JDK-provider channels are not logged. Refused with a 'prod' profile active
+		 * unless 'allow-in-production' is set.
+		 */
+		private Path keylogFile;
+
+		/**
+		 * Whether 'keylog-file' may be used while a 'prod' profile is active.
+		 */
+		private boolean allowInProduction;
+
+		public Path getKeylogFile() {
+			return this.keylogFile;
+		}
+
+		public void setKeylogFile(Path keylogFile) {
+			this.keylogFile = keylogFile;
+		}
+
+		public boolean isAllowInProduction() {
+			return this.allowInProduction;
+		}
+
+		public void setAllowInProduction(boolean allowInProduction) {
+			this.allowInProduction = allowInProduction;
 		}
 
 	}

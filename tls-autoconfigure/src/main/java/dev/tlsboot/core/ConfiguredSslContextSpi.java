@@ -45,9 +45,14 @@ final class ConfiguredSslContextSpi extends SSLContextSpi {
 	 * @param observer observes what the context makes, or {@code null} to hand out the JDK's own sockets and engines
 	 */
 	static SSLContext wrap(SSLContext delegate, TlsParameters parameters, ConnectionObserver observer) {
-		return new SSLContext(new ConfiguredSslContextSpi(delegate, parameters, observer), delegate.getProvider(),
-				delegate.getProtocol()) {
+		SSLContext configured = new SSLContext(new ConfiguredSslContextSpi(delegate, parameters, observer),
+				delegate.getProvider(), delegate.getProtocol()) {
 		};
+		if (observer != null) {
+			// Engines made elsewhere for this context (Netty's OpenSSL) find the observer by the SSLContext.
+			observer.watch(configured);
+		}
+		return configured;
 	}
 
 	@Override

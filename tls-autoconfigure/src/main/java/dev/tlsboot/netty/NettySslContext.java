@@ -2,17 +2,22 @@ package dev.tlsboot.netty;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSessionContext;
 
-import io.netty.handler.ssl.DelegatingSslContext;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.handler.ssl.ApplicationProtocolNegotiator;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.util.concurrent.ImmediateExecutor;
 
 import dev.tlsboot.core.TlsConfigurationException;
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.TlsRole;
+import dev.tlsboot.core.observe.ConnectionObserver;
 
 /**
  * A Netty {@link SslContext} that carries everything a {@link TlsContext} says, on the JDK or the OpenSSL provider:
@@ -27,8 +32,12 @@ import dev.tlsboot.core.TlsRole;
  * A client handler must be made with the peer's host and port, as above: they are the SNI and the name checked.
  * One difference remains between the providers: OpenSSL always sends a host name given here as SNI, even with
  * {@code autoservername} off.
+ * <p>
+ * Every channel is in the context's {@link dev.tlsboot.core.observe.ConnectionRegistry}, as its sockets are: the JDK
+ * provider drives the context's own (observed) engines, and on OpenSSL each handler reports its channel's handshake
+ * and close itself.
  */
-public final class NettySslContext extends DelegatingSslContext {
+public final class NettySslContext extends SslContext {
 
 	/**
 	 * How long a closing handler waits to flush its close_notify: Netty's and Reactor Netty's default, set on every
@@ -36,14 +45,24 @@ public final class NettySslContext extends DelegatingSslContext {
 	 */
 	static final Duration CLOSE_NOTIFY_FLUSH_TIMEOUT = Duration.ofSeconds(3);
 
+	private final SslContext delegate;
+
 	private final TlsContext context;
 
 	private final TlsProvider provider;
 
-	private NettySslContext(SslContext delegate, TlsContext context, TlsProvider provider) {
-		super(delegate);
+	/**
+	 * Where OpenSSL channels report to; {@code null} on the JDK, whose engines the context observes already, and
+	 * when the context observes nothing.
+	 */
+	private final ConnectionObserver observer;
+
+	private NettySslContext(SslContext delegate, TlsContext context, TlsProvider provider,
+			ConnectionObserver observer) {
+		this.delegate = delegate;
 		this.context = context;
 		this.provider = provider;
+		this.observer = observer;
 	}
 
 	/**
@@ -80,9 +99,12 @@ public final class NettySslContext extends DelegatingSslContext {
 					"Set 'certfile' and 'keyfile' (or 'cert' and 'key') for it.");
 		}
 		TlsProvider resolved = TlsProviders.resolve(provider, context);
-		SslContext delegate = (resolved == TlsProvider.OPENSSL) ? ProviderContexts.openSsl(context, role, alpn)
+		boolean openSsl = resolved == TlsProvider.OPENSSL;
+		SslContext delegate = openSsl ? ProviderContexts.openSsl(context, role, alpn)
 				: ProviderContexts.jdk(context, role, alpn);
-		return new NettySslContext(delegate, context, resolved);
+		KeyLog.attach(delegate, context, role);
+		return new NettySslContext(delegate, context, resolved,
+				openSsl ? ConnectionObserver.of(context.sslContext()).orElse(null) : null);
 	}
 
 	/** The TLS implementation in use: {@link TlsProvider#JDK} or {@link TlsProvider#OPENSSL}, never AUTO. */
@@ -95,13 +117,87 @@ public final class NettySslContext extends DelegatingSslContext {
 		return this.context;
 	}
 
+	@Override
+	public boolean isClient() {
+		return this.delegate.isClient();
+	}
+
+	@Override
+	public List<String> cipherSuites() {
+		return this.delegate.cipherSuites();
+	}
+
+	@Override
+	@SuppressWarnings("deprecation")
+	public ApplicationProtocolNegotiator applicationProtocolNegotiator() {
+		return this.delegate.applicationProtocolNegotiator();
+	}
+
+	@Override
+	public SSLSessionContext sessionContext() {
+		return this.delegate.sessionContext();
+	}
+
+	@Override
+	public SSLEngine newEngine(ByteBufAllocator allocator) {
+		SSLEngine engine = this.delegate.newEngine(allocator);
+		initEngine(engine);
+		return engine;
+	}
+
+	@Override
+	public SSLEngine newEngine(ByteBufAllocator allocator, String peerHost, int peerPort) {
+		SSLEngine engine = this.delegate.newEngine(allocator, peerHost, peerPort);
+		initEngine(engine);
+		return engine;
+	}
+
+	@Override
+	protected SslHandler newHandler(ByteBufAllocator allocator, boolean startTls) {
+		return handler(allocator, null, -1, startTls, ImmediateExecutor.INSTANCE);
+	}
+
+	@Override
+	protected SslHandler newHandler(ByteBufAllocator allocator, String peerHost, int peerPort, boolean startTls) {
+		return handler(allocator, peerHost, peerPort, startTls, ImmediateExecutor.INSTANCE);
+	}
+
+	@Override
+	protected SslHandler newHandler(ByteBufAllocator allocator, boolean startTls, Executor tasks) {
+		return handler(allocator, null, -1, startTls, tasks);
+	}
+
+	@Override
+	protected SslHandler newHandler(ByteBufAllocator allocator, String peerHost, int peerPort, boolean startTls,
+			Executor tasks) {
+		return handler(allocator, peerHost, peerPort, startTls, tasks);
+	}
+
+	/**
+	 * The provider makes the handler, because only its own handlers get OpenSSL's engine in Netty's faster mode
+	 * (not JDK-compatible, which {@code newEngine} is); a STARTTLS handler, or an observed one, is made again around
+	 * that engine (the first is dropped unused, which the OpenSSL provider's engines allow).
+	 */
+	private SslHandler handler(ByteBufAllocator allocator, String peerHost, int peerPort, boolean startTls,
+			Executor tasks) {
+		SslHandler handler = (peerHost != null) ? this.delegate.newHandler(allocator, peerHost, peerPort, tasks)
+				: this.delegate.newHandler(allocator, tasks);
+		if (this.observer != null) {
+			handler = new ObservedSslHandler(handler.engine(), startTls, tasks, this.observer);
+		}
+		else if (startTls) {
+			handler = new SslHandler(handler.engine(), true, tasks);
+		}
+		initHandler(handler);
+		return handler;
+	}
+
 	/**
 	 * Netty puts its own endpoint identification on client engines (JdkSslContext none, which JDK 17 happens to
 	 * ignore; OpenSSL {@code HTTPS}), and the OpenSSL engine sends the peer host as SNI: set both as the TLS context
 	 * says ({@code require}; {@code servername} wins over the host, as on sockets).
 	 */
-	@Override
-	protected void initEngine(SSLEngine engine) {
+	void initEngine(SSLEngine engine) {
 		if (!engine.getUseClientMode()) {
 			return;
 		}
@@ -114,8 +210,7 @@ public final class NettySslContext extends DelegatingSslContext {
 		engine.setSSLParameters(parameters);
 	}
 
-	@Override
-	protected void initHandler(SslHandler handler) {
+	private void initHandler(SslHandler handler) {
 		initEngine(handler.engine());
 		handler.setHandshakeTimeoutMillis(this.context.options().handshakeTimeout().toMillis());
 		handler.setCloseNotifyFlushTimeoutMillis(CLOSE_NOTIFY_FLUSH_TIMEOUT.toMillis());

@@ -4,6 +4,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 import javax.net.ssl.SSLEngine;
@@ -12,6 +13,7 @@ import javax.net.ssl.SSLSessionContext;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.ssl.ApplicationProtocolNegotiator;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 
 import dev.tlsboot.core.HostPatterns;
 import dev.tlsboot.core.TlsContext;
@@ -20,7 +22,8 @@ import dev.tlsboot.core.TlsRole;
 /**
  * A client {@link SslContext} that makes each engine with the context the peer's host name routes to, the Netty
  * counterpart of {@link dev.tlsboot.core.RoutingSslContext}: one HTTP client, several CAs or client certificates.
- * Engines made without a host, and everything not per connection (suites, session cache), are the fallback's.
+ * Handlers are the routed context's own, so that its channels are observed as it observes them. Engines and handlers
+ * made without a host, and everything not per connection (suites, session cache), are the fallback's.
  */
 final class RoutingNettySslContext extends SslContext {
 
@@ -68,6 +71,27 @@ final class RoutingNettySslContext extends SslContext {
 	@Override
 	public SSLEngine newEngine(ByteBufAllocator alloc) {
 		return this.fallback.newEngine(alloc);
+	}
+
+	@Override
+	protected SslHandler newHandler(ByteBufAllocator alloc, boolean startTls) {
+		return this.fallback.newHandler(alloc, startTls);
+	}
+
+	@Override
+	protected SslHandler newHandler(ByteBufAllocator alloc, String peerHost, int peerPort, boolean startTls) {
+		return route(peerHost).newHandler(alloc, peerHost, peerPort, startTls);
+	}
+
+	@Override
+	protected SslHandler newHandler(ByteBufAllocator alloc, boolean startTls, Executor tasks) {
+		return this.fallback.newHandler(alloc, startTls, tasks);
+	}
+
+	@Override
+	protected SslHandler newHandler(ByteBufAllocator alloc, String peerHost, int peerPort, boolean startTls,
+			Executor tasks) {
+		return route(peerHost).newHandler(alloc, peerHost, peerPort, startTls, tasks);
 	}
 
 	@Override

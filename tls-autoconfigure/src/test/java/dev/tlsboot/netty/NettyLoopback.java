@@ -19,6 +19,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -91,25 +92,40 @@ final class NettyLoopback implements AutoCloseable {
 	 */
 	CompletableFuture<Handshake> connect(SslContext client, String host) {
 		CompletableFuture<Handshake> handshake = new CompletableFuture<>();
+		connect(client, host, new Ping(handshake, true));
+		return handshake;
+	}
+
+	/**
+	 * As {@link #connect(SslContext, String)}, but the channel stays open.
+	 * @return the client's channel once the byte came back, to be closed by the caller
+	 */
+	CompletableFuture<Channel> open(SslContext client, String host) {
+		CompletableFuture<Handshake> handshake = new CompletableFuture<>();
+		ChannelFuture connected = connect(client, host, new Ping(handshake, false));
+		return handshake.thenApply((done) -> connected.channel());
+	}
+
+	private ChannelFuture connect(SslContext client, String host, Ping ping) {
 		int port = port();
-		new Bootstrap().group(this.group)
+		ChannelFuture connected = new Bootstrap().group(this.group)
 			.channel(NioSocketChannel.class)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS))
 			.handler(new ChannelInitializer<Channel>() {
 
 				@Override
 				protected void initChannel(Channel channel) {
-					channel.pipeline().addLast(client.newHandler(channel.alloc(), host, port), new Ping(handshake));
+					channel.pipeline().addLast(client.newHandler(channel.alloc(), host, port), ping);
 				}
 
 			})
-			.connect(InetAddress.getLoopbackAddress(), port)
-			.addListener((future) -> {
-				if (!future.isSuccess()) {
-					handshake.completeExceptionally(future.cause());
-				}
-			});
-		return handshake;
+			.connect(InetAddress.getLoopbackAddress(), port);
+		connected.addListener((future) -> {
+			if (!future.isSuccess()) {
+				ping.handshake.completeExceptionally(future.cause());
+			}
+		});
+		return connected;
 	}
 
 	/** The server's view of the next accepted connection. */
@@ -219,13 +235,16 @@ final class NettyLoopback implements AutoCloseable {
 
 	}
 
-	/** The client: sends a byte after the handshake, and is done when it comes back. */
+	/** The client: sends a byte after the handshake, and is done when it comes back; then closes, if asked. */
 	private static final class Ping extends Probe {
+
+		private final boolean close;
 
 		private Handshake done;
 
-		Ping(CompletableFuture<Handshake> handshake) {
+		Ping(CompletableFuture<Handshake> handshake, boolean close) {
 			super(handshake);
+			this.close = close;
 		}
 
 		@Override
@@ -238,7 +257,9 @@ final class NettyLoopback implements AutoCloseable {
 		public void channelRead(ChannelHandlerContext context, Object message) {
 			ReferenceCountUtil.release(message);
 			this.handshake.complete(this.done);
-			context.close();
+			if (this.close) {
+				context.close();
+			}
 		}
 
 	}

@@ -5,10 +5,12 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -18,6 +20,7 @@ import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIMatcher;
 import javax.net.ssl.SNIServerName;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
@@ -46,6 +49,10 @@ public final class ConnectionObserver {
 
 	/** Marks connections closed whose socket or engine was dropped unclosed: one thread for the whole process. */
 	private static final Cleaner CLEANER = Cleaner.create();
+
+	/** The observer of each observing context's SSLContext, for engines made elsewhere (see {@link #of}). */
+	private static final Map<SSLContext, ConnectionObserver> BY_SSL_CONTEXT = Collections
+		.synchronizedMap(new WeakHashMap<>());
 
 	private final String context;
 
@@ -94,6 +101,35 @@ public final class ConnectionObserver {
 			return Optional.of(engine.connection());
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * The observer of a context's connections, found by the SSLContext the context hands out: for engines that the
+	 * SSLContext did not make but that serve the same context (Netty's OpenSSL engines), see {@link #track}.
+	 * @param sslContext a {@code TlsContext}'s SSLContext
+	 * @return its observer, or empty when the context does not observe its connections
+	 */
+	public static Optional<ConnectionObserver> of(SSLContext sslContext) {
+		return Optional.ofNullable(BY_SSL_CONTEXT.get(sslContext));
+	}
+
+	/**
+	 * Make this observer the one {@link #of} finds for {@code sslContext}. Called once by the context that built it.
+	 * @param sslContext the SSLContext whose connections this observer observes
+	 */
+	public void watch(SSLContext sslContext) {
+		BY_SSL_CONTEXT.put(sslContext, this);
+	}
+
+	/**
+	 * Track a connection on an engine this observer's context did not make, whose driver reports its life: Netty's
+	 * OpenSSL engine, which is not an SSLContext's. Call it when the engine is about to be used on a connection.
+	 * @param engine the engine, already in its role
+	 * @return the connection to report to
+	 */
+	public EngineConnection track(SSLEngine engine) {
+		TlsRole role = engine.getUseClientMode() ? TlsRole.CLIENT : TlsRole.SERVER;
+		return new EngineConnection(engine, track(role, (role == TlsRole.CLIENT) ? serverName(engine) : null), this);
 	}
 
 	/**
@@ -302,8 +338,17 @@ public final class ConnectionObserver {
 	}
 
 	private static String requestedServerName(SSLSession session) {
-		if (session instanceof ExtendedSSLSession extended) {
-			for (SNIServerName name : extended.getRequestedServerNames()) {
+		return (session instanceof ExtendedSSLSession extended) ? hostName(extended.getRequestedServerNames()) : null;
+	}
+
+	/** The SNI name a client engine sends. */
+	private static String serverName(SSLEngine engine) {
+		return hostName(engine.getSSLParameters().getServerNames());
+	}
+
+	private static String hostName(List<SNIServerName> names) {
+		if (names != null) {
+			for (SNIServerName name : names) {
 				if (name instanceof SNIHostName hostName) {
 					return hostName.getAsciiName();
 				}
