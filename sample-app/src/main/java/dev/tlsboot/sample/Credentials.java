@@ -12,7 +12,7 @@ import dev.tlsboot.pki.IssuedCertificate;
 /**
  * A private key and its certificate as PEM, as the certificate request service hands them out.
  *
- * @param privateKeyPem the key, unencrypted PKCS#8 ({@code BEGIN PRIVATE KEY})
+ * @param privateKeyPem the key, unencrypted PKCS#8 (a {@code PRIVATE KEY} block)
  * @param certificatePem the certificate
  */
 public record Credentials(String privateKeyPem, String certificatePem) {

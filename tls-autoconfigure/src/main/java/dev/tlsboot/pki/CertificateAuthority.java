@@ -87,7 +87,7 @@ public final class CertificateAuthority {
 	 * Load a CA from PEM, e.g. one written earlier with {@link #asIssuedCertificate()}.
 	 * @param certificatePem the CA's certificate, optionally followed by its issuers up to the root; without them
 	 * the CA's own certificate counts as the root
-	 * @param privateKeyPem the CA's key as PKCS#8 ({@code BEGIN PRIVATE KEY}) or a traditional OpenSSL key
+	 * @param privateKeyPem the CA's key as PKCS#8 (a {@code PRIVATE KEY} block) or a traditional OpenSSL key
 	 * @return the CA, ready to issue
 	 * @throws IllegalArgumentException if the certificate is no CA or the key does not belong to it
 	 */
@@ -96,7 +96,7 @@ public final class CertificateAuthority {
 	}
 
 	/**
-	 * Load a CA from PEM with a key that may be encrypted ({@code BEGIN ENCRYPTED PRIVATE KEY}, or OpenSSL's legacy
+	 * Load a CA from PEM with a key that may be encrypted (an {@code ENCRYPTED PRIVATE KEY} block, or OpenSSL's legacy
 	 * {@code Proc-Type: 4,ENCRYPTED}), read as {@link KeyMaterialLoader#fromPem} reads {@code cert} and {@code key}.
 	 * @param certificatePem the CA's certificate, optionally followed by its issuers up to the root
 	 * @param privateKeyPem the CA's key, encrypted or not

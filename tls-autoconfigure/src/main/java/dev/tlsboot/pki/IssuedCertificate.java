@@ -51,13 +51,13 @@ public record IssuedCertificate(KeyPair keyPair, List<X509Certificate> chain) {
 		return Pem.write(this.chain);
 	}
 
-	/** The private key as unencrypted PKCS#8 PEM ({@code BEGIN PRIVATE KEY}). */
+	/** The private key as unencrypted PKCS#8 PEM (a {@code PRIVATE KEY} block). */
 	public String privateKeyPem() {
 		return Pem.privateKey(this.keyPair.getPrivate());
 	}
 
 	/**
-	 * The private key as encrypted PKCS#8 PEM ({@code BEGIN ENCRYPTED PRIVATE KEY}): PBES2 with PBKDF2-HMAC-SHA256
+	 * The private key as encrypted PKCS#8 PEM (an {@code ENCRYPTED PRIVATE KEY} block): PBES2 with PBKDF2-HMAC-SHA256
 	 * and AES-256-CBC, which {@code openssl pkey -passin} and the JDK read.
 	 * @param password the password, not empty
 	 * @return the PEM text

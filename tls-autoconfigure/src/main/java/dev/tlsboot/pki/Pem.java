@@ -36,13 +36,13 @@ final class Pem {
 		}
 	}
 
-	/** The key as unencrypted PKCS#8 ({@code BEGIN PRIVATE KEY}). */
+	/** The key as unencrypted PKCS#8 (a {@code PRIVATE KEY} block). */
 	static String privateKey(PrivateKey key) {
 		// A PemObject, not the PrivateKeyInfo: BC would write RSA and EC keys in their traditional OpenSSL forms.
 		return write(List.of(new PemObject("PRIVATE KEY", key.getEncoded())));
 	}
 
-	/** The key as PKCS#8 encrypted with PBES2 ({@code BEGIN ENCRYPTED PRIVATE KEY}). */
+	/** The key as PKCS#8 encrypted with PBES2 (an {@code ENCRYPTED PRIVATE KEY} block). */
 	static String encryptedPrivateKey(PrivateKey key, char[] password) {
 		EncryptedPrivateKeyInfo info = Pbes2.encrypt(key.getEncoded(), password);
 		try {

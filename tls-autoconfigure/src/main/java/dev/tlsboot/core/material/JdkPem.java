@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /**
  * The two PEM forms almost every deployment uses, certificates and unencrypted PKCS#8 keys, read with the JDK alone.
  * Bouncy Castle reads every other flavour, but its signed jars cost about half a second to open in a fresh JVM, a
- * price a service that only has {@code BEGIN CERTIFICATE} and {@code BEGIN PRIVATE KEY} files should not pay at
+ * price a service that only has {@code BEGIN CERTIFICATE} and a {@code PRIVATE KEY} block files should not pay at
  * startup. Anything else returns {@code null}, and the caller hands the file to Bouncy Castle.
  */
 final class JdkPem {

@@ -53,8 +53,8 @@ final class PrivateKeys {
 			PemObjects pem = PemObjects.parse(source);
 			Object key = pem.objects().stream().filter(PrivateKeys::isKey).findFirst()
 				.orElseThrow(() -> source.failure("no private key in it, found: " + pem.found() + ".",
-						"Point '" + source.option() + "' at the PEM private key (BEGIN PRIVATE KEY, RSA PRIVATE KEY "
-								+ "or EC PRIVATE KEY)."));
+						"Point '" + source.option() + "' at the PEM private key (a PRIVATE KEY, RSA PRIVATE KEY "
+								+ "or EC PRIVATE KEY block)."));
 			return convert(key, source, passwords);
 		}
 		return convert(der(source), source, passwords);
