@@ -104,6 +104,9 @@ class TlsEndpointWebTests {
 		assertThat(server.path("options").path("require").path("server").asBoolean()).isTrue();
 		assertThat(server.path("protocols").toString()).contains("TLSv1.3");
 		assertThat(server.path("ciphers").toString()).contains("TLS_AES_128_GCM_SHA256", "ECDHE-");
+		assertThat(server.path("provider").path("option").asString()).isEqualTo("jdk");
+		assertThat(server.path("provider").path("sslContext").asString()).startsWith("SunJSSE ");
+		assertThat(server.path("provider").path("netty").asString()).startsWith("SunJSSE ");
 		JsonNode leaf = server.path("certificateChain").path(0);
 		assertThat(leaf.path("subject").asString()).isEqualTo("CN=localhost");
 		assertThat(leaf.path("daysLeft").asLong()).isBetween(360L, 366L);

@@ -15,13 +15,13 @@ import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorB
 import org.springframework.http.client.reactive.ClientHttpConnector;
 
 import dev.tlsboot.netty.ReactorNettyTls;
-import dev.tlsboot.netty.TlsProvider;
 
 /**
  * WebClient's connector on Reactor Netty with everything the client context says. Spring Boot secures a Reactor Netty
  * client from an SSL bundle's managers alone, which leaves out ALPN (so no HTTP/2) and routing; so when the settings
  * carry TLS Boot's own bundle, the built client is secured again with {@link ReactorNettyTls}, with ALPN following
- * the HTTP protocols the client was configured with. Any other bundle, or another library, is built as Spring Boot
+ * the HTTP protocols the client was configured with, on the implementation each context's {@code provider} option
+ * asks for. Any other bundle, or another library, is built as Spring Boot
  * builds it.
  */
 final class ReactorNettyClientTls {
@@ -48,8 +48,8 @@ final class ReactorNettyClientTls {
 	HttpClient secure(HttpClient client) {
 		HttpProtocol[] protocols = client.configuration().protocols();
 		SslProvider provider = this.tls.routes().isEmpty()
-				? ReactorNettyTls.client(this.tls.context(), TlsProvider.AUTO, protocols)
-				: ReactorNettyTls.client(this.tls.routes(), this.tls.context(), TlsProvider.AUTO, protocols);
+				? ReactorNettyTls.client(this.tls.context(), protocols)
+				: ReactorNettyTls.client(this.tls.routes(), this.tls.context(), protocols);
 		// OpenSSL keeps its own session cache: a connection resuming a session made before a reload would show the
 		// server the old client certificate, so the cache is emptied when the client context reloads.
 		SSLSessionContext sessions = provider.getSslContext().sessionContext();
