@@ -128,6 +128,9 @@ class TlsEndpointWebTests {
 		assertThat(client.path("cipher").asString()).startsWith("TLS_AES_");
 		assertThat(client.path("remoteAddress").asString()).startsWith("127.0.0.1:");
 		assertThat(client.path("bytesOut").asLong()).isEqualTo(6);
+		assertThat(client.path("peerSubject").asString()).isEqualTo("CN=localhost");
+		JsonNode served = get("/actuator/tls/connections?context=server&state=closed", 200).path("connections").path(0);
+		assertThat(served.path("peerSubject").asString()).isEqualTo("CN=endpoint-client");
 		JsonNode failed = get("/actuator/tls/connections?state=FAILED&role=server", 200).path("connections").path(0);
 		assertThat(failed.path("failure").path("explanation").path("cause").asString())
 			.isEqualTo("CLIENT_CERTIFICATE_REQUIRED");
