@@ -23,6 +23,8 @@ import dev.tlsboot.core.status.ConnectionInfo;
  * @param servername the SNI host name sent or received, or {@code null}
  * @param protocol the negotiated protocol, once the handshake completed
  * @param cipher the negotiated suite's OpenSSL name, once the handshake completed
+ * @param peerSubject the subject of the peer's certificate (a client's CN on a server), or {@code null} when it sent
+ * none or before the handshake completed
  * @param handshakeStarted when the handshake started
  * @param handshakeDuration how long it took, once it completed or failed
  * @param bytesIn application bytes received
@@ -30,8 +32,8 @@ import dev.tlsboot.core.status.ConnectionInfo;
  * @param failure why the handshake failed, explained, or {@code null}
  */
 public record ConnectionDescriptor(long id, String context, TlsRole role, State state, String localAddress,
-		String remoteAddress, String servername, String protocol, String cipher, Instant handshakeStarted,
-		Duration handshakeDuration, long bytesIn, long bytesOut, Failure failure) {
+		String remoteAddress, String servername, String protocol, String cipher, String peerSubject,
+		Instant handshakeStarted, Duration handshakeDuration, long bytesIn, long bytesOut, Failure failure) {
 
 	/**
 	 * Describe a registry entry.
@@ -43,8 +45,8 @@ public record ConnectionDescriptor(long id, String context, TlsRole role, State 
 		return new ConnectionDescriptor(connection.id(), connection.context(), connection.role(), connection.state(),
 				address(connection.localAddress()), address(connection.remoteAddress()), connection.serverName(),
 				info.map(ConnectionInfo::protocol).orElse(null), info.map(ConnectionInfo::cipher).orElse(null),
-				connection.handshakeStarted(), connection.handshakeDuration(), connection.bytesIn(),
-				connection.bytesOut(), connection.failure().orElse(null));
+				connection.peerSubject(), connection.handshakeStarted(), connection.handshakeDuration(),
+				connection.bytesIn(), connection.bytesOut(), connection.failure().orElse(null));
 	}
 
 	private static String address(InetSocketAddress address) {

@@ -28,9 +28,11 @@ import dev.tlsboot.core.material.Location;
  * @param certificateChain the context's own chain, leaf first; empty when it has none
  * @param trustAnchors how many CAs the context trusts
  * @param reload what rotation did, or {@code null} when its files never changed or rotation is off
+ * @param provider the TLS implementation its {@code provider} option chose for each kind of consumer
  */
 public record ContextDescriptor(Map<String, Object> options, List<String> protocols, List<String> ciphers,
-		int securityLevel, List<CertificateSummary> certificateChain, int trustAnchors, TlsReloads.Status reload) {
+		int securityLevel, List<CertificateSummary> certificateChain, int trustAnchors, TlsReloads.Status reload,
+		ProviderChoice provider) {
 
 	/**
 	 * Describe a context.
@@ -48,7 +50,7 @@ public record ContextDescriptor(Map<String, Object> options, List<String> protoc
 			.toList();
 		return new ContextDescriptor(options(context.options()), context.protocols(), ciphers,
 				context.securityLevel(), CertificateSummary.of(context.certificateChain(), now, warningThreshold),
-				context.trustAnchors().size(), reload);
+				context.trustAnchors().size(), reload, ProviderChoice.of(context));
 	}
 
 	private static Map<String, Object> options(TlsOptions options) {

@@ -101,9 +101,11 @@ public class ContextProperties {
 	private String groups;
 
 	/**
-	 * JSSE implementation of the context's SSLContext, sockets and engines: 'jdk', 'conscrypt' (BoringSSL, needs
-	 * org.conscrypt:conscrypt-openjdk-uber) or 'auto' (Conscrypt when it loads and can honour the options, else the
-	 * JDK). Default: jdk.
+	 * TLS implementation, for each consumer the one it can use: 'jdk'; 'conscrypt' (BoringSSL as the SSLContext, so
+	 * for sockets, Tomcat, Jetty, the JDK HttpClient and Netty; needs org.conscrypt:conscrypt-openjdk-uber); 'openssl'
+	 * (Netty's OpenSSL for Netty channels, needs io.netty:netty-tcnative-boringssl-static; the JDK for the
+	 * SSLContext); or 'auto' (the fastest that loads: OpenSSL for Netty channels, else Conscrypt, else the JDK).
+	 * Default: jdk.
 	 */
 	private JsseProvider provider;
 

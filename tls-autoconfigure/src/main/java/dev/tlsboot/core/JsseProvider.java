@@ -15,9 +15,15 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * The JSSE implementation a {@link TlsContext} is built on ({@code provider}): everything the context hands out
- * (sockets, server sockets, engines, its SSLContext) runs on it, so blocking sockets, Tomcat, Jetty, the JDK
+ * The {@code provider} option, and the JSSE implementation a {@link TlsContext} is built on: everything the context
+ * hands out (sockets, server sockets, engines, its SSLContext) runs on it, so blocking sockets, Tomcat, Jetty, the JDK
  * HttpClient and Netty's JDK provider all get its speed.
+ * <p>
+ * One option serves every consumer, each getting the implementation it can use: SSLContext consumers get the JDK for
+ * {@link #JDK} and {@link #OPENSSL}, Conscrypt for {@link #CONSCRYPT}, and Conscrypt if it loads, else the JDK, for
+ * {@link #AUTO}; Netty channels ({@code dev.tlsboot.netty.TlsProvider#of}) get OpenSSL for {@link #OPENSSL}, OpenSSL
+ * if it loads for {@link #AUTO}, and the context's SSLContext otherwise. {@link TlsContext#provider()} is always
+ * {@link #JDK} or {@link #CONSCRYPT}.
  * <p>
  * {@link #CONSCRYPT} is Google's Conscrypt ({@code org.conscrypt:conscrypt-openjdk-uber}, BoringSSL inside): a new
  * instance of its provider per JVM, handed to {@code SSLContext.getInstance} and never registered as a JCA
@@ -35,14 +41,20 @@ public enum JsseProvider {
 	/** Conscrypt (BoringSSL); refused at build time when it is not on the classpath or does not load here. */
 	CONSCRYPT,
 
+	/**
+	 * Netty's OpenSSL (BoringSSL through netty-tcnative) for Netty channels; the JDK for SSLContext consumers, which
+	 * OpenSSL cannot serve.
+	 */
+	OPENSSL,
+
 	/** Conscrypt when it loads here and can honour the context's options, else the JDK; the choice is logged. */
 	AUTO;
 
 	private static final System.Logger logger = System.getLogger(JsseProvider.class.getName());
 
 	/**
-	 * Whether this provider can be used in this JVM: always for {@link #JDK} and {@link #AUTO}; for
-	 * {@link #CONSCRYPT} when its jar is on the classpath and its native library loads on this platform.
+	 * Whether this provider can be used for an SSLContext in this JVM: always for {@link #JDK}, {@link #OPENSSL} and
+	 * {@link #AUTO}; for {@link #CONSCRYPT} when its jar is on the classpath and its native library loads on this platform.
 	 * @return whether building on it can succeed
 	 */
 	public boolean isAvailable() {
@@ -60,11 +72,12 @@ public enum JsseProvider {
 	/**
 	 * The implementation's name and version as {@code tls::version} tells it, e.g. {@code "SunJSSE 17"} or
 	 * {@code "Conscrypt 2.9.0 (BoringSSL)"}.
-	 * @return the version text; for {@link #AUTO}, of what it would choose for default options
+	 * @return the version text of the SSLContext's implementation; for {@link #AUTO}, of what it would choose for
+	 * default options
 	 */
 	public String version() {
 		return switch (this) {
-			case JDK -> {
+			case JDK, OPENSSL -> {
 				Provider jdk = probe().getProvider();
 				yield jdk.getName() + " " + jdk.getVersionStr();
 			}
@@ -80,7 +93,7 @@ public enum JsseProvider {
 	 */
 	static JsseProvider resolve(TlsOptions options, List<String> tls13Suites) {
 		JsseProvider asked = options.provider();
-		if (asked == JDK) {
+		if (asked == JDK || asked == OPENSSL) {
 			return JDK;
 		}
 		String problem = !Conscrypts.isAvailable() ? Conscrypts.unavailability()

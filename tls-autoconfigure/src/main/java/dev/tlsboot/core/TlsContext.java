@@ -373,8 +373,9 @@ public final class TlsContext {
 	}
 
 	/**
-	 * The JSSE implementation this context runs on ({@code provider}, with {@code auto} resolved):
-	 * {@link JsseProvider#JDK} or {@link JsseProvider#CONSCRYPT}.
+	 * The JSSE implementation this context's SSLContext runs on ({@code provider}, with {@code auto} resolved and
+	 * {@code openssl}, which is for Netty channels, as the JDK): {@link JsseProvider#JDK} or
+	 * {@link JsseProvider#CONSCRYPT}.
 	 */
 	public JsseProvider provider() {
 		return this.parameters.provider();

@@ -255,8 +255,9 @@ public final class TlsOptions {
 	}
 
 	/**
-	 * {@code provider}: the JSSE implementation the context's SSLContext runs on, and so its sockets, server sockets
-	 * and engines, whoever uses them (Tomcat, Jetty, the JDK HttpClient, Netty's JDK provider).
+	 * {@code provider}: the TLS implementation of every consumer of the context, each getting the one it can use
+	 * (see {@link JsseProvider}): the SSLContext, and so its sockets, server sockets and engines, whoever uses them
+	 * (Tomcat, Jetty, the JDK HttpClient, Netty's JDK provider), and Netty's channels.
 	 */
 	public JsseProvider provider() {
 		return this.provider;
@@ -527,7 +528,7 @@ public final class TlsOptions {
 		}
 
 		/**
-		 * The JSSE implementation to build on; {@link JsseProvider#JDK} unless set.
+		 * The TLS implementation, per consumer as {@link JsseProvider} says; {@link JsseProvider#JDK} unless set.
 		 * @param provider the provider
 		 * @return this builder
 		 */

@@ -70,9 +70,8 @@ public final class NettySslContext extends SslContext {
 	 * @param context the TLS context whose options and material to carry
 	 * @param provider the TLS implementation; {@link TlsProvider#AUTO} is resolved now
 	 * @return the Netty context
-	 * @throws IllegalStateException when {@link TlsProvider#OPENSSL} is asked for and cannot be loaded
-	 * @throws TlsConfigurationException when {@link TlsProvider#OPENSSL} is asked for and cannot honour the context
-	 * (BoringSSL cannot leave out TLS 1.3 suites)
+	 * @throws TlsConfigurationException when {@link TlsProvider#OPENSSL} is asked for and cannot be loaded
+	 * ({@code provider}) or cannot honour the context (BoringSSL cannot leave out TLS 1.3 suites)
 	 */
 	public static NettySslContext forClient(TlsContext context, TlsProvider provider) {
 		return create(context, provider, TlsRole.CLIENT, context.options().alpn());
@@ -84,8 +83,8 @@ public final class NettySslContext extends SslContext {
 	 * @param provider the TLS implementation; {@link TlsProvider#AUTO} is resolved now
 	 * @return the Netty context
 	 * @throws TlsConfigurationException when the context has no certificate, or {@link TlsProvider#OPENSSL} is asked
-	 * for and cannot honour the context (BoringSSL cannot leave out TLS 1.3 suites)
-	 * @throws IllegalStateException when {@link TlsProvider#OPENSSL} is asked for and cannot be loaded
+	 * for and cannot be loaded ({@code provider}) or cannot honour the context (BoringSSL cannot leave out TLS 1.3
+	 * suites)
 	 */
 	public static NettySslContext forServer(TlsContext context, TlsProvider provider) {
 		return create(context, provider, TlsRole.SERVER, context.options().alpn());

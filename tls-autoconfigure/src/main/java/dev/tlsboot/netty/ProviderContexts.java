@@ -78,7 +78,7 @@ final class ProviderContexts {
 		catch (SSLException | RuntimeException ex) {
 			throw new TlsConfigurationException("provider", null,
 					"OpenSSL refused the settings of context '" + context.name() + "': " + ex.getMessage() + ".",
-					"Check 'cipher', 'ciphersuites' and the protocols, or set 'tls.provider' to 'jdk'.", ex);
+					"Check 'cipher', 'ciphersuites' and the protocols, or set 'provider' to 'jdk'.", ex);
 		}
 	}
 

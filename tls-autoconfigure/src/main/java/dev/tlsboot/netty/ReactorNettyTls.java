@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
@@ -27,7 +28,8 @@ import dev.tlsboot.core.TlsRole;
  *         .secure(ReactorNettyTls.client(billing, TlsProvider.AUTO, HttpProtocol.H2));
  * }</pre>
  * HTTP/2 over TLS is only chosen through ALPN, so the HTTP protocols given here decide ALPN when the context sets no
- * {@code alpn} of its own, and must agree with it when it does.
+ * {@code alpn} of its own, and must agree with it when it does. The factories without a {@link TlsProvider} take each
+ * context's own, from its {@code provider} option ({@link TlsProvider#of(dev.tlsboot.core.JsseProvider)}).
  */
 public final class ReactorNettyTls {
 
@@ -47,6 +49,17 @@ public final class ReactorNettyTls {
 	}
 
 	/**
+	 * As {@link #client(TlsContext, TlsProvider, HttpProtocol...)}, on the implementation the context's
+	 * {@code provider} option asks for.
+	 * @param context the TLS context
+	 * @param protocols the HTTP protocols the client is configured with ({@code HttpClient.protocol(...)})
+	 * @return the SSL provider
+	 */
+	public static SslProvider client(TlsContext context, HttpProtocol... protocols) {
+		return client(context, providerOf(context), protocols);
+	}
+
+	/**
 	 * A client provider that connects each host with the context its name routes to, like
 	 * {@link dev.tlsboot.core.RoutingSslContext}: SNI, the host name check, ALPN and the certificates of the routed
 	 * context; the handshake timeout of the fallback.
@@ -59,6 +72,23 @@ public final class ReactorNettyTls {
 	 */
 	public static SslProvider client(Map<String, TlsContext> routes, TlsContext fallback, TlsProvider provider,
 			HttpProtocol... protocols) {
+		return client(routes, fallback, (context) -> provider, protocols);
+	}
+
+	/**
+	 * As {@link #client(Map, TlsContext, TlsProvider, HttpProtocol...)}, each context on the implementation its
+	 * {@code provider} option asks for.
+	 * @param routes contexts by host name or {@code *.domain}, the most specific pattern first
+	 * @param fallback the context for hosts no pattern matches
+	 * @param protocols the HTTP protocols the client is configured with ({@code HttpClient.protocol(...)})
+	 * @return the SSL provider
+	 */
+	public static SslProvider client(Map<String, TlsContext> routes, TlsContext fallback, HttpProtocol... protocols) {
+		return client(routes, fallback, ReactorNettyTls::providerOf, protocols);
+	}
+
+	private static SslProvider client(Map<String, TlsContext> routes, TlsContext fallback,
+			Function<TlsContext, TlsProvider> provider, HttpProtocol... protocols) {
 		RoutingNettySslContext routing = RoutingNettySslContext.create(routes, fallback, provider,
 				(context) -> alpn(context, protocols));
 		return sslProvider(routing, fallback, (handler) -> routing.route(handler.engine().getPeerHost())
@@ -91,7 +121,25 @@ public final class ReactorNettyTls {
 	 */
 	public static SslProvider server(Map<String, TlsContext> byHostPattern, TlsContext fallback, TlsProvider provider,
 			HttpProtocol... protocols) {
-		NettySslContext fallbackContext = NettySslContext.create(fallback, provider, TlsRole.SERVER,
+		return server(byHostPattern, fallback, (context) -> provider, protocols);
+	}
+
+	/**
+	 * As {@link #server(Map, TlsContext, TlsProvider, HttpProtocol...)}, each context on the implementation its
+	 * {@code provider} option asks for.
+	 * @param byHostPattern server contexts by host name or {@code *.domain}, each with a certificate; empty for none
+	 * @param fallback the context for every other client
+	 * @param protocols the HTTP protocols the server is configured with
+	 * @return the SSL provider
+	 */
+	public static SslProvider server(Map<String, TlsContext> byHostPattern, TlsContext fallback,
+			HttpProtocol... protocols) {
+		return server(byHostPattern, fallback, ReactorNettyTls::providerOf, protocols);
+	}
+
+	private static SslProvider server(Map<String, TlsContext> byHostPattern, TlsContext fallback,
+			Function<TlsContext, TlsProvider> provider, HttpProtocol... protocols) {
+		NettySslContext fallbackContext = NettySslContext.create(fallback, provider.apply(fallback), TlsRole.SERVER,
 				alpn(fallback, protocols));
 		if (byHostPattern.isEmpty()) {
 			return sslProvider(fallbackContext);
@@ -99,10 +147,14 @@ public final class ReactorNettyTls {
 		Map<TlsContext, SslProvider> built = new IdentityHashMap<>();
 		Map<String, SslProvider> byHost = new LinkedHashMap<>();
 		byHostPattern.forEach((host, context) -> byHost.put(host,
-				built.computeIfAbsent(context, (key) -> server(key, provider, protocols))));
+				built.computeIfAbsent(context, (key) -> server(key, provider.apply(key), protocols))));
 		HostPatterns<SslProvider> sni = HostPatterns.of(byHost, sslProvider(fallbackContext));
 		return builder(fallbackContext).setSniAsyncMappings((host, promise) -> promise.setSuccess(sni.resolve(host)))
 			.build();
+	}
+
+	private static TlsProvider providerOf(TlsContext context) {
+		return TlsProvider.of(context.options().provider());
 	}
 
 	private static SslProvider sslProvider(NettySslContext sslContext) {

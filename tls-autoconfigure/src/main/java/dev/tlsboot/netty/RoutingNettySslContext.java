@@ -40,14 +40,14 @@ final class RoutingNettySslContext extends SslContext {
 	 * Build one Netty context per TLS context, now, so that a bad one fails at startup rather than at its first call.
 	 * @param routes TLS contexts by host name or {@code *.domain}
 	 * @param fallback the context for hosts no pattern matches
-	 * @param provider the TLS implementation
+	 * @param provider the TLS implementation of each context
 	 * @param alpn the ALPN protocols of each context, given the HTTP protocols spoken
 	 */
-	static RoutingNettySslContext create(Map<String, TlsContext> routes, TlsContext fallback, TlsProvider provider,
-			Function<TlsContext, List<String>> alpn) {
+	static RoutingNettySslContext create(Map<String, TlsContext> routes, TlsContext fallback,
+			Function<TlsContext, TlsProvider> provider, Function<TlsContext, List<String>> alpn) {
 		Map<TlsContext, NettySslContext> built = new IdentityHashMap<>();
 		Function<TlsContext, NettySslContext> build = (context) -> built.computeIfAbsent(context,
-				(key) -> NettySslContext.create(key, provider, TlsRole.CLIENT, alpn.apply(key)));
+				(key) -> NettySslContext.create(key, provider.apply(key), TlsRole.CLIENT, alpn.apply(key)));
 		Map<String, NettySslContext> byPattern = new LinkedHashMap<>();
 		routes.forEach((pattern, context) -> byPattern.put(pattern, build.apply(context)));
 		return new RoutingNettySslContext(HostPatterns.of(byPattern, build.apply(fallback)));

@@ -45,7 +45,7 @@ final class TlsProviders {
 		if (asked == TlsProvider.OPENSSL) {
 			throw new TlsConfigurationException("ciphersuites", null, "context '" + context.name()
 					+ "' keeps TLS 1.3 to " + allowed + ", but BoringSSL cannot leave out any of " + BORINGSSL_TLS13
-					+ ".", "Set 'tls.provider' to 'jdk' or 'auto', or leave 'ciphersuites' at its default.");
+					+ ".", "Set 'provider' to 'jdk' or 'auto', or leave 'ciphersuites' at its default.");
 		}
 		logger.log(System.Logger.Level.INFO, () -> "Context '" + context.name() + "' keeps TLS 1.3 to " + allowed
 				+ ", which BoringSSL cannot: its Netty channels use the JDK");
@@ -54,9 +54,11 @@ final class TlsProviders {
 
 	static void requireOpenSsl() {
 		if (!OpenSsl.isAvailable()) {
-			throw new IllegalStateException("The OpenSSL TLS provider was asked for, but netty-tcnative cannot be "
-					+ "loaded: " + OpenSsl.unavailabilityCause() + ". Add io.netty:netty-tcnative-boringssl-static "
-					+ "for this platform, or set 'tls.provider' to 'auto' or 'jdk'.", OpenSsl.unavailabilityCause());
+			throw new TlsConfigurationException("provider", null, "OpenSSL was asked for ('openssl'), but "
+					+ "netty-tcnative cannot be loaded: " + OpenSsl.unavailabilityCause() + ".",
+					"Add io.netty:netty-tcnative-boringssl-static for this platform, or set 'provider' to 'auto' or "
+							+ "'jdk'.",
+					OpenSsl.unavailabilityCause());
 		}
 	}
 

@@ -104,6 +104,9 @@ class TlsEndpointWebTests {
 		assertThat(server.path("options").path("require").path("server").asBoolean()).isTrue();
 		assertThat(server.path("protocols").toString()).contains("TLSv1.3");
 		assertThat(server.path("ciphers").toString()).contains("TLS_AES_128_GCM_SHA256", "ECDHE-");
+		assertThat(server.path("provider").path("option").asString()).isEqualTo("jdk");
+		assertThat(server.path("provider").path("sslContext").asString()).startsWith("SunJSSE ");
+		assertThat(server.path("provider").path("netty").asString()).startsWith("SunJSSE ");
 		JsonNode leaf = server.path("certificateChain").path(0);
 		assertThat(leaf.path("subject").asString()).isEqualTo("CN=localhost");
 		assertThat(leaf.path("daysLeft").asLong()).isBetween(360L, 366L);
@@ -125,6 +128,9 @@ class TlsEndpointWebTests {
 		assertThat(client.path("cipher").asString()).startsWith("TLS_AES_");
 		assertThat(client.path("remoteAddress").asString()).startsWith("127.0.0.1:");
 		assertThat(client.path("bytesOut").asLong()).isEqualTo(6);
+		assertThat(client.path("peerSubject").asString()).isEqualTo("CN=localhost");
+		JsonNode served = get("/actuator/tls/connections?context=server&state=closed", 200).path("connections").path(0);
+		assertThat(served.path("peerSubject").asString()).isEqualTo("CN=endpoint-client");
 		JsonNode failed = get("/actuator/tls/connections?state=FAILED&role=server", 200).path("connections").path(0);
 		assertThat(failed.path("failure").path("explanation").path("cause").asString())
 			.isEqualTo("CLIENT_CERTIFICATE_REQUIRED");

@@ -29,7 +29,8 @@ import dev.tlsboot.autoconfigure.TlsSslBundleAutoConfiguration;
 /**
  * Auto-configuration of the HTTP clients' TLS ({@code tls.client.*}): Spring Boot's {@link HttpClientSettings} get
  * the client context as their SSL bundle when none is configured, so RestClient, RestTemplate and WebClient use it
- * with whichever library they run on; WebClient on Reactor Netty is secured with ALPN and routes as well; and a
+ * with whichever library they run on; on Reactor Netty, WebClient, RestClient and RestTemplate are secured with ALPN,
+ * routes and a session cache that reloads empty as well; and a
  * prototype {@link HttpClient.Builder} bean hands out JDK HttpClient builders with the same TLS.
  * <p>
  * To keep TLS Boot out of the HTTP clients, set {@code spring.http.clients.ssl.bundle} to another bundle, or exclude
@@ -69,16 +70,28 @@ public final class TlsHttpClientAutoConfiguration {
 			SslContext.class }, name = "reactor.netty.http.client.HttpClient")
 	static class ReactorNettyConfiguration {
 
+		@Bean
+		ReactorNettyClientTls reactorNettyClientTls(ClientTls tls) {
+			return new ReactorNettyClientTls(tls);
+		}
+
 		/** As Spring Boot's own connector, with the client context applied on Reactor Netty. */
 		@Bean
 		@Lazy
 		@ConditionalOnMissingBean
 		ClientHttpConnector clientHttpConnector(ResourceLoader resourceLoader,
 				ObjectProvider<ClientHttpConnectorBuilder<?>> builder, ObjectProvider<HttpClientSettings> settings,
-				ClientTls tls) {
-			return new ReactorNettyClientTls(tls).connector(
+				ReactorNettyClientTls tls) {
+			return tls.connector(
 					builder.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())),
 					settings.getIfAvailable(HttpClientSettings::defaults));
+		}
+
+		/** RestClient and RestTemplate on Reactor Netty, with the client context applied as for WebClient. */
+		@Bean
+		static ReactorRequestFactoryTlsPostProcessor reactorRequestFactoryTlsPostProcessor(
+				ObjectProvider<ReactorNettyClientTls> tls) {
+			return new ReactorRequestFactoryTlsPostProcessor(tls);
 		}
 
 	}

@@ -6,10 +6,10 @@ import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 
 import dev.tlsboot.netty.ReactorNettyTls;
-import dev.tlsboot.netty.TlsProvider;
 
 /**
- * Makes Reactor Netty serve HTTPS from the server context, on OpenSSL when netty-tcnative is present, else the JDK:
+ * Makes Reactor Netty serve HTTPS from the server context, on the implementation its {@code provider} option asks
+ * for (OpenSSL for {@code openssl}, and for {@code auto} when netty-tcnative loads; else the context's SSLContext):
  * h2 and HTTP/1.1 by ALPN when {@code server.http2.enabled} (instead of Spring Boot's cleartext h2c), and SNI through
  * Reactor Netty's SNI handler, with one Netty context per name of {@code tls.server.sni}.
  */
@@ -26,8 +26,7 @@ final class ReactorNettyTlsCustomizer implements WebServerFactoryCustomizer<Nett
 		HttpProtocol[] protocols = this.serverTls.http2() ? new HttpProtocol[] { HttpProtocol.H2, HttpProtocol.HTTP11 }
 				: new HttpProtocol[] { HttpProtocol.HTTP11 };
 		factory.addServerCustomizers((server) -> server.protocol(protocols)
-			.secure(ReactorNettyTls.server(this.serverTls.byServerName(), this.serverTls.fallback(), TlsProvider.AUTO,
-					protocols)));
+			.secure(ReactorNettyTls.server(this.serverTls.byServerName(), this.serverTls.fallback(), protocols)));
 	}
 
 }

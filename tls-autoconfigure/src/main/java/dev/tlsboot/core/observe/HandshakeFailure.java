@@ -21,6 +21,8 @@ public record HandshakeFailure(Cause cause, String explanation) {
 
 	private static final Pattern SENT_ALERT = Pattern.compile("^\\((\\w+)\\) ");
 
+	private static final String NETTY_HANDSHAKE_TIMEOUT = "io.netty.handler.ssl.SslHandshakeTimeoutException";
+
 	/** The causes users meet, most specific first. */
 	public enum Cause {
 
@@ -67,7 +69,7 @@ public record HandshakeFailure(Cause cause, String explanation) {
 			if (cause instanceof RefusedCertificateException refused) {
 				return new HandshakeFailure(refused.reason(), refused.getMessage());
 			}
-			if (cause instanceof SocketTimeoutException) {
+			if (cause instanceof SocketTimeoutException || isNettyHandshakeTimeout(cause)) {
 				return new HandshakeFailure(Cause.TIMEOUT, "the peer did not complete the handshake in time "
 						+ "('handshake-timeout'). Is it a TLS server, and is it overloaded?");
 			}
@@ -129,6 +131,14 @@ public record HandshakeFailure(Cause cause, String explanation) {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * Netty's {@code SslHandshakeTimeoutException} (its handlers' {@code handshake-timeout}), known by its name so that
+	 * the core needs no Netty.
+	 */
+	private static boolean isNettyHandshakeTimeout(Throwable failure) {
+		return failure.getClass().getName().equals(NETTY_HANDSHAKE_TIMEOUT);
 	}
 
 	private static String messages(Throwable failure) {

@@ -1,6 +1,8 @@
 package dev.tlsboot.core.observe;
 
 import java.net.InetSocketAddress;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 
 import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 
 import dev.tlsboot.core.TlsRole;
@@ -207,6 +210,26 @@ public final class TrackedConnection implements ConnectionRef {
 			return Optional.empty();
 		}
 		return Optional.of(TlsStatus.of(session, this.alpn, local, request(), require()));
+	}
+
+	/**
+	 * The subject of the certificate the peer presented, without building its whole status: for a list of connections
+	 * that shows who each client is.
+	 * @return the leaf's subject (RFC 2253), or {@code null} before the handshake completed or when the peer sent none
+	 */
+	public String peerSubject() {
+		SSLSession session = this.session;
+		if (session == null) {
+			return null;
+		}
+		try {
+			Certificate[] chain = session.getPeerCertificates();
+			return (chain.length > 0 && chain[0] instanceof X509Certificate leaf)
+					? leaf.getSubjectX500Principal().getName() : null;
+		}
+		catch (SSLPeerUnverifiedException ex) {
+			return null;
+		}
 	}
 
 	/**

@@ -130,6 +130,12 @@ public final class MaterialWatcher implements AutoCloseable {
 		}
 		if (this.watchService != null) {
 			for (Path directory : directories) {
+				if (!Files.isDirectory(directory)) {
+					// An optional file's directory may appear later (a volume mounted after startup).
+					logger.log(System.Logger.Level.INFO, "{0} does not exist yet: polling covers TLS context ''{1}'' "
+							+ "until it appears", directory, context.name());
+					continue;
+				}
 				try {
 					directory.register(this.watchService, StandardWatchEventKinds.ENTRY_CREATE,
 							StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);

@@ -47,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The client side of rotation: the client certificate of {@code tls.client.context} rotated on disk reaches the
- * RestClient and WebClient an application built before the swap. A connection they pooled before the swap keeps the
+ * RestClients (on Reactor Netty and the JDK HttpClient) and the WebClient an application built before the swap. A connection they pooled before the swap keeps the
  * certificate it was opened with until it closes (what a pool is for); the next connection presents the new one.
  */
 class ClientRotationTests {
@@ -65,12 +65,11 @@ class ClientRotationTests {
 				"spring.http.clients.read-timeout=10s");
 
 	/**
-	 * RestClient on Reactor Netty is left out: Spring Boot builds its Netty SslContext (OpenSSL here) from the
-	 * bundle's managers, and that context's session cache, which TLS Boot cannot reach, lets the next connection
-	 * resume a session made with the old certificate. The managers are live, so a full handshake presents the new one.
+	 * RestClient on Reactor Netty included: TLS Boot secures it as WebClient, so a reload empties its session cache
+	 * and the next connection cannot resume a session made with the old certificate.
 	 */
 	@ParameterizedTest
-	@EnumSource(mode = EnumSource.Mode.EXCLUDE, names = "REST_CLIENT_REACTOR")
+	@EnumSource
 	void theNextConnectionPresentsTheRotatedClientCertificate(HttpClient kind) {
 		Rotation rotation = new Rotation(this.directory);
 		IssuedCertificate first = rotation.publish(rotation.ca.issueClient("client"));

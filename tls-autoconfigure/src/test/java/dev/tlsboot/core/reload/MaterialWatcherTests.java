@@ -6,6 +6,10 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,6 +102,44 @@ class MaterialWatcherTests {
 		try (MaterialWatcher watcher = new MaterialWatcher(Duration.ofMillis(200), Duration.ofMinutes(1), this.listener)) {
 			assertThat(watcher.watch(context)).isFalse();
 		}
+	}
+
+	@Test
+	void anOptionalFileInADirectoryNotThereYetIsPolledWithoutAWarning() throws Exception {
+		Path later = this.volume.resolve("mounted-later");
+		TlsContext context = TlsContext.create("later", TlsOptions.builder()
+			.certfile("optional:" + later.resolve("tls.crt"))
+			.keyfile("optional:" + later.resolve("tls.key"))
+			.castore("java")
+			.build());
+		BlockingQueue<LogRecord> records = new LinkedBlockingQueue<>();
+		Handler handler = new Handler() {
+
+			@Override
+			public void publish(LogRecord record) {
+				records.add(record);
+			}
+
+			@Override
+			public void flush() {
+			}
+
+			@Override
+			public void close() {
+			}
+
+		};
+		Logger logger = Logger.getLogger(MaterialWatcher.class.getName());
+		logger.addHandler(handler);
+		try (MaterialWatcher watcher = new MaterialWatcher(Duration.ofMillis(200), Duration.ofMinutes(1), this.listener)) {
+			assertThat(watcher.watch(context)).isTrue();
+		}
+		finally {
+			logger.removeHandler(handler);
+		}
+		assertThat(records).noneMatch((record) -> record.getLevel().intValue() >= Level.WARNING.intValue());
+		assertThat(records).anyMatch((record) -> record.getLevel() == Level.INFO
+				&& record.getMessage().contains("does not exist yet"));
 	}
 
 	private TlsContext context() {
