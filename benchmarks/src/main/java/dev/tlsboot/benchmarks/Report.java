@@ -59,8 +59,9 @@ final class Report {
 			// The case's name only on its first row, so that its contenders read as one block.
 			String name = (result.benchmark() != previous) ? result.benchmark().name() : "";
 			previous = result.benchmark();
-			if (result.failed()) {
-				table.row(name, result.contender().label(), "FAILED", "", "", "", result.failure());
+			if (!result.measured()) {
+				table.row(name, result.contender().label(), result.skipped() ? "skipped" : "FAILED", "", "", "",
+						result.failure());
 			}
 			else {
 				table.row(name, result.contender().label(), number(result.median()),
