@@ -53,6 +53,7 @@ public final class Main {
 		Credentials rsa = Credentials.generate(KeyType.RSA_2048);
 		List<Case> cases = new ArrayList<>(HandshakeDriver.cases(List.of(ecdsa, rsa)));
 		cases.addAll(BulkDriver.cases(ecdsa));
+		cases.addAll(RegistryDriver.cases(ecdsa));
 		cases.addAll(StartupDriver.cases(ecdsa));
 		return cases;
 	}
