@@ -46,6 +46,7 @@ final class Report {
 		Map<String, List<Result>> groups = results.stream()
 			.collect(Collectors.groupingBy((result) -> result.benchmark().group(), LinkedHashMap::new,
 					Collectors.toList()));
+		markdown.append("\n## targets\n\n").append(Targets.table(results));
 		groups.forEach((group, members) -> markdown.append("\n## ").append(group).append(" (")
 			.append(members.get(0).benchmark().unit().describe()).append(")\n\n").append(table(members)));
 		return markdown.append('\n').append(LEGEND).toString();
