@@ -64,6 +64,18 @@ final class StartupDriver {
 			.toList();
 	}
 
+	/**
+	 * The arguments of every Spring task: no web server, no banner, warnings only, then {@code properties} and
+	 * {@code more}.
+	 */
+	private static List<String> springArguments(List<String> properties, List<String> more) {
+		List<String> arguments = new ArrayList<>(List.of("--spring.main.web-application-type=none",
+				"--spring.main.banner-mode=off", "--logging.level.root=warn"));
+		arguments.addAll(properties);
+		arguments.addAll(more);
+		return arguments;
+	}
+
 	/** {@code tls.certfile}, {@code tls.keyfile} and {@code tls.cafile}: the PEM files, as Spring arguments. */
 	private static List<String> pemProperties(Path directory) {
 		return List.of("--tls.certfile=file:" + directory.resolve("server.crt"),
@@ -102,20 +114,24 @@ final class StartupDriver {
 	enum Task {
 
 		/** The JDK alone: CertificateFactory, KeyFactory, keystores, KeyManagerFactory, TrustManagerFactory. */
-		RAW_JDK(Implementation.RAW_JDK, null, (directory, arguments) -> RawJdk.fromPem(directory)),
+		RAW_JDK(Implementation.RAW_JDK, null, (directory, arguments) -> RawJdk.fromPem(directory),
+				(directory) -> List.of()),
 
 		/** {@code TlsContext.create} with {@code certfile}, {@code keyfile} and {@code cafile}. */
-		TLS_BOOT(Implementation.TLS_BOOT, null, (directory, arguments) -> TlsBoot.fromPem(directory)),
+		TLS_BOOT(Implementation.TLS_BOOT, null, (directory, arguments) -> TlsBoot.fromPem(directory),
+				(directory) -> List.of()),
 
 		/** The Spring Boot application with every TLS Boot auto-configuration excluded: the baseline. */
-		SPRING_WITHOUT_TLS_BOOT(Implementation.RAW_JDK, "Spring Boot, TLS Boot excluded", Task::refresh),
+		SPRING_WITHOUT_TLS_BOOT(Implementation.RAW_JDK, "Spring Boot, TLS Boot excluded", Task::refresh,
+				(directory) -> springArguments(pemProperties(directory), List.of(excludeTlsBoot()))),
 
 		/** The Spring Boot application with TLS Boot and no {@code tls.*} property: what the starter alone adds. */
 		SPRING_WITH_TLS_BOOT_UNCONFIGURED(Implementation.TLS_BOOT, "Spring Boot with TLS Boot, no tls.* set",
-				Task::refresh),
+				Task::refresh, (directory) -> springArguments(List.of(), List.of())),
 
 		/** The Spring Boot application with TLS Boot building its default context from the PEM files. */
-		SPRING_WITH_TLS_BOOT(Implementation.TLS_BOOT, "Spring Boot with TLS Boot, context from PEM", Task::refresh);
+		SPRING_WITH_TLS_BOOT(Implementation.TLS_BOOT, "Spring Boot with TLS Boot, context from PEM", Task::refresh,
+				(directory) -> springArguments(pemProperties(directory), List.of()));
 
 		private final Implementation implementation;
 
@@ -123,10 +139,13 @@ final class StartupDriver {
 
 		private final Start start;
 
-		Task(Implementation implementation, String name, Start start) {
+		private final Function<Path, List<String>> arguments;
+
+		Task(Implementation implementation, String name, Start start, Function<Path, List<String>> arguments) {
 			this.implementation = implementation;
 			this.name = name;
 			this.start = start;
+			this.arguments = arguments;
 		}
 
 		/** The name in the report: the implementation's, or the task's own under the implementation's letter. */
@@ -137,19 +156,7 @@ final class StartupDriver {
 
 		/** The arguments the forked JVM passes on to {@link #start}, made in this JVM so that they are not timed. */
 		List<String> arguments(Path directory) {
-			List<String> arguments = new ArrayList<>();
-			if (this == SPRING_WITHOUT_TLS_BOOT || this == SPRING_WITH_TLS_BOOT_UNCONFIGURED
-					|| this == SPRING_WITH_TLS_BOOT) {
-				arguments.addAll(List.of("--spring.main.web-application-type=none", "--spring.main.banner-mode=off",
-						"--logging.level.root=warn"));
-			}
-			if (this == SPRING_WITHOUT_TLS_BOOT || this == SPRING_WITH_TLS_BOOT) {
-				arguments.addAll(pemProperties(directory));
-			}
-			if (this == SPRING_WITHOUT_TLS_BOOT) {
-				arguments.add(excludeTlsBoot());
-			}
-			return arguments;
+			return this.arguments.apply(directory);
 		}
 
 		private static Object refresh(Path directory, String[] arguments) {
