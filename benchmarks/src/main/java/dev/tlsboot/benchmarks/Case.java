@@ -9,7 +9,8 @@ import java.util.List;
  * A driver makes its cases; a new case is one more {@code Case} there, a new implementation one more
  * {@link Implementation} (or, for a non-socket one, one more {@link Contender} in the driver's cases).
  *
- * @param group what kind of figure: {@code handshake}, {@code bulk} or {@code startup}; one table each
+ * @param group what kind of figure: {@code handshake}, {@code bulk}, {@code registry}, {@code endpoint} or
+ * {@code startup}; one table each
  * @param name what is measured within the group, e.g. {@code TLSv1.3 ECDSA P-256 mTLS full}
  * @param unit the unit of the figures
  * @param contenders the contenders, in the order the report lists them
@@ -35,7 +36,9 @@ record Case(String group, String name, Unit unit, List<Contender> contenders) {
 
 		MEGABYTES_PER_SECOND("MB/s", true),
 
-		MILLISECONDS("ms", false);
+		MILLISECONDS("ms", false),
+
+		BYTES("bytes", false);
 
 		private final String symbol;
 

@@ -12,7 +12,7 @@ import javax.net.ssl.SSLSocketFactory;
 
 /**
  * The two ends of loopback connections, as one implementation makes them for one {@link Setup}: a server socket
- * listening on 127.0.0.1, and client sockets connected to it, not yet handshaken. Clients connect to 127.0.0.1 but
+ * listening on 127.0.0.1, and client sockets layered over TCP connections to it, not yet handshaken. Clients connect to 127.0.0.1 but
  * name the server {@value #HOST}, the name sent as SNI and checked against its certificate. Both ends turn Nagle's
  * algorithm off, as TLS servers and clients commonly do.
  */
@@ -31,11 +31,27 @@ interface Endpoints {
 	ServerSocket bind() throws IOException;
 
 	/**
-	 * A client socket connected to the server.
-	 * @param port the server's port
+	 * A client socket over a TCP connection to the server, such as {@link #tcp} makes; closing it closes the TCP
+	 * connection.
+	 * @param tcp the connected TCP socket
 	 * @return the socket; TLS, if any, not handshaken yet
 	 */
-	Socket connect(int port) throws IOException;
+	Socket connect(Socket tcp) throws IOException;
+
+	/**
+	 * Keep the client from resuming sessions, where invalidating each session it hands out is not enough: BoringSSL
+	 * (Conscrypt) caches the TLS 1.3 tickets that arrive after the handshake apart from that session.
+	 */
+	default void disableResumption() {
+	}
+
+	/**
+	 * Who chooses the TLS 1.3 suite when the setup names one: {@code null} when this implementation keeps to the
+	 * setup's suite, else the library that picks among its own (Conscrypt cannot be held to one TLS 1.3 suite).
+	 */
+	default String tls13SuiteChooser() {
+		return null;
+	}
 
 	/** Plain TCP, for transfers without TLS. */
 	static Endpoints plain() {
@@ -47,8 +63,8 @@ interface Endpoints {
 			}
 
 			@Override
-			public Socket connect(int port) throws IOException {
-				return tcp(port);
+			public Socket connect(Socket tcp) {
+				return tcp;
 			}
 
 		};
@@ -66,16 +82,14 @@ interface Endpoints {
 	}
 
 	/**
-	 * A TLS client socket from {@code factory}, over a TCP connection to {@code port} on 127.0.0.1, for
-	 * {@value #HOST}.
+	 * A TLS client socket from {@code factory}, over a TCP connection to 127.0.0.1, for {@value #HOST}.
 	 * @param factory the factory
-	 * @param port the server's port
+	 * @param tcp the connected TCP socket, closed here if layering fails
 	 * @return the socket, not handshaken yet; closing it closes the TCP connection
 	 */
-	static SSLSocket layer(SSLSocketFactory factory, int port) throws IOException {
-		Socket tcp = tcp(port);
+	static SSLSocket layer(SSLSocketFactory factory, Socket tcp) throws IOException {
 		try {
-			return (SSLSocket) factory.createSocket(tcp, HOST, port, true);
+			return (SSLSocket) factory.createSocket(tcp, HOST, tcp.getPort(), true);
 		}
 		catch (IOException | RuntimeException ex) {
 			tcp.close();
@@ -83,8 +97,13 @@ interface Endpoints {
 		}
 	}
 
-	private static Socket tcp(int port) throws IOException {
-		Socket socket = new Socket();
+	/**
+	 * A TCP connection to {@code port} on 127.0.0.1, with Nagle's algorithm off and the connect and read timeout.
+	 * @param port the server's port
+	 * @return the connected socket, counting the bytes it receives
+	 */
+	static CountingSocket tcp(int port) throws IOException {
+		CountingSocket socket = new CountingSocket();
 		try {
 			socket.setTcpNoDelay(true);
 			socket.setSoTimeout(TIMEOUT_MILLIS);

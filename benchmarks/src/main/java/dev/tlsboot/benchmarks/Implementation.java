@@ -4,14 +4,15 @@ import java.util.Arrays;
 import java.util.List;
 
 import dev.tlsboot.benchmarks.Case.Contender;
+import dev.tlsboot.netty.TlsProvider;
 
 /**
- * The TLS implementations compared, each making the {@link Endpoints} of a {@link Setup} from the same key and trust
- * material. The letters are the issue's; (a) is the baseline every ratio is taken against.
+ * The TLS implementations compared, each set up for a {@link Setup} from the same key and trust material. The letters
+ * are the issue's; (a) is the baseline every ratio is taken against.
  * <p>
- * An implementation that makes sockets is one more constant here and joins every handshake and bulk case. Netty's providers, (d) and (e), make engines
- * for channels, not sockets: they join a case as a {@link Contender} whose {@link Trial} drives a Netty client and
- * server, added in the driver's {@code cases}.
+ * An implementation that makes sockets makes {@link Endpoints}; Netty's providers, (d) and (e), make engines for
+ * channels, and run on a {@link NettyLoopback}. Either joins every handshake and bulk case as one more constant here;
+ * each driver says how it measures the one and the other.
  */
 enum Implementation {
 
@@ -23,6 +24,12 @@ enum Implementation {
 
 	/** (c) TLS Boot with observation off: {@code ConnectionRegistry.disabled()}, the JDK's own sockets. */
 	TLS_BOOT_UNOBSERVED("c", "TLS Boot, observation off", TlsBoot.variant(TlsBoot.Variant.UNOBSERVED)),
+
+	/** (d) Netty with the JDK provider, through TLS Boot's {@code NettySslContext}, on (b)'s contexts. */
+	NETTY_JDK("d", "Netty, JDK", TlsProvider.JDK),
+
+	/** (e) Netty with the OpenSSL provider (BoringSSL, netty-tcnative), through TLS Boot, on (b)'s contexts. */
+	NETTY_OPENSSL("e", "Netty, OpenSSL", TlsProvider.OPENSSL),
 
 	/** (f) TLS Boot on Conscrypt, both ends, with TLS Boot's default groups (X25519MLKEM768 first). */
 	TLS_BOOT_CONSCRYPT("f", "TLS Boot on Conscrypt", TlsBoot.variant(TlsBoot.Variant.CONSCRYPT)),
@@ -40,10 +47,20 @@ enum Implementation {
 
 	private final EndpointsFactory factory;
 
+	private final TlsProvider netty;
+
 	Implementation(String key, String name, EndpointsFactory factory) {
 		this.key = key;
 		this.name = name;
 		this.factory = factory;
+		this.netty = null;
+	}
+
+	Implementation(String key, String name, TlsProvider netty) {
+		this.key = key;
+		this.name = name;
+		this.factory = null;
+		this.netty = netty;
 	}
 
 	/** The letter {@code bench.implementations} selects. */
@@ -56,21 +73,18 @@ enum Implementation {
 		return "(" + this.key + ") " + this.name;
 	}
 
-	/** This implementation's ends of loopback connections for {@code setup}. */
-	Endpoints endpoints(Setup setup) throws Exception {
-		return this.factory.endpoints(setup);
-	}
-
 	/**
-	 * A contender per implementation, each measured by the trial {@code trial} opens on its endpoints.
+	 * A contender per implementation, each measured by the trial that suits it.
 	 * @param setup what both ends are configured with
-	 * @param trial opens a trial on one implementation's endpoints
+	 * @param sockets opens a trial on a socket implementation's endpoints
+	 * @param netty opens a trial on a Netty provider's contexts
 	 * @return the contenders, (a) first
 	 */
-	static List<Contender> contenders(Setup setup, EndpointsTrial trial) {
+	static List<Contender> contenders(Setup setup, EndpointsTrial sockets, NettyTrial netty) {
 		return Arrays.stream(values())
 			.map((implementation) -> Contender.of(implementation,
-					() -> trial.open(implementation.endpoints(setup))))
+					() -> (implementation.netty != null) ? netty.open(NettyLoopback.of(setup, implementation.netty))
+							: sockets.open(implementation.factory.endpoints(setup))))
 			.toList();
 	}
 
@@ -87,6 +101,14 @@ enum Implementation {
 	interface EndpointsTrial {
 
 		Trial open(Endpoints endpoints) throws Exception;
+
+	}
+
+	/** Opens a trial on a Netty provider's contexts. */
+	@FunctionalInterface
+	interface NettyTrial {
+
+		Trial open(NettyLoopback netty) throws Exception;
 
 	}
 

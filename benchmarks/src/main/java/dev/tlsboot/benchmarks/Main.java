@@ -31,8 +31,8 @@ public final class Main {
 			Case benchmark = cases.get(i);
 			System.err.printf("[%d/%d] %s%n", i + 1, cases.size(), benchmark.id());
 			for (Result result : Runner.run(benchmark, settings)) {
-				System.err.printf("        %-14s %s%n", result.contender().label(),
-						result.failed() ? "FAILED: " + result.failure() : Report.number(result.median()));
+				System.err.printf("        %-14s %s%n", result.contender().label(), result.measured()
+						? Report.number(result.median()) : (result.skipped() ? "skipped: " : "FAILED: ") + result.failure());
 				results.add(result);
 			}
 		}
@@ -53,6 +53,7 @@ public final class Main {
 		Credentials rsa = Credentials.generate(KeyType.RSA_2048);
 		List<Case> cases = new ArrayList<>(HandshakeDriver.cases(List.of(ecdsa, rsa)));
 		cases.addAll(BulkDriver.cases(ecdsa));
+		cases.addAll(RegistryDriver.cases(ecdsa));
 		cases.addAll(StartupDriver.cases(ecdsa));
 		return cases;
 	}

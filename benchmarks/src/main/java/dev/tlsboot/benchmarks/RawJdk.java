@@ -62,8 +62,8 @@ final class RawJdk {
 			}
 
 			@Override
-			public Socket connect(int port) throws IOException {
-				SSLSocket socket = Endpoints.layer(client.getSocketFactory(), port);
+			public Socket connect(Socket tcp) throws IOException {
+				SSLSocket socket = Endpoints.layer(client.getSocketFactory(), tcp);
 				socket.setSSLParameters(clientParameters);
 				return socket;
 			}

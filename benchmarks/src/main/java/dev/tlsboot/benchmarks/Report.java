@@ -46,6 +46,7 @@ final class Report {
 		Map<String, List<Result>> groups = results.stream()
 			.collect(Collectors.groupingBy((result) -> result.benchmark().group(), LinkedHashMap::new,
 					Collectors.toList()));
+		markdown.append("\n## targets\n\n").append(Targets.table(results));
 		groups.forEach((group, members) -> markdown.append("\n## ").append(group).append(" (")
 			.append(members.get(0).benchmark().unit().describe()).append(")\n\n").append(table(members)));
 		return markdown.append('\n').append(LEGEND).toString();
@@ -59,8 +60,9 @@ final class Report {
 			// The case's name only on its first row, so that its contenders read as one block.
 			String name = (result.benchmark() != previous) ? result.benchmark().name() : "";
 			previous = result.benchmark();
-			if (result.failed()) {
-				table.row(name, result.contender().label(), "FAILED", "", "", "", result.failure());
+			if (!result.measured()) {
+				table.row(name, result.contender().label(), result.skipped() ? "skipped" : "FAILED", "", "", "",
+						result.failure());
 			}
 			else {
 				table.row(name, result.contender().label(), number(result.median()),

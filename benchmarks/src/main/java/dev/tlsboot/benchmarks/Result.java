@@ -14,10 +14,11 @@ import dev.tlsboot.benchmarks.Trial.Sample;
  * @param vsBaseline the median, over iterations, of how many times better each iteration was than the baseline's
  * iteration of the same turn (1 for the baseline itself); {@code NaN} without a baseline
  * @param detail what the trial checked it measured
- * @param failure why the contender failed, or {@code null}
+ * @param failure why the contender failed or was skipped, or {@code null}
+ * @param skipped whether it could not run here ({@link Trial.Skipped}), which is no failure
  */
 record Result(Case benchmark, Contender contender, List<Sample> samples, double vsBaseline, String detail,
-		String failure) {
+		String failure, boolean skipped) {
 
 	Result {
 		samples = List.copyOf(samples);
@@ -45,7 +46,12 @@ record Result(Case benchmark, Contender contender, List<Sample> samples, double 
 
 	/** Whether the contender failed. */
 	boolean failed() {
-		return this.failure != null;
+		return this.failure != null && !this.skipped;
+	}
+
+	/** Whether the contender has figures: it neither failed nor was skipped. */
+	boolean measured() {
+		return this.failure == null;
 	}
 
 	private List<Double> values() {

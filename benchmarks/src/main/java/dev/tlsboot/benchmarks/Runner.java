@@ -66,17 +66,23 @@ final class Runner {
 
 		private String failure;
 
-		private Attempt(Trial trial, String failure) {
+		private final boolean skipped;
+
+		private Attempt(Trial trial, String failure, boolean skipped) {
 			this.trial = trial;
 			this.failure = failure;
+			this.skipped = skipped;
 		}
 
 		static Attempt open(Contender contender) {
 			try {
-				return new Attempt(contender.opener().open(), null);
+				return new Attempt(contender.opener().open(), null, false);
+			}
+			catch (Trial.Skipped ex) {
+				return new Attempt(null, ex.getMessage(), true);
 			}
 			catch (Exception ex) {
-				return new Attempt(null, describe(ex));
+				return new Attempt(null, describe(ex), false);
 			}
 		}
 
@@ -110,13 +116,13 @@ final class Runner {
 		Result result(Case benchmark, Contender contender, List<Sample> baseline) {
 			String detail = (this.trial != null) ? this.trial.detail() : "";
 			if (this.failure != null) {
-				return new Result(benchmark, contender, List.of(), Double.NaN, detail, this.failure);
+				return new Result(benchmark, contender, List.of(), Double.NaN, detail, this.failure, this.skipped);
 			}
 			List<Double> ratios = IntStream.range(0, Math.min(baseline.size(), this.samples.size()))
 				.mapToObj((i) -> benchmark.unit()
 					.speedup(this.samples.get(i).value(), baseline.get(i).value()))
 				.toList();
-			return new Result(benchmark, contender, this.samples, median(ratios), detail, null);
+			return new Result(benchmark, contender, this.samples, median(ratios), detail, null, false);
 		}
 
 		private static String describe(Exception ex) {

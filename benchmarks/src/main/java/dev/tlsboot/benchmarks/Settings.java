@@ -15,7 +15,7 @@ import dev.tlsboot.benchmarks.Trial.Budget;
  * <li>{@code bench.cases}: comma-separated selectors; a case runs when every {@code +}-joined word of one selector
  * occurs in its id, ignoring case: {@code handshake+TLSv1.3+full,bulk} (default: every case)</li>
  * <li>{@code bench.implementations}: contender keys, e.g. {@code a,b} (default: all)</li>
- * <li>{@code bench.seconds}: the length of one iteration, decimals allowed (default 2)</li>
+ * <li>{@code bench.seconds}: the length of one iteration, decimals allowed (default 1)</li>
  * <li>{@code bench.iterations}: measured iterations per contender and case (default 5)</li>
  * <li>{@code bench.warmup}: seconds of warm-up per contender and case (default: one iteration)</li>
  * <li>{@code bench.max-operations}: the most operations one iteration may do (default 1 000 000)</li>
@@ -45,7 +45,7 @@ record Settings(List<String> cases, List<String> implementations, Duration itera
 
 	/** The settings the system properties give. */
 	static Settings fromSystemProperties() {
-		Duration iteration = seconds(property("bench.seconds", "2"));
+		Duration iteration = seconds(property("bench.seconds", "1"));
 		String warmup = property("bench.warmup", null);
 		return new Settings(list(property("bench.cases", "")), list(property("bench.implementations", "")),
 				iteration, Integer.parseInt(property("bench.iterations", "5")),

@@ -14,13 +14,20 @@ import dev.tlsboot.core.TlsProtocol;
 import dev.tlsboot.core.material.KeyMaterial;
 import dev.tlsboot.core.material.TlsMaterial;
 import dev.tlsboot.core.observe.ConnectionRegistry;
+import dev.tlsboot.pki.KeyType;
 
 /**
  * (b), (c), (f) TLS Boot: a server and a client {@link TlsContext}, built with {@code TlsContext.builder(options)}
- * from the same material as the baseline, and their socket factories. The options are the defaults but for the
- * setup's protocol, suite and client certificate policy, and the {@link Variant}'s registry, provider and groups.
+ * from the same material as the baseline, and their socket factories; (d) and (e) take the same contexts to Netty.
+ * The options are the defaults but for the setup's protocol, suite and client certificate policy, and the
+ * {@link Variant}'s registry, provider and groups. BoringSSL (Conscrypt, Netty's OpenSSL) always enables its three
+ * TLS 1.3 suites and refuses options that leave some out, so there the setup's TLS 1.3 suite is not asked for, and
+ * the report names the suite BoringSSL chose.
  */
 final class TlsBoot {
+
+	/** What chooses the TLS 1.3 suite where it cannot be held to one, as {@link Endpoints#tls13SuiteChooser}. */
+	static final String BORINGSSL = "BoringSSL";
 
 	private TlsBoot() {
 	}
@@ -57,30 +64,68 @@ final class TlsBoot {
 		return (setup) -> endpoints(setup, variant);
 	}
 
-	/** The endpoints of {@code setup}. */
-	static Endpoints endpoints(Setup setup, Variant variant) {
+	/**
+	 * The endpoints of {@code setup}.
+	 * @throws Trial.Skipped when the variant's groups leave out the curve of the setup's ECDSA certificate under TLS
+	 * 1.2, where the groups a client offers also bound the curves of the certificates it accepts
+	 */
+	static Endpoints endpoints(Setup setup, Variant variant) throws Trial.Skipped {
+		KeyType keyType = setup.credentials().keyType();
+		String curve = "P-" + keyType.size();
+		if (setup.protocol() == TlsProtocol.TLS1_2 && "EC".equals(keyType.algorithm()) && variant.groups != null
+				&& !List.of(variant.groups.split(":")).contains(curve)) {
+			throw new Trial.Skipped("groups " + variant.groups + " leave out " + curve + ", which TLS 1.2 needs for "
+					+ "a " + curve + " certificate");
+		}
+		boolean boringSsl = variant.provider == JsseProvider.CONSCRYPT;
+		Contexts contexts = contexts(setup, variant, !boringSsl);
+		return new Endpoints() {
+
+			@Override
+			public ServerSocket bind() throws IOException {
+				return Endpoints.listen(contexts.server().serverSocketFactory());
+			}
+
+			@Override
+			public Socket connect(Socket tcp) throws IOException {
+				return Endpoints.layer(contexts.client().socketFactory(), tcp);
+			}
+
+			@Override
+			public void disableResumption() {
+				if (boringSsl) {
+					// A session timeout of 0 means none kept (the JDK would read it as no limit)
+					contexts.client().sslContext().getClientSessionContext().setSessionTimeout(0);
+				}
+			}
+
+			@Override
+			public String tls13SuiteChooser() {
+				return boringSsl ? BORINGSSL : null;
+			}
+
+		};
+	}
+
+	/**
+	 * The server's and the client's context for {@code setup}.
+	 * @param setup the setup
+	 * @param variant the registry, provider and groups
+	 * @param holdsSuite whether the TLS implementation can be held to the setup's one TLS 1.3 suite; if not, the
+	 * options leave the suites at their defaults
+	 * @return the contexts
+	 */
+	static Contexts contexts(Setup setup, Variant variant, boolean holdsSuite) {
 		Credentials credentials = setup.credentials();
-		TlsOptions.Builder serverOptions = options(setup, variant);
+		TlsOptions.Builder serverOptions = options(setup, variant, holdsSuite);
 		if (setup.mutual()) {
 			serverOptions.request(true).require(true);
 		}
 		TlsContext server = context("benchmark-server", serverOptions, credentials.server().keyMaterial(),
 				credentials.root(), variant);
-		TlsContext client = context("benchmark-client", options(setup, variant),
+		TlsContext client = context("benchmark-client", options(setup, variant, holdsSuite),
 				setup.mutual() ? credentials.client().keyMaterial() : null, credentials.root(), variant);
-		return new Endpoints() {
-
-			@Override
-			public ServerSocket bind() throws IOException {
-				return Endpoints.listen(server.serverSocketFactory());
-			}
-
-			@Override
-			public Socket connect(int port) throws IOException {
-				return Endpoints.layer(client.socketFactory(), port);
-			}
-
-		};
+		return new Contexts(server, client);
 	}
 
 	/**
@@ -103,15 +148,24 @@ final class TlsBoot {
 			.registry(variant.registry).build();
 	}
 
-	private static TlsOptions.Builder options(Setup setup, Variant variant) {
+	private static TlsOptions.Builder options(Setup setup, Variant variant, boolean holdsSuite) {
 		TlsOptions.Builder options = TlsOptions.builder().provider(variant.provider).groups(variant.groups);
 		for (TlsProtocol protocol : List.of(TlsProtocol.TLS1_2, TlsProtocol.TLS1_3)) {
 			options.protocol(protocol, protocol == setup.protocol());
 		}
-		if (setup.cipherSuite() != null) {
+		if (setup.cipherSuite() != null && holdsSuite) {
 			options.ciphersuites(setup.cipherSuite());
 		}
 		return options;
+	}
+
+	/**
+	 * A server's and a client's context for one setup.
+	 *
+	 * @param server the server's, with its certificate
+	 * @param client the client's, with a certificate for mTLS
+	 */
+	record Contexts(TlsContext server, TlsContext client) {
 	}
 
 }

@@ -44,6 +44,20 @@ interface Trial extends AutoCloseable {
 	}
 
 	/**
+	 * Thrown when a trial cannot run here, for a reason that is no failure of what is measured (a native library
+	 * that does not load on this platform): the report shows the reason, and the run still passes.
+	 */
+	final class Skipped extends Exception {
+
+		private static final long serialVersionUID = 1L;
+
+		Skipped(String reason) {
+			super(reason);
+		}
+
+	}
+
+	/**
 	 * What one run measured.
 	 *
 	 * @param value the figure, in the case's unit

@@ -1,0 +1,104 @@
+package dev.tlsboot.benchmarks;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import dev.tlsboot.benchmarks.Table.Column;
+
+/**
+ * The performance issue's targets, each judged on this run's figures: met, missed, or not measured (its case was not
+ * selected, or failed). Ratios are (x)/(a) as the tables give them, above 1 better.
+ * <ul>
+ * <li>Observation nearly free: the geometric mean of (b)'s ratio over the handshake cases, and over the bulk
+ * cases, with the lowest case named.</li>
+ * <li>Native TLS: each native contender's ratio in the full TLS 1.3 ECDSA P-256 case, the one the issue quotes.</li>
+ * <li>Registry, endpoint, starter: the medians of their cases; the starter's cost is (b)'s median less (a)'s.</li>
+ * </ul>
+ */
+final class Targets {
+
+	private static final String FULL_TLS13 = "TLSv1.3 ECDSA P-256 full";
+
+	private Targets() {
+	}
+
+	/** The targets table for {@code results}. */
+	static Table table(List<Result> results) {
+		Table table = new Table(Column.text("target"), Column.text("figure"), Column.text(""));
+		observation(table, results, "handshake", 0.97);
+		observation(table, results, "bulk", 0.98);
+		for (String key : List.of("e", "f", "f-x25519", "f-p256")) {
+			Optional<Result> result = find(results, "handshake", FULL_TLS13, key);
+			judge(table, "native: " + label(result, key) + " / (a) >= 4 for " + FULL_TLS13 + " handshakes/s",
+					result.map((found) -> ratio(found.vsBaseline()) + " (" + Report.number(found.median())
+							+ "/s)"),
+					result.map((found) -> found.vsBaseline() >= 4));
+		}
+		Optional<Result> registry = results.stream()
+			.filter((result) -> result.benchmark().group().equals("registry") && result.measured())
+			.findFirst();
+		judge(table, "registry <= 1 KB per entry", registry.map((found) -> Report.number(found.median()) + " bytes"),
+				registry.map((found) -> found.median() <= 1024));
+		for (String call : List.of("connections()", "tls()")) {
+			Optional<Result> endpoint = find(results, "endpoint", call + " at 10000 entries", "b");
+			judge(table, "endpoint " + call + " < 50 ms at 10 000 entries",
+					endpoint.map((found) -> Report.number(found.median()) + " ms median; " + found.detail()),
+					endpoint.map((found) -> found.median() < 50));
+		}
+		String spring = "Spring Boot application refreshed, cold";
+		Optional<Result> without = find(results, "startup", spring, "a");
+		for (Result with : results.stream()
+			.filter((result) -> result.benchmark().name().equals(spring) && result.contender().key().equals("b")
+					&& result.measured())
+			.toList()) {
+			Optional<Double> added = without.map((baseline) -> with.median() - baseline.median());
+			judge(table, "starter adds < 150 ms: " + with.contender().label() + " less (a)",
+					added.map((ms) -> Report.number(ms) + " ms (" + Report.number(with.median()) + " - "
+							+ Report.number(without.orElseThrow().median()) + ")"),
+					added.map((ms) -> ms < 150));
+		}
+		return table;
+	}
+
+	/** (b)/(a) over every case of {@code group}: the geometric mean, and the lowest case. */
+	private static void observation(Table table, List<Result> results, String group, double target) {
+		List<Result> observed = results.stream()
+			.filter((result) -> result.benchmark().group().equals(group) && result.contender().key().equals("b")
+					&& result.measured() && !Double.isNaN(result.vsBaseline()))
+			.toList();
+		Optional<Double> mean = observed.isEmpty() ? Optional.empty()
+				: Optional.of(Math.exp(observed.stream().mapToDouble((result) -> Math.log(result.vsBaseline()))
+					.average()
+					.orElseThrow()));
+		Optional<Result> lowest = observed.stream().min(Comparator.comparingDouble(Result::vsBaseline));
+		judge(table, String.format(Locale.ROOT, "observation: (b) / (a) >= %.2f for %s", target, group),
+				mean.map((value) -> ratio(value) + " geometric mean of " + observed.size() + " cases; lowest "
+						+ ratio(lowest.orElseThrow().vsBaseline()) + " (" + lowest.orElseThrow().benchmark().name()
+						+ ")"),
+				mean.map((value) -> value >= target));
+	}
+
+	private static Optional<Result> find(List<Result> results, String group, String name, String key) {
+		Predicate<Result> wanted = (result) -> result.benchmark().group().equals(group)
+				&& result.benchmark().name().equals(name) && result.contender().key().equals(key)
+				&& result.measured();
+		return results.stream().filter(wanted).findFirst();
+	}
+
+	private static String label(Optional<Result> result, String key) {
+		return result.map((found) -> found.contender().label()).orElse("(" + key + ")");
+	}
+
+	private static void judge(Table table, String target, Optional<String> figure, Optional<Boolean> met) {
+		table.row(target, figure.orElse("not measured in this run"),
+				met.map((yes) -> yes ? "met" : "**missed**").orElse("–"));
+	}
+
+	private static String ratio(double value) {
+		return String.format(Locale.ROOT, "%.2f", value);
+	}
+
+}
