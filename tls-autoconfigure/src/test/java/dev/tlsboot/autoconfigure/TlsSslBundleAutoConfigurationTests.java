@@ -1,15 +1,10 @@
 package dev.tlsboot.autoconfigure;
 
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLServerSocket;
-import javax.net.ssl.SSLSocket;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +18,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.TlsOptions;
+import dev.tlsboot.testing.Handshakes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -108,25 +104,9 @@ class TlsSslBundleAutoConfigurationTests {
 	/** Serve one handshake on 127.0.0.1 to a TLS Boot client trusting the test CA; the server's subject. */
 	private static String handshake(SSLContext serverContext) throws Exception {
 		TlsContext client = TlsContext.create(TlsOptions.builder().cafile(pki.file("ca.pem")).build());
-		try (SSLServerSocket listener = (SSLServerSocket) serverContext.getServerSocketFactory()
-			.createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			listener.setSoTimeout(10_000);
-			CompletableFuture<Void> served = CompletableFuture.runAsync(() -> {
-				try (SSLSocket accepted = (SSLSocket) listener.accept()) {
-					accepted.getOutputStream().write('!');
-					accepted.getOutputStream().flush();
-				}
-				catch (Exception ex) {
-					throw new IllegalStateException(ex);
-				}
-			});
-			try (SSLSocket socket = client.connect("localhost", listener.getLocalPort())) {
-				assertThat(socket.getInputStream().read()).isEqualTo('!');
-				served.get(10, TimeUnit.SECONDS);
-				return ((X509Certificate) socket.getSession().getPeerCertificates()[0]).getSubjectX500Principal()
-					.getName();
-			}
-		}
+		return Handshakes.serverCertificateSeenBy(client, "localhost", serverContext.getServerSocketFactory())
+			.getSubjectX500Principal()
+			.getName();
 	}
 
 }

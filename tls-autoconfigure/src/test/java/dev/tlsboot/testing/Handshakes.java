@@ -8,6 +8,7 @@ import java.security.cert.X509Certificate;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ServerSocketFactory;
 import javax.net.ssl.SSLSocket;
 
 import dev.tlsboot.core.TlsContext;
@@ -24,8 +25,17 @@ public final class Handshakes {
 	 * @return the certificate the client was shown
 	 */
 	public static X509Certificate serverCertificateSeenBy(TlsContext client, TlsContext server) throws Exception {
-		try (ServerSocket listener = server.serverSocketFactory().createServerSocket(0, 1,
-				InetAddress.getLoopbackAddress())) {
+		return serverCertificateSeenBy(client, "localhost", server.serverSocketFactory());
+	}
+
+	/**
+	 * Accept one connection from {@code serverSockets} on 127.0.0.1, connect to it with {@code client} as
+	 * {@code host} ({@code localhost} or {@code 127.0.0.1}), and exchange a byte each way.
+	 * @return the certificate the client was shown
+	 */
+	public static X509Certificate serverCertificateSeenBy(TlsContext client, String host,
+			ServerSocketFactory serverSockets) throws Exception {
+		try (ServerSocket listener = serverSockets.createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			CompletableFuture<Void> served = CompletableFuture.runAsync(() -> {
 				try (SSLSocket accepted = (SSLSocket) listener.accept()) {
 					accepted.setSoTimeout(5000);
@@ -36,7 +46,7 @@ public final class Handshakes {
 				}
 			});
 			X509Certificate seen;
-			try (SSLSocket socket = client.connect("localhost", listener.getLocalPort())) {
+			try (SSLSocket socket = client.connect(host, listener.getLocalPort())) {
 				socket.setSoTimeout(5000);
 				socket.getOutputStream().write(42);
 				if (socket.getInputStream().read() != 42) {

@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
 import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
@@ -29,6 +28,7 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.tlsboot.testing.WebApplications;
 import dev.tlsboot.actuate.autoconfigure.TlsHealthContributorAutoConfiguration;
 import dev.tlsboot.actuate.autoconfigure.TlsMetricsAutoConfiguration;
 import dev.tlsboot.autoconfigure.TlsAutoConfiguration;
@@ -62,15 +62,12 @@ enum RotatingServer {
 	 * @return the running application
 	 */
 	ConfigurableApplicationContext run(Map<String, String> properties) {
-		return new SpringApplicationBuilder(this.configuration).web(this.type)
-			.properties(Map.of("server.port", "0", "server.address", "127.0.0.1", "spring.main.banner-mode", "off"))
-			.properties(Map.<String, Object>copyOf(properties))
-			.run();
+		return WebApplications.run(this.configuration, this.type, properties);
 	}
 
 	/** The port a running application listens on. */
 	static int port(ConfigurableApplicationContext application) {
-		return application.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+		return WebApplications.port(application);
 	}
 
 	/** Every {@link TlsContextReloadedEvent} the application published, in order. */

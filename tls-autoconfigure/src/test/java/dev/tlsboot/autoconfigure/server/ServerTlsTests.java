@@ -1,14 +1,7 @@
 package dev.tlsboot.autoconfigure.server;
 
-import java.net.InetAddress;
-import java.security.cert.X509Certificate;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-
-import javax.net.ssl.SSLServerSocket;
-import javax.net.ssl.SSLSocket;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -18,6 +11,7 @@ import dev.tlsboot.autoconfigure.TlsProperties;
 import dev.tlsboot.core.TlsConfigurationException;
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.TlsOptions;
+import dev.tlsboot.testing.Handshakes;
 import dev.tlsboot.core.TlsRole;
 import dev.tlsboot.core.material.TlsMaterial;
 import dev.tlsboot.core.spi.ConnectionRef;
@@ -124,26 +118,10 @@ class ServerTlsTests {
 
 	/** One handshake against the context on 127.0.0.1; the subject of the certificate the client got. */
 	private static String serveOneHandshake(TlsContext server) throws Exception {
-		try (SSLServerSocket listener = (SSLServerSocket) server.serverSocketFactory()
-			.createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			listener.setSoTimeout(10_000);
-			CompletableFuture<Void> served = CompletableFuture.runAsync(() -> {
-				try (SSLSocket accepted = (SSLSocket) listener.accept()) {
-					accepted.getOutputStream().write('!');
-					accepted.getOutputStream().flush();
-				}
-				catch (Exception ex) {
-					throw new IllegalStateException(ex);
-				}
-			});
-			try (SSLSocket client = certificates.clientContext(TlsOptions.builder().servername("api.example.test"))
-				.connect("127.0.0.1", listener.getLocalPort())) {
-				assertThat(client.getInputStream().read()).isEqualTo('!');
-				served.get(10, TimeUnit.SECONDS);
-				X509Certificate peer = (X509Certificate) client.getSession().getPeerCertificates()[0];
-				return peer.getSubjectX500Principal().getName();
-			}
-		}
+		TlsContext client = certificates.clientContext(TlsOptions.builder().servername("api.example.test"));
+		return Handshakes.serverCertificateSeenBy(client, "127.0.0.1", server.serverSocketFactory())
+			.getSubjectX500Principal()
+			.getName();
 	}
 
 }

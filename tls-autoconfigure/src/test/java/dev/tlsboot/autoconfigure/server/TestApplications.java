@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
 import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
 import org.springframework.boot.jetty.autoconfigure.servlet.JettyServletWebServerAutoConfiguration;
@@ -26,6 +25,7 @@ import org.springframework.http.server.reactive.SslInfo;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.tlsboot.testing.WebApplications;
 import dev.tlsboot.autoconfigure.TlsAutoConfiguration;
 import dev.tlsboot.autoconfigure.TlsSslBundleAutoConfiguration;
 
@@ -56,15 +56,12 @@ enum TestApplications {
 	 * @return the running application
 	 */
 	ConfigurableApplicationContext run(Map<String, String> properties) {
-		return new SpringApplicationBuilder(this.configuration).web(this.type)
-			.properties(Map.of("server.port", "0", "server.address", "127.0.0.1", "spring.main.banner-mode", "off"))
-			.properties(Map.<String, Object>copyOf(properties))
-			.run();
+		return WebApplications.run(this.configuration, this.type, properties);
 	}
 
 	/** The port a running application listens on. */
 	static int port(ConfigurableApplicationContext application) {
-		return application.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+		return WebApplications.port(application);
 	}
 
 	private static String subject(X509Certificate[] chain) {
