@@ -26,10 +26,16 @@ enum Implementation {
 	TLS_BOOT_UNOBSERVED("c", "TLS Boot, observation off", TlsBoot.variant(TlsBoot.Variant.UNOBSERVED)),
 
 	/** (d) Netty with the JDK provider, through TLS Boot's {@code NettySslContext}, on (b)'s contexts. */
-	NETTY_JDK("d", "Netty, JDK", TlsProvider.JDK),
+	NETTY_JDK("d", "Netty, JDK", TlsProvider.JDK, TlsBoot.Variant.OBSERVED),
 
-	/** (e) Netty with the OpenSSL provider (BoringSSL, netty-tcnative), through TLS Boot, on (b)'s contexts. */
-	NETTY_OPENSSL("e", "Netty, OpenSSL", TlsProvider.OPENSSL),
+	/**
+	 * (e) Netty with the OpenSSL provider (BoringSSL, netty-tcnative), through TLS Boot, on contexts like (b)'s with
+	 * {@code provider: openssl}, default groups (X25519MLKEM768 first).
+	 */
+	NETTY_OPENSSL("e", "Netty, OpenSSL", TlsProvider.OPENSSL, TlsBoot.Variant.OPENSSL),
+
+	/** (e) with X25519 only on both ends: the cost of the post-quantum default on Netty. */
+	NETTY_OPENSSL_X25519("e-x25519", "Netty, OpenSSL, X25519", TlsProvider.OPENSSL, TlsBoot.Variant.OPENSSL_X25519),
 
 	/** (f) TLS Boot on Conscrypt, both ends, with TLS Boot's default groups (X25519MLKEM768 first). */
 	TLS_BOOT_CONSCRYPT("f", "TLS Boot on Conscrypt", TlsBoot.variant(TlsBoot.Variant.CONSCRYPT)),
@@ -49,18 +55,23 @@ enum Implementation {
 
 	private final TlsProvider netty;
 
+	private final TlsBoot.Variant nettyVariant;
+
 	Implementation(String key, String name, EndpointsFactory factory) {
+		this(key, name, factory, null, null);
+	}
+
+	Implementation(String key, String name, TlsProvider netty, TlsBoot.Variant variant) {
+		this(key, name, null, netty, variant);
+	}
+
+	private Implementation(String key, String name, EndpointsFactory factory, TlsProvider netty,
+			TlsBoot.Variant nettyVariant) {
 		this.key = key;
 		this.name = name;
 		this.factory = factory;
-		this.netty = null;
-	}
-
-	Implementation(String key, String name, TlsProvider netty) {
-		this.key = key;
-		this.name = name;
-		this.factory = null;
 		this.netty = netty;
+		this.nettyVariant = nettyVariant;
 	}
 
 	/** The letter {@code bench.implementations} selects. */
@@ -82,10 +93,13 @@ enum Implementation {
 	 */
 	static List<Contender> contenders(Setup setup, EndpointsTrial sockets, NettyTrial netty) {
 		return Arrays.stream(values())
-			.map((implementation) -> Contender.of(implementation,
-					() -> (implementation.netty != null) ? netty.open(NettyLoopback.of(setup, implementation.netty))
-							: sockets.open(implementation.factory.endpoints(setup))))
+			.map((implementation) -> Contender.of(implementation, () -> implementation.open(setup, sockets, netty)))
 			.toList();
+	}
+
+	private Trial open(Setup setup, EndpointsTrial sockets, NettyTrial netty) throws Exception {
+		return (this.netty != null) ? netty.open(NettyLoopback.of(setup, this.netty, this.nettyVariant))
+				: sockets.open(this.factory.endpoints(setup));
 	}
 
 	/** Makes an implementation's endpoints for a setup. */

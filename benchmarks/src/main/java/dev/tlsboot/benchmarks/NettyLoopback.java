@@ -81,15 +81,18 @@ final class NettyLoopback {
 	 * Netty contexts for {@code setup} on {@code provider}.
 	 * @param setup the setup
 	 * @param provider {@link TlsProvider#JDK} or {@link TlsProvider#OPENSSL}
+	 * @param variant the TLS Boot contexts' registry, provider option and groups
 	 * @return the contexts, no channel open yet
-	 * @throws Trial.Skipped when OpenSSL is asked for and netty-tcnative does not load here
+	 * @throws Trial.Skipped when OpenSSL is asked for and netty-tcnative does not load here, or as
+	 * {@link TlsBoot#checkGroups}
 	 */
-	static NettyLoopback of(Setup setup, TlsProvider provider) throws Trial.Skipped {
+	static NettyLoopback of(Setup setup, TlsProvider provider, TlsBoot.Variant variant) throws Trial.Skipped {
 		boolean openSsl = provider == TlsProvider.OPENSSL;
 		if (openSsl && !OpenSsl.isAvailable()) {
 			throw new Trial.Skipped("netty-tcnative does not load here: " + OpenSsl.unavailabilityCause());
 		}
-		TlsBoot.Contexts contexts = TlsBoot.contexts(setup, TlsBoot.Variant.OBSERVED, !openSsl);
+		TlsBoot.checkGroups(setup, variant);
+		TlsBoot.Contexts contexts = TlsBoot.contexts(setup, variant, !openSsl);
 		return new NettyLoopback(NettySslContext.forServer(contexts.server(), provider),
 				NettySslContext.forClient(contexts.client(), provider), provider);
 	}

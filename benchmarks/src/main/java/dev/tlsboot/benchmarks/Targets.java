@@ -30,7 +30,7 @@ final class Targets {
 		Table table = new Table(Column.text("target"), Column.text("figure"), Column.text(""));
 		observation(table, results, "handshake", 0.97);
 		observation(table, results, "bulk", 0.98);
-		for (String key : List.of("e", "f", "f-x25519", "f-p256")) {
+		for (String key : List.of("e", "e-x25519", "f", "f-x25519", "f-p256")) {
 			Optional<Result> result = find(results, "handshake", FULL_TLS13, key);
 			judge(table, "native: " + label(result, key) + " / (a) >= 4 for " + FULL_TLS13 + " handshakes/s",
 					result.map((found) -> ratio(found.vsBaseline()) + " (" + Report.number(found.median())

@@ -43,7 +43,11 @@ final class TlsBoot {
 
 		CONSCRYPT_X25519(ConnectionRegistry.global(), JsseProvider.CONSCRYPT, "X25519"),
 
-		CONSCRYPT_P256(ConnectionRegistry.global(), JsseProvider.CONSCRYPT, "P-256");
+		CONSCRYPT_P256(ConnectionRegistry.global(), JsseProvider.CONSCRYPT, "P-256"),
+
+		OPENSSL(ConnectionRegistry.global(), JsseProvider.OPENSSL, null),
+
+		OPENSSL_X25519(ConnectionRegistry.global(), JsseProvider.OPENSSL, "X25519");
 
 		private final ConnectionRegistry registry;
 
@@ -66,17 +70,10 @@ final class TlsBoot {
 
 	/**
 	 * The endpoints of {@code setup}.
-	 * @throws Trial.Skipped when the variant's groups leave out the curve of the setup's ECDSA certificate under TLS
-	 * 1.2, where the groups a client offers also bound the curves of the certificates it accepts
+	 * @throws Trial.Skipped as {@link #checkGroups}
 	 */
 	static Endpoints endpoints(Setup setup, Variant variant) throws Trial.Skipped {
-		KeyType keyType = setup.credentials().keyType();
-		String curve = "P-" + keyType.size();
-		if (setup.protocol() == TlsProtocol.TLS1_2 && "EC".equals(keyType.algorithm()) && variant.groups != null
-				&& !List.of(variant.groups.split(":")).contains(curve)) {
-			throw new Trial.Skipped("groups " + variant.groups + " leave out " + curve + ", which TLS 1.2 needs for "
-					+ "a " + curve + " certificate");
-		}
+		checkGroups(setup, variant);
 		boolean boringSsl = variant.provider == JsseProvider.CONSCRYPT;
 		Contexts contexts = contexts(setup, variant, !boringSsl);
 		return new Endpoints() {
@@ -105,6 +102,21 @@ final class TlsBoot {
 			}
 
 		};
+	}
+
+	/**
+	 * Skips a setup the variant's groups rule out.
+	 * @throws Trial.Skipped when the variant's groups leave out the curve of the setup's ECDSA certificate under TLS
+	 * 1.2, where the groups a client offers also bound the curves of the certificates it accepts
+	 */
+	static void checkGroups(Setup setup, Variant variant) throws Trial.Skipped {
+		KeyType keyType = setup.credentials().keyType();
+		String curve = "P-" + keyType.size();
+		if (setup.protocol() == TlsProtocol.TLS1_2 && "EC".equals(keyType.algorithm()) && variant.groups != null
+				&& !List.of(variant.groups.split(":")).contains(curve)) {
+			throw new Trial.Skipped("groups " + variant.groups + " leave out " + curve + ", which TLS 1.2 needs for "
+					+ "a " + curve + " certificate");
+		}
 	}
 
 	/**

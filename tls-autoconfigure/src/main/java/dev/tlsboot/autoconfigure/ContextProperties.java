@@ -96,7 +96,8 @@ public class ContextProperties {
 	/**
 	 * Key exchange groups, most preferred first, colon separated as in OpenSSL's -groups, such as
 	 * 'X25519MLKEM768:X25519:P-256'. Default: the post-quantum hybrid first where the provider can be told (Conscrypt,
-	 * JDK 20+), the provider's own order elsewhere; JDK 17's own TLS refuses the option.
+	 * Netty's OpenSSL, JDK 20+), the provider's own order elsewhere. JDK 17's own TLS cannot take it per context:
+	 * refused with provider 'jdk'; with 'openssl' or 'auto' it reaches Netty's OpenSSL channels only.
 	 */
 	private String groups;
 

@@ -24,6 +24,8 @@ import dev.tlsboot.core.policy.SecurityLevel;
  */
 final class TlsParameters {
 
+	private static final System.Logger logger = System.getLogger(TlsContext.class.getName());
+
 	private static final String RENEGOTIATION_INFO_SCSV = "TLS_EMPTY_RENEGOTIATION_INFO_SCSV";
 
 	/** JDK 20's {@code SSLParameters.setNamedGroups}, or {@code null} before it. */
@@ -91,7 +93,9 @@ final class TlsParameters {
 	/**
 	 * The groups to set: those of {@code groups}, or by default the post-quantum hybrid first where the provider can
 	 * be told. JDK 17's own TLS cannot be told per context: only the process-wide {@code jdk.tls.namedGroups}
-	 * system property reaches it, so a {@code groups} option there is refused rather than ignored.
+	 * system property reaches it. A {@code groups} option there is refused rather than ignored when the context asks
+	 * for the JDK by name; with {@code openssl} or {@code auto} it still reaches Netty's OpenSSL channels, so the
+	 * context is built and the log says what its SSLContext leaves out.
 	 */
 	private static List<String> groups(TlsOptions options, JsseProvider provider) {
 		if (options.groups().isEmpty()) {
@@ -100,10 +104,18 @@ final class TlsParameters {
 					: List.of();
 		}
 		if (!provider.setsGroups()) {
+			String processWide = "-Djdk.tls.namedGroups=" + String.join(",", jsseNames(options.groups()));
+			if (options.provider() != JsseProvider.JDK) {
+				logger.log(System.Logger.Level.WARNING, () -> "'groups' " + options.groups() + " reach Netty's OpenSSL "
+						+ "channels only: the JDK " + Runtime.version().feature() + " TLS under this context's "
+						+ "SSLContext (sockets, Tomcat, Jetty, the JDK HttpClient) takes groups process-wide, with "
+						+ processWide);
+				return List.of();
+			}
 			throw new TlsConfigurationException("groups", null, "the JDK's TLS cannot set key exchange groups per "
 					+ "context before JDK 20 (SSLParameters.setNamedGroups); this is JDK "
-					+ Runtime.version().feature() + ".", "Set 'provider' to 'conscrypt', or remove 'groups' and set "
-							+ "-Djdk.tls.namedGroups=" + String.join(",", jsseNames(options.groups()))
+					+ Runtime.version().feature() + ".", "Set 'provider' to 'conscrypt' (or 'openssl' for Netty "
+							+ "channels), or remove 'groups' and set " + processWide
 							+ " (which applies to every TLS connection of the JVM), or run JDK 20 or later.");
 		}
 		List<NamedGroups.Group> wanted = NamedGroups.parse(options.groups());

@@ -13,7 +13,9 @@ import io.netty.handler.ssl.ApplicationProtocolConfig.SelectorFailureBehavior;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.IdentityCipherSuiteFilter;
 import io.netty.handler.ssl.JdkSslContext;
+import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.OpenSslCachingX509KeyManagerFactory;
+import io.netty.handler.ssl.OpenSslContextOption;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
@@ -49,8 +51,8 @@ final class ProviderContexts {
 	 * OpenSSL gets the context's own key manager (so a reloaded certificate, and certificates served by SNI, reach
 	 * it too) and trust manager (so security level and verify results match the JDK path), protocols, suites (Netty
 	 * translates JSSE names; a suite OpenSSL lacks is left out), ALPN, client authentication and the session cache
-	 * settings of the context's SSLContext. OpenSSL's copy of each key is cached by alias, and a reloaded key has a
-	 * new alias.
+	 * settings of the context's SSLContext, and its {@code groups} (unset, Netty's BoringSSL default is TLS Boot's
+	 * too: X25519MLKEM768 first). OpenSSL's copy of each key is cached by alias, and a reloaded key has a new alias.
 	 */
 	static SslContext openSsl(TlsContext context, TlsRole role, List<String> alpn) {
 		KeyManagerFactory keys = new OpenSslCachingX509KeyManagerFactory(
@@ -72,14 +74,31 @@ final class ProviderContexts {
 			.applicationProtocolConfig(alpn(alpn))
 			.sessionCacheSize(sessions.getSessionCacheSize())
 			.sessionTimeout(sessions.getSessionTimeout());
+		List<String> groups = context.options().groups();
+		if (!groups.isEmpty()) {
+			builder.option(OpenSslContextOption.GROUPS, groups.toArray(String[]::new));
+		}
 		try {
 			return builder.build();
 		}
-		catch (SSLException | RuntimeException ex) {
-			throw new TlsConfigurationException("provider", null,
-					"OpenSSL refused the settings of context '" + context.name() + "': " + ex.getMessage() + ".",
-					"Check 'cipher', 'ciphersuites' and the protocols, or set 'provider' to 'jdk'.", ex);
+		catch (SSLException ex) {
+			if (!groups.isEmpty() && String.valueOf(ex.getMessage()).contains("groups")) {
+				throw new TlsConfigurationException("groups", null, OpenSsl.versionString() + " (netty-tcnative) "
+						+ "cannot use the groups " + groups + " of context '" + context.name() + "'.",
+						"Name groups it has, e.g. 'X25519MLKEM768:X25519:P-256:P-384', or set 'provider' to "
+								+ "'conscrypt' or 'jdk'.", ex);
+			}
+			throw refused(context, ex);
 		}
+		catch (RuntimeException ex) {
+			throw refused(context, ex);
+		}
+	}
+
+	private static TlsConfigurationException refused(TlsContext context, Exception ex) {
+		return new TlsConfigurationException("provider", null,
+				"OpenSSL refused the settings of context '" + context.name() + "': " + ex.getMessage() + ".",
+				"Check 'cipher', 'ciphersuites' and the protocols, or set 'provider' to 'jdk'.", ex);
 	}
 
 	/**
