@@ -26,6 +26,7 @@ import org.springframework.util.function.SingletonSupplier;
 
 import dev.tlsboot.autoconfigure.TlsContexts;
 import dev.tlsboot.autoconfigure.reload.TlsReloads;
+import dev.tlsboot.core.CryptoProvider;
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.TlsProtocol;
 import dev.tlsboot.core.TlsRole;
@@ -183,7 +184,8 @@ public class TlsEndpoint {
 		ClassLoader classLoader = getClass().getClassLoader();
 		boolean tcnative = ClassUtils.isPresent("io.netty.handler.ssl.OpenSsl", classLoader)
 				&& ClassUtils.isPresent("io.netty.internal.tcnative.SSL", classLoader);
-		return new ProviderDescriptor(jsse.getName(), jsse.getVersionStr(), tcnative ? OpenSsl.version() : null);
+		return new ProviderDescriptor(jsse.getName(), jsse.getVersionStr(), tcnative ? OpenSsl.version() : null,
+				CryptoProvider.describe(CryptoProvider.first()));
 	}
 
 	private static <T> @Nullable T parse(String name, @Nullable String value, Function<String, T> parser) {
@@ -224,8 +226,10 @@ public class TlsEndpoint {
 	 * @param version its version, e.g. {@code 17}
 	 * @param openssl the OpenSSL (BoringSSL) that Netty channels can use, when netty-tcnative loads, else
 	 * {@code null}
+	 * @param cryptoProvider the first JCA provider, which does the JDK TLS's signatures, key agreement and ciphers
+	 * ({@code tls.crypto-provider}), e.g. {@code AmazonCorrettoCryptoProvider 2.5.0 (AWS-LC v1.47.0)} or {@code SUN 17}
 	 */
-	public record ProviderDescriptor(String name, String version, @Nullable String openssl) {
+	public record ProviderDescriptor(String name, String version, @Nullable String openssl, String cryptoProvider) {
 	}
 
 	/**

@@ -22,7 +22,8 @@ import dev.tlsboot.core.spi.TlsValidator;
  * {@link TlsContexts} bean, and the default one as the primary {@link TlsContext} bean. Every context keeps its
  * connections in the {@link ConnectionRegistry} bean and is given every {@link TlsValidator} and
  * {@link TlsEventListener} bean, in their order; connection events are also published as {@link TlsConnectionEvent}s.
- * {@code tls.debug.keylog-file} starts the key log before the contexts are built.
+ * {@code tls.debug.keylog-file} starts the key log, and {@code tls.crypto-provider} installs the JVM's crypto
+ * provider, before the contexts are built.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(TlsProperties.class)
@@ -39,9 +40,19 @@ public final class TlsAutoConfiguration {
 		return TlsKeyLogging.start(properties.getDebug(), environment);
 	}
 
+	/**
+	 * {@code tls.crypto-provider}, installed before any context is built. {@link TlsCryptoProviderEnvironmentPostProcessor}
+	 * has done it already in applications started by {@code SpringApplication}; this covers contexts started
+	 * otherwise, and changes nothing the second time.
+	 */
+	@Bean
+	TlsCryptoProviderInstall tlsCryptoProvider(TlsProperties properties) {
+		return TlsCryptoProviderInstall.install(properties.getCryptoProvider());
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
-	@DependsOn("tlsKeyLogging")
+	@DependsOn({ "tlsKeyLogging", "tlsCryptoProvider" })
 	TlsContexts tlsContexts(TlsProperties properties, ObjectProvider<PasswordProvider> passwordProvider,
 			ConnectionRegistry registry, ObjectProvider<TlsValidator> validators,
 			ObjectProvider<TlsEventListener> listeners) {

@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import dev.tlsboot.core.CryptoProvider;
+
 /**
  * TLS Boot's properties. The options at {@code tls.*} are the default context's, and the defaults of every named
  * context at {@code tls.contexts.<name>.*}, which overrides only what it sets:
@@ -43,6 +45,25 @@ public class TlsProperties extends ContextProperties {
 	private final Reload reload = new Reload();
 
 	private final Debug debug = new Debug();
+
+	/**
+	 * JCA provider for the cryptography under the JDK's TLS: 'jdk' leaves the JVM's providers alone; 'accp'
+	 * installs the Amazon Corretto Crypto Provider (software.amazon.cryptools:AmazonCorrettoCryptoProvider with the
+	 * platform's classifier, e.g. linux-x86_64) as the first JCA provider at startup, before any context is built,
+	 * and fails startup when it is missing or does not load. A setting of the whole JVM, not of a context: JCA
+	 * providers are per process, so every Signature, KeyAgreement, Cipher and digest anything in the JVM asks for
+	 * comes from ACCP afterwards; there is no 'tls.contexts.<name>.crypto-provider'. The JDK's TLS stack itself
+	 * stays, with all its options and features; for BoringSSL's TLS stack see 'provider'.
+	 */
+	private CryptoProvider cryptoProvider = CryptoProvider.JDK;
+
+	public CryptoProvider getCryptoProvider() {
+		return this.cryptoProvider;
+	}
+
+	public void setCryptoProvider(CryptoProvider cryptoProvider) {
+		this.cryptoProvider = cryptoProvider;
+	}
 
 	public Map<String, ContextProperties> getContexts() {
 		return this.contexts;
