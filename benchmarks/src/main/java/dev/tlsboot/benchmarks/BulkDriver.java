@@ -45,11 +45,13 @@ final class BulkDriver {
 		for (String suite : SUITES) {
 			Setup setup = new Setup(TlsProtocol.TLS1_3, credentials, false, suite);
 			cases.add(new Case("bulk", suite, Unit.MEGABYTES_PER_SECOND,
-					Implementation.contenders(setup,
+					Implementation.contenders("bulk " + suite, setup,
 							(endpoints) -> new BulkTrial(new SocketSender(endpoints), setup),
 							(netty) -> new BulkTrial(netty.sender(), setup))
 						.stream()
-						.filter((contender) -> !contender.key().equals(Implementation.NETTY_JDK.key()))
+						// (d) moves bytes through (b)'s JDK engine; (g) is a handshake contender (ACCP's signatures)
+						.filter((contender) -> !contender.key().equals(Implementation.NETTY_JDK.key())
+								&& !contender.key().equals(Implementation.TLS_BOOT_ACCP.key()))
 						.toList()));
 		}
 		cases.add(new Case("bulk", "no TLS", Unit.MEGABYTES_PER_SECOND,

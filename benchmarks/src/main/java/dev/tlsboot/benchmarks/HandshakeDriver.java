@@ -46,9 +46,9 @@ final class HandshakeDriver {
 				for (boolean mutual : new boolean[] { false, true }) {
 					for (Mode mode : Mode.values()) {
 						Setup setup = new Setup(protocol, credential, mutual, null);
-						cases.add(new Case("handshake", setup.name() + " " + mode.name().toLowerCase(Locale.ROOT),
-								Unit.HANDSHAKES_PER_SECOND,
-								Implementation.contenders(setup,
+						String name = setup.name() + " " + mode.name().toLowerCase(Locale.ROOT);
+						cases.add(new Case("handshake", name, Unit.HANDSHAKES_PER_SECOND,
+								Implementation.contenders("handshake " + name, setup,
 										(endpoints) -> new HandshakeTrial(new SocketExchanger(endpoints), setup,
 												mode),
 										(netty) -> new HandshakeTrial(netty.exchanger(), setup, mode))));

@@ -45,7 +45,13 @@ enum Implementation {
 			TlsBoot.variant(TlsBoot.Variant.CONSCRYPT_X25519)),
 
 	/** (f) on Conscrypt with P-256 only, the group the JDK's clients share first with it. */
-	TLS_BOOT_CONSCRYPT_P256("f-p256", "TLS Boot on Conscrypt, P-256", TlsBoot.variant(TlsBoot.Variant.CONSCRYPT_P256));
+	TLS_BOOT_CONSCRYPT_P256("f-p256", "TLS Boot on Conscrypt, P-256", TlsBoot.variant(TlsBoot.Variant.CONSCRYPT_P256)),
+
+	/**
+	 * (g) TLS Boot on the JDK's TLS with ACCP installed as the first JCA provider ({@code tls.crypto-provider: accp}):
+	 * (b)'s loop in a JVM of its own ({@link ForkedTrial}), since ACCP changes the crypto of the whole JVM.
+	 */
+	TLS_BOOT_ACCP("g", "TLS Boot on the JDK with ACCP", "b", "-D" + ForkedTrial.CRYPTO_PROVIDER_PROPERTY + "=accp");
 
 	private final String key;
 
@@ -57,21 +63,38 @@ enum Implementation {
 
 	private final TlsBoot.Variant nettyVariant;
 
+	/** For a forked implementation: the contender its child JVM runs, and the child's own JVM flags. */
+	private final String forkedKey;
+
+	private final List<String> forkedFlags;
+
 	Implementation(String key, String name, EndpointsFactory factory) {
-		this(key, name, factory, null, null);
+		this(key, name, factory, null, null, null, List.of());
 	}
 
 	Implementation(String key, String name, TlsProvider netty, TlsBoot.Variant variant) {
-		this(key, name, null, netty, variant);
+		this(key, name, null, netty, variant, null, List.of());
+	}
+
+	/** A contender in a JVM of its own: {@code forkedKey}'s trial, in a child JVM with {@code flags}. */
+	Implementation(String key, String name, String forkedKey, String... flags) {
+		this(key, name, null, null, null, forkedKey, List.of(flags));
 	}
 
 	private Implementation(String key, String name, EndpointsFactory factory, TlsProvider netty,
-			TlsBoot.Variant nettyVariant) {
+			TlsBoot.Variant nettyVariant, String forkedKey, List<String> forkedFlags) {
 		this.key = key;
 		this.name = name;
 		this.factory = factory;
 		this.netty = netty;
 		this.nettyVariant = nettyVariant;
+		this.forkedKey = forkedKey;
+		this.forkedFlags = forkedFlags;
+	}
+
+	/** Whether this contender runs in a child JVM of its own ({@link ForkedTrial}). */
+	boolean forked() {
+		return this.forkedKey != null;
 	}
 
 	/** The letter {@code bench.implementations} selects. */
@@ -86,18 +109,23 @@ enum Implementation {
 
 	/**
 	 * A contender per implementation, each measured by the trial that suits it.
+	 * @param caseId the case's {@link Case#id()}, which a forked contender's child JVM runs
 	 * @param setup what both ends are configured with
 	 * @param sockets opens a trial on a socket implementation's endpoints
 	 * @param netty opens a trial on a Netty provider's contexts
 	 * @return the contenders, (a) first
 	 */
-	static List<Contender> contenders(Setup setup, EndpointsTrial sockets, NettyTrial netty) {
+	static List<Contender> contenders(String caseId, Setup setup, EndpointsTrial sockets, NettyTrial netty) {
 		return Arrays.stream(values())
-			.map((implementation) -> Contender.of(implementation, () -> implementation.open(setup, sockets, netty)))
+			.map((implementation) -> Contender.of(implementation,
+					() -> implementation.open(caseId, setup, sockets, netty)))
 			.toList();
 	}
 
-	private Trial open(Setup setup, EndpointsTrial sockets, NettyTrial netty) throws Exception {
+	private Trial open(String caseId, Setup setup, EndpointsTrial sockets, NettyTrial netty) throws Exception {
+		if (forked()) {
+			return new ForkedTrial(caseId, this.forkedKey, this.forkedFlags);
+		}
 		return (this.netty != null) ? netty.open(NettyLoopback.of(setup, this.netty, this.nettyVariant))
 				: sockets.open(this.factory.endpoints(setup));
 	}

@@ -48,7 +48,7 @@ public final class Main {
 	}
 
 	/** Every case, in the order they run and are reported. */
-	private static List<Case> cases() throws IOException {
+	static List<Case> cases() throws IOException {
 		Credentials ecdsa = Credentials.generate(KeyType.EC_P256);
 		Credentials rsa = Credentials.generate(KeyType.RSA_2048);
 		List<Case> cases = new ArrayList<>(HandshakeDriver.cases(List.of(ecdsa, rsa)));
