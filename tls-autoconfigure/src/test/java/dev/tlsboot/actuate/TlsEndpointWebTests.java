@@ -97,6 +97,8 @@ class TlsEndpointWebTests {
 		JsonNode tls = get("/actuator/tls", 200);
 		assertThat(tls.path("provider").path("name").asString()).isEqualTo("SunJSSE");
 		assertThat(tls.path("provider").path("version").asString()).isNotEmpty();
+		// tls.crypto-provider unset: the JDK's own first JCA provider (ACCP only ever runs in a child JVM)
+		assertThat(tls.path("provider").path("cryptoProvider").asString()).startsWith("SUN ");
 		assertThat(tls.path("protocols").toString()).contains("\"TLSv1.3\"", "\"TLSv1.2\"");
 		JsonNode server = tls.path("contexts").path("server");
 		assertThat(server.path("options").path("keyfile").asString()).isEqualTo(file("server.key"));

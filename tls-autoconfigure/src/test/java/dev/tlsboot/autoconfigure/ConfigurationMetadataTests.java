@@ -25,7 +25,12 @@ class ConfigurationMetadataTests {
 				"\"name\": \"tls.health.warning-threshold\"",
 				"\"description\": \"Whether to enable TLS 1.2. On by default.\"");
 		assertThat(metadata).doesNotContain("\"name\": \"tls.tls12\"");
-		assertThat(metadata).contains("\"value\": \"system\"", "\"value\": \"http\\/1.1\"", "\"value\": 5");
+		// Process-wide, so only at the top level, and the description says so.
+		assertThat(metadata)
+			.contains("\"name\": \"tls.crypto-provider\"", "A setting of the whole JVM, not of a context")
+			.doesNotContain("\"name\": \"tls.contexts.crypto-provider\"");
+		assertThat(metadata).contains("\"value\": \"system\"", "\"value\": \"http\\/1.1\"", "\"value\": 5",
+				"\"value\": \"accp\"");
 	}
 
 	private static String read(String resource) throws IOException {
