@@ -56,9 +56,9 @@ class DefaultContextOnFirstUseTests {
 	private static TestPki pki;
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(tlsBootAnd(SslAutoConfiguration.class, HttpClientAutoConfiguration.class,
-				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-				EndpointAutoConfiguration.class, MetricsAutoConfiguration.class)))
+		.withConfiguration(AutoConfigurations.of(tlsBootAnd(SslAutoConfiguration.class,
+				HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
+				RestClientAutoConfiguration.class, EndpointAutoConfiguration.class, MetricsAutoConfiguration.class)))
 		.withBean(SimpleMeterRegistry.class)
 		.withPropertyValues("management.endpoints.web.exposure.include=tls");
 
