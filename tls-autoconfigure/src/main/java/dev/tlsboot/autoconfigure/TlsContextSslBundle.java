@@ -47,7 +47,7 @@ final class TlsContextSslBundle implements SslBundle {
 		// The stores live in memory only; a random password because some consumers take an empty one for none.
 		String password = UUID.randomUUID().toString();
 		KeyMaterial key = context.keyMaterial().orElse(null);
-		this.stores = stores((key != null) ? keyStore(context.name(), key, password) : null, password, context);
+		this.stores = stores(context, key, password);
 		this.key = (key != null) ? SslBundleKey.of(password, KEY_ALIAS) : SslBundleKey.NONE;
 		this.managers = managers(context, SslManagerBundle.from(this.stores, this.key));
 	}
@@ -83,16 +83,19 @@ final class TlsContextSslBundle implements SslBundle {
 	}
 
 	/**
-	 * The stores, with the trust store made when first asked for: most consumers never ask, and a context of the
-	 * default options reads its trust anchors only on first use.
+	 * The stores, each made when first asked for: most consumers never ask, a PKCS#12 key entry costs a key
+	 * derivation (PBKDF2) that a cold JVM takes about 100 ms for, and a context of the default options reads its trust
+	 * anchors only on first use.
 	 */
-	private static SslStoreBundle stores(KeyStore keyStore, String password, TlsContext context) {
+	private static SslStoreBundle stores(TlsContext context, KeyMaterial key, String password) {
+		SingletonSupplier<KeyStore> keyStore = SingletonSupplier
+			.of(() -> (key != null) ? keyStore(context.name(), key, password) : null);
 		SingletonSupplier<KeyStore> trustStore = SingletonSupplier.of(() -> trustStore(context));
 		return new SslStoreBundle() {
 
 			@Override
 			public KeyStore getKeyStore() {
-				return keyStore;
+				return keyStore.get();
 			}
 
 			@Override
