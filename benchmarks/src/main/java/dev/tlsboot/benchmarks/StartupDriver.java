@@ -32,7 +32,8 @@ import dev.tlsboot.benchmarks.app.StartupApplication;
  * {@code SpringApplication.run} returns the refreshed context: with {@code tls.certfile}, {@code tls.keyfile} and
  * {@code tls.cafile} set and every TLS Boot auto-configuration in {@code spring.autoconfigure.exclude} (listed here,
  * from the auto-configuration imports, not in the timed JVM), the baseline; with TLS Boot and no {@code tls.*}
- * property; and with TLS Boot building its default context from the PEM files.
+ * property; without TLS Boot, making the SSLContext of Spring Boot's own SSL bundle of the PEM files at startup, which
+ * is what any TLS from PEM costs; and with TLS Boot building its default context from the PEM files.
  */
 final class StartupDriver {
 
@@ -54,7 +55,7 @@ final class StartupDriver {
 						contenders(context, (task) -> () -> new WarmTrial(task, pem))),
 				new Case("startup", "Spring Boot application refreshed, cold", Unit.MILLISECONDS,
 						contenders(List.of(Task.SPRING_WITHOUT_TLS_BOOT, Task.SPRING_WITH_TLS_BOOT_UNCONFIGURED,
-								Task.SPRING_WITH_TLS_BOOT),
+								Task.SPRING_SSL_BUNDLE, Task.SPRING_WITH_TLS_BOOT),
 								(task) -> () -> new ColdTrial(task, pem))));
 	}
 
@@ -81,6 +82,18 @@ final class StartupDriver {
 		return List.of("--tls.certfile=file:" + directory.resolve("server.crt"),
 				"--tls.keyfile=file:" + directory.resolve("server.key"),
 				"--tls.cafile=file:" + directory.resolve("ca.crt"));
+	}
+
+	/**
+	 * The PEM files as Spring Boot's own SSL bundle {@code benchmark}, and {@code benchmark.ssl-bundle} naming it, so
+	 * that the application's {@code SslBundleContext} makes its SSLContext at startup.
+	 */
+	private static List<String> sslBundleProperties(Path directory) {
+		String bundle = "--spring.ssl.bundle.pem.benchmark.";
+		return List.of(bundle + "keystore.certificate=file:" + directory.resolve("server.crt"),
+				bundle + "keystore.private-key=file:" + directory.resolve("server.key"),
+				bundle + "truststore.certificate=file:" + directory.resolve("ca.crt"),
+				"--benchmark.ssl-bundle=benchmark");
 	}
 
 	/** Every TLS Boot auto-configuration, as {@code spring.autoconfigure.exclude} takes them. */
@@ -128,6 +141,14 @@ final class StartupDriver {
 		/** The Spring Boot application with TLS Boot and no {@code tls.*} property: what the starter alone adds. */
 		SPRING_WITH_TLS_BOOT_UNCONFIGURED(Implementation.TLS_BOOT, "Spring Boot with TLS Boot, no tls.* set",
 				Task::refresh, (directory) -> springArguments(List.of(), List.of())),
+
+		/**
+		 * The Spring Boot application without TLS Boot, making an SSLContext from Spring Boot's own SSL bundle of the
+		 * PEM files at startup: the JSSE start any TLS from PEM pays, next to TLS Boot's.
+		 */
+		SPRING_SSL_BUNDLE(Implementation.RAW_JDK, "Spring Boot's own SSL bundle from PEM, TLS Boot excluded",
+				Task::refresh,
+				(directory) -> springArguments(sslBundleProperties(directory), List.of(excludeTlsBoot()))),
 
 		/** The Spring Boot application with TLS Boot building its default context from the PEM files. */
 		SPRING_WITH_TLS_BOOT(Implementation.TLS_BOOT, "Spring Boot with TLS Boot, context from PEM", Task::refresh,

@@ -18,8 +18,9 @@ import dev.tlsboot.core.spi.TlsEventListener;
 import dev.tlsboot.core.spi.TlsValidator;
 
 /**
- * Auto-configuration of TLS Boot's contexts: every context {@code tls.*} describes, built at startup, in a
- * {@link TlsContexts} bean, and the default one as the primary {@link TlsContext} bean. Every context keeps its
+ * Auto-configuration of TLS Boot's contexts: every context {@code tls.*} describes, built at startup (with nothing
+ * set, the default one is made on first use: there is nothing to check), in a {@link TlsContexts} bean, and the
+ * default one as the primary {@link TlsContext} bean. Every context keeps its
  * connections in the {@link ConnectionRegistry} bean and is given every {@link TlsValidator} and
  * {@link TlsEventListener} bean, in their order; connection events are also published as {@link TlsConnectionEvent}s.
  * {@code tls.debug.keylog-file} starts the key log, and {@code tls.crypto-provider} installs the JVM's crypto

@@ -7,10 +7,7 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.UUID;
 
-import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.KeyManagerFactorySpi;
-import javax.net.ssl.ManagerFactoryParameters;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -19,7 +16,9 @@ import org.springframework.boot.ssl.SslBundleKey;
 import org.springframework.boot.ssl.SslManagerBundle;
 import org.springframework.boot.ssl.SslOptions;
 import org.springframework.boot.ssl.SslStoreBundle;
+import org.springframework.util.function.SingletonSupplier;
 
+import dev.tlsboot.core.ManagerFactories;
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.material.KeyMaterial;
 
@@ -27,6 +26,9 @@ import dev.tlsboot.core.material.KeyMaterial;
  * A {@link TlsContext} seen as a Spring Boot {@link SslBundle}. {@link #createSslContext()} hands out the context's
  * own SSLContext, which carries all its options; for consumers that build their own from the stores (Tomcat, Netty),
  * the stores hold the context's key, chain and trust anchors, and the options its protocols and cipher suites.
+ * <p>
+ * What needs the context's trust anchors or parameters is asked of it when a consumer asks the bundle, not when the
+ * bundle is registered at startup: a context of the default options makes them on first use.
  */
 final class TlsContextSslBundle implements SslBundle {
 
@@ -38,8 +40,6 @@ final class TlsContextSslBundle implements SslBundle {
 
 	private final SslBundleKey key;
 
-	private final SslOptions options;
-
 	private final SslManagerBundle managers;
 
 	TlsContextSslBundle(TlsContext context) {
@@ -47,11 +47,8 @@ final class TlsContextSslBundle implements SslBundle {
 		// The stores live in memory only; a random password because some consumers take an empty one for none.
 		String password = UUID.randomUUID().toString();
 		KeyMaterial key = context.keyMaterial().orElse(null);
-		this.stores = SslStoreBundle.of((key != null) ? keyStore(context.name(), key, password) : null, password,
-				trustStore(context));
+		this.stores = stores(context, key, password);
 		this.key = (key != null) ? SslBundleKey.of(password, KEY_ALIAS) : SslBundleKey.NONE;
-		this.options = SslOptions.of(context.cipherSuites().toArray(String[]::new),
-				context.protocols().toArray(String[]::new));
 		this.managers = managers(context, SslManagerBundle.from(this.stores, this.key));
 	}
 
@@ -63,24 +60,52 @@ final class TlsContextSslBundle implements SslBundle {
 	 * stores.
 	 */
 	private static SslManagerBundle managers(TlsContext context, SslManagerBundle fromStores) {
-		TrustManagerFactory trust = SslManagerBundle.from(context.trustManager()).getTrustManagerFactory();
-		KeyManagerFactory keys = context.keyMaterial().isPresent() ? new FixedKeyManagerFactory(context.keyManager())
-				: fromStores.getKeyManagerFactory();
+		boolean ownKey = context.keyMaterial().isPresent();
 		return new SslManagerBundle() {
 
 			@Override
 			public KeyManagerFactory getKeyManagerFactory() {
-				return keys;
+				return ownKey ? ManagerFactories.keyManagers(context.keyManager()) : fromStores.getKeyManagerFactory();
 			}
 
+			// Not SslManagerBundle.from(trustManager): it loads the JDK's cacerts for a default it does not use here.
 			@Override
 			public TrustManagerFactory getTrustManagerFactory() {
-				return trust;
+				return ManagerFactories.trustManagers(context.trustManager());
 			}
 
 			@Override
 			public SSLContext createSslContext(String protocol) {
 				return context.sslContext();
+			}
+
+		};
+	}
+
+	/**
+	 * The stores, each made when first asked for: most consumers never ask, a PKCS#12 key entry costs a key
+	 * derivation (PBKDF2) that a cold JVM takes about 100 ms for, and a context of the default options reads its trust
+	 * anchors only on first use.
+	 */
+	private static SslStoreBundle stores(TlsContext context, KeyMaterial key, String password) {
+		SingletonSupplier<KeyStore> keyStore = SingletonSupplier
+			.of(() -> (key != null) ? keyStore(context.name(), key, password) : null);
+		SingletonSupplier<KeyStore> trustStore = SingletonSupplier.of(() -> trustStore(context));
+		return new SslStoreBundle() {
+
+			@Override
+			public KeyStore getKeyStore() {
+				return keyStore.get();
+			}
+
+			@Override
+			public String getKeyStorePassword() {
+				return password;
+			}
+
+			@Override
+			public KeyStore getTrustStore() {
+				return trustStore.obtain();
 			}
 
 		};
@@ -124,30 +149,6 @@ final class TlsContextSslBundle implements SslBundle {
 		}
 	}
 
-	/** A factory of one ready-made key manager, for APIs that take factories. */
-	private static final class FixedKeyManagerFactory extends KeyManagerFactory {
-
-		FixedKeyManagerFactory(KeyManager manager) {
-			super(new KeyManagerFactorySpi() {
-
-				@Override
-				protected void engineInit(KeyStore keyStore, char[] password) {
-				}
-
-				@Override
-				protected void engineInit(ManagerFactoryParameters parameters) {
-				}
-
-				@Override
-				protected KeyManager[] engineGetKeyManagers() {
-					return new KeyManager[] { manager };
-				}
-
-			}, null, "tls-boot");
-		}
-
-	}
-
 	@Override
 	public SslStoreBundle getStores() {
 		return this.stores;
@@ -160,7 +161,8 @@ final class TlsContextSslBundle implements SslBundle {
 
 	@Override
 	public SslOptions getOptions() {
-		return this.options;
+		return SslOptions.of(this.context.cipherSuites().toArray(String[]::new),
+				this.context.protocols().toArray(String[]::new));
 	}
 
 	@Override

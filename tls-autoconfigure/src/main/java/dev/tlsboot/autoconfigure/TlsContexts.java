@@ -10,7 +10,8 @@ import dev.tlsboot.core.TlsContext;
 
 /**
  * The TLS contexts of the application by name: the default context ({@code tls.*}) and every named one
- * ({@code tls.contexts.<name>.*}), all built at startup.
+ * ({@code tls.contexts.<name>.*}), all built at startup, except a default context with nothing set, which is made
+ * on first use.
  */
 public final class TlsContexts {
 

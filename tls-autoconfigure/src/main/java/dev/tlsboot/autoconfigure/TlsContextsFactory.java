@@ -92,6 +92,11 @@ final class TlsContextsFactory {
 		String certificate = chain.isEmpty() ? "no certificate"
 				: "certificate " + chain.get(0).getSubjectX500Principal().getName() + " expires "
 						+ chain.get(0).getNotAfter().toInstant();
+		if (!context.isInitialized()) {
+			// Asking for protocols or anchors would make what the context defers: nothing is set, so nothing to show.
+			return "TLS context '" + context.name() + "': default options; " + certificate
+					+ "; system trust store, loaded on first use";
+		}
 		return "TLS context '" + context.name() + "': protocols " + String.join(", ", context.protocols()) + "; "
 				+ certificate + "; trust anchors " + context.trustAnchors().size();
 	}

@@ -47,6 +47,12 @@ import dev.tlsboot.core.spi.TlsValidator;
  * (by default the {@linkplain ConnectionRegistry#global() process-wide one}) and reported to the context's
  * {@link TlsEventListener}s, and its handshakes are judged by its {@link TlsValidator}s. A context built with
  * {@link ConnectionRegistry#disabled()} and neither hands out the JDK's own sockets and engines.
+ * <p>
+ * A context built from {@link TlsOptions#defaults() the default options} (nothing set, no material given) has
+ * nothing to check, so it defers what costs a fresh JVM a few hundred milliseconds, reading the system trust store
+ * and starting the JSSE provider, to its first use: the first SSLContext, socket or engine it hands out, or the first
+ * question about its protocols, cipher suites or trust anchors ({@link #isInitialized()} tells). It then behaves as
+ * if built at once. A context with anything set is made whole at build, so a bad option fails there.
  * <pre>{@code
  * TlsContext tls = TlsContext.create(TlsOptions.builder().cafile("classpath:ca.pem").alpn("h2").build());
  * try (SSLSocket socket = tls.connect("billing.internal", 443)) {
@@ -62,17 +68,12 @@ public final class TlsContext {
 
 	private final TlsOptions options;
 
-	private volatile TlsMaterial material;
-
-	private final TlsParameters parameters;
-
-	private final SSLContext sslContext;
+	/** {@code null} until a deferred context is first used. */
+	private volatile State state;
 
 	private final ContextKeyManager ownKey;
 
 	private final X509ExtendedKeyManager keyManager;
-
-	private final VerifyingTrustManager trustManager;
 
 	private final ConnectionRegistry registry;
 
@@ -81,16 +82,24 @@ public final class TlsContext {
 	/** How this context was built, kept to derive variants of it and to know whether it reads files. */
 	private final Builder origin;
 
-	private TlsContext(Builder origin, TlsParameters parameters, SSLContext sslContext, ContextKeyManager ownKey,
-			X509ExtendedKeyManager keyManager, VerifyingTrustManager trustManager) {
+	/**
+	 * What the context makes from its options and material with the JSSE provider; a reload swaps in a copy with the
+	 * new material.
+	 */
+	private record State(TlsMaterial material, TlsParameters parameters, VerifyingTrustManager trustManager,
+			SSLContext sslContext) {
+
+		State with(TlsMaterial next) {
+			return new State(next, this.parameters, this.trustManager, this.sslContext);
+		}
+
+	}
+
+	private TlsContext(Builder origin, ContextKeyManager ownKey, X509ExtendedKeyManager keyManager) {
 		this.name = origin.name;
 		this.options = origin.options;
-		this.material = origin.material;
-		this.parameters = parameters;
-		this.sslContext = sslContext;
 		this.ownKey = ownKey;
 		this.keyManager = keyManager;
-		this.trustManager = trustManager;
 		this.registry = origin.registry;
 		this.origin = origin;
 	}
@@ -139,51 +148,80 @@ public final class TlsContext {
 	}
 
 	private static TlsContext build(Builder builder) {
-		String name = builder.name;
 		TlsOptions options = builder.options;
-		TlsMaterial material = (builder.material != null) ? builder.material : TlsMaterial.load(options);
 		if (options.postHandshake()) {
 			throw new TlsConfigurationException("post-handshake", null,
 					"the JDK's TLS does not implement TLS 1.3 post-handshake authentication.",
 					"Leave 'post-handshake' off and ask for the client certificate in the handshake "
 							+ "with 'request' and 'require'.");
 		}
+		// Nothing set, nothing to check: the expensive part (the system trust store, JSSE's start) waits for first use.
+		boolean deferred = builder.material == null && options.equals(TlsOptions.defaults());
+		TlsMaterial material = deferred ? null
+				: (builder.material != null) ? builder.material : TlsMaterial.load(options);
+		ContextKeyManager ownKey = new ContextKeyManager((material != null) ? material.key() : null);
+		TlsContext context = new TlsContext(builder.copy(options, null), ownKey,
+				keyManager(ownKey, builder.serverNames));
+		if (!deferred) {
+			context.initialize(material);
+		}
+		if (builder.parent != null) {
+			// A variant serves what its parent serves, also after the parent reloads its files; one serving another
+			// context's certificate keeps serving that one's, also after either reloads.
+			TlsContext parent = builder.parent;
+			TlsContext keys = (builder.certificateSource != null) ? builder.certificateSource : parent;
+			Consumer<TlsContext> follow = (reloaded) -> context
+				.reload(new TlsMaterial(keys.ownKey.material(), parent.trustAnchors()));
+			parent.onReload(follow);
+			if (keys != parent) {
+				keys.onReload(follow);
+			}
+		}
+		return context;
+	}
+
+	/**
+	 * Make the parameters, trust manager and SSLContext from {@code material}, checking them and the context's own
+	 * certificate against the options.
+	 */
+	private State initialize(TlsMaterial material) {
 		try {
 			// The security level the parameters settle on (@SECLEVEL in 'cipher' wins) governs the trust manager.
-			TlsParameters parameters = new TlsParameters(options);
+			TlsParameters parameters = new TlsParameters(this.options);
 			SecurityLevel level = parameters.securityLevel();
-			checkOwnCertificate(material.key(), level, options);
-			ConnectionObserver observer = builder.observes()
-					? new ConnectionObserver(name, options, level.level(), builder.registry, builder.validators,
-							builder.listeners)
+			checkOwnCertificate(material.key(), level, this.options);
+			ConnectionObserver observer = this.origin.observes()
+					? new ConnectionObserver(this.name, this.options, level.level(), this.registry,
+							this.origin.validators, this.origin.listeners)
 					: null;
-			ContextKeyManager ownKey = new ContextKeyManager(material.key());
-			X509ExtendedKeyManager keyManager = keyManager(ownKey, builder.serverNames);
-			VerifyingTrustManager trustManager = new VerifyingTrustManager(material.trustAnchors(), level, options,
-					observer);
+			VerifyingTrustManager trustManager = new VerifyingTrustManager(material.trustAnchors(), level,
+					this.options, observer);
 			SSLContext provided = parameters.provider().newContext();
-			provided.init(new KeyManager[] { keyManager }, new TrustManager[] { trustManager }, null);
-			TlsContext context = new TlsContext(builder.copy(material), parameters,
-					ConfiguredSslContextSpi.wrap(provided, parameters, observer), ownKey, keyManager, trustManager);
-			if (builder.parent != null) {
-				// A variant serves what its parent serves, also after the parent reloads its files; one serving another
-				// context's certificate keeps serving that one's, also after either reloads.
-				TlsContext parent = builder.parent;
-				TlsContext keys = (builder.certificateSource != null) ? builder.certificateSource : parent;
-				Consumer<TlsContext> follow = (reloaded) -> context
-					.reload(new TlsMaterial(keys.material.key(), parent.material.trustAnchors()));
-				parent.onReload(follow);
-				if (keys != parent) {
-					keys.onReload(follow);
-				}
-			}
-			logger.log((options.provider() != JsseProvider.JDK) ? System.Logger.Level.INFO : System.Logger.Level.DEBUG,
-					() -> "Built " + context);
-			return context;
+			provided.init(new KeyManager[] { this.keyManager }, new TrustManager[] { trustManager }, null);
+			State initialized = new State(material, parameters, trustManager,
+					ConfiguredSslContextSpi.wrap(provided, parameters, observer));
+			this.state = initialized;
+			logger.log((this.options.provider() != JsseProvider.JDK) ? System.Logger.Level.INFO
+					: System.Logger.Level.DEBUG, () -> "Built " + this);
+			return initialized;
 		}
 		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("The TLS provider " + options.provider() + " is not usable", ex);
+			throw new IllegalStateException("The TLS provider " + this.options.provider() + " is not usable", ex);
 		}
+	}
+
+	/** The state, made now if this context was deferred: once, by the first thread that needs it. */
+	private State state() {
+		State current = this.state;
+		if (current == null) {
+			synchronized (this) {
+				current = this.state;
+				if (current == null) {
+					current = initialize(TlsMaterial.load(this.options));
+				}
+			}
+		}
+		return current;
 	}
 
 	private static X509ExtendedKeyManager keyManager(ContextKeyManager own, Map<String, TlsContext> serverNames) {
@@ -249,13 +287,21 @@ public final class TlsContext {
 
 	/** This context's own certificate chain, leaf first; empty when it has none. */
 	public List<X509Certificate> certificateChain() {
-		KeyMaterial key = this.material.key();
+		KeyMaterial key = this.ownKey.material();
 		return (key != null) ? key.chain() : List.of();
 	}
 
 	/** The certificates this context trusts as issuers of peer certificates. */
 	public List<X509Certificate> trustAnchors() {
-		return this.material.trustAnchors();
+		return state().material().trustAnchors();
+	}
+
+	/**
+	 * Whether this context has read its trust anchors and made its SSLContext: from the build on, unless it was built
+	 * from the default options and has not been used yet.
+	 */
+	public boolean isInitialized() {
+		return this.state != null;
 	}
 
 	/**
@@ -263,7 +309,7 @@ public final class TlsContext {
 	 * Netty); empty when it has none.
 	 */
 	public Optional<KeyMaterial> keyMaterial() {
-		return Optional.ofNullable(this.material.key());
+		return Optional.ofNullable(this.ownKey.material());
 	}
 
 	/**
@@ -271,7 +317,7 @@ public final class TlsContext {
 	 * recorded in the session), for TLS implementations that do not take an SSLContext.
 	 */
 	public X509ExtendedTrustManager trustManager() {
-		return this.trustManager;
+		return state().trustManager();
 	}
 
 	/**
@@ -305,14 +351,15 @@ public final class TlsContext {
 	 * @throws TlsConfigurationException when the material is refused; the context is unchanged
 	 */
 	public synchronized void reload(TlsMaterial next) {
-		checkOwnCertificate(next.key(), this.parameters.securityLevel(), this.options);
+		State current = state();
+		checkOwnCertificate(next.key(), current.parameters().securityLevel(), this.options);
 		checkValidNow(next.key(), this.options);
 		this.ownKey.load(next.key());
-		this.trustManager.trust(next.trustAnchors());
-		this.material = next;
+		current.trustManager().trust(next.trustAnchors());
+		this.state = current.with(next);
 		// A resumed session keeps the certificates of the handshake that made it: without this, a client's next
 		// connection would resume and show the server its old certificate.
-		forgetSessions(this.sslContext.getClientSessionContext());
+		forgetSessions(current.sslContext().getClientSessionContext());
 		logger.log(System.Logger.Level.INFO, () -> "Reloaded " + this);
 		this.reloadListeners.forEach((listener) -> listener.accept(this));
 	}
@@ -357,7 +404,7 @@ public final class TlsContext {
 	 * @return a builder, to change more before building
 	 */
 	public Builder toBuilder(TlsOptions options) {
-		Builder variant = this.origin.copy(this.material, options);
+		Builder variant = this.origin.copy(options, state().material());
 		variant.parent = this;
 		return variant;
 	}
@@ -369,7 +416,7 @@ public final class TlsContext {
 
 	/** The security level in force (from {@code security-level}, or {@code @SECLEVEL} in {@code cipher}). */
 	public int securityLevel() {
-		return this.parameters.securityLevel().level();
+		return state().parameters().securityLevel().level();
 	}
 
 	/**
@@ -378,12 +425,12 @@ public final class TlsContext {
 	 * {@link JsseProvider#CONSCRYPT}.
 	 */
 	public JsseProvider provider() {
-		return this.parameters.provider();
+		return state().parameters().provider();
 	}
 
 	/** The name and version of the implementation this context runs on, e.g. {@code Conscrypt 2.9.0 (BoringSSL)}. */
 	public String providerVersion() {
-		return this.parameters.provider().version();
+		return state().parameters().provider().version();
 	}
 
 	/**
@@ -391,17 +438,17 @@ public final class TlsContext {
 	 * the provider's own order applies (the JDK before JDK 20).
 	 */
 	public List<String> groups() {
-		return this.parameters.groups();
+		return state().parameters().groups();
 	}
 
 	/** The enabled protocols, JSSE names, newest first. */
 	public List<String> protocols() {
-		return List.of(this.parameters.protocols());
+		return List.of(state().parameters().protocols());
 	}
 
 	/** The enabled cipher suites, JSSE names, in preference order. */
 	public List<String> cipherSuites() {
-		return List.of(this.parameters.cipherSuites());
+		return List.of(state().parameters().cipherSuites());
 	}
 
 	/**
@@ -409,17 +456,17 @@ public final class TlsContext {
 	 * {@link SSLContext#init} on it is refused.
 	 */
 	public SSLContext sslContext() {
-		return this.sslContext;
+		return state().sslContext();
 	}
 
 	/** A client socket factory: SNI from the host, ALPN, host name check, protocols and ciphers applied. */
 	public SSLSocketFactory socketFactory() {
-		return this.sslContext.getSocketFactory();
+		return sslContext().getSocketFactory();
 	}
 
 	/** A server socket factory: protocols, ciphers, ALPN and the {@code request}/{@code require} policy applied. */
 	public SSLServerSocketFactory serverSocketFactory() {
-		return this.sslContext.getServerSocketFactory();
+		return sslContext().getServerSocketFactory();
 	}
 
 	/**
@@ -429,14 +476,14 @@ public final class TlsContext {
 	 * @return the engine, in client mode
 	 */
 	public SSLEngine clientEngine(String host, int port) {
-		SSLEngine engine = this.sslContext.createSSLEngine(host, port);
+		SSLEngine engine = sslContext().createSSLEngine(host, port);
 		engine.setUseClientMode(true);
 		return engine;
 	}
 
 	/** A server engine with the {@code request}/{@code require} policy applied. */
 	public SSLEngine serverEngine() {
-		SSLEngine engine = this.sslContext.createSSLEngine();
+		SSLEngine engine = sslContext().createSSLEngine();
 		engine.setUseClientMode(false);
 		return engine;
 	}
@@ -447,7 +494,7 @@ public final class TlsContext {
 	 * @return a fresh copy
 	 */
 	public SSLParameters clientParameters(String host) {
-		return this.parameters.client(host);
+		return state().parameters().client(host);
 	}
 
 	/**
@@ -486,7 +533,7 @@ public final class TlsContext {
 	public SSLSocket startTls(Socket socket, String host) throws IOException {
 		SSLSocket tls = (SSLSocket) socketFactory().createSocket(socket, host, socket.getPort(), false);
 		if (this.options.server()) {
-			tls.setSSLParameters(this.parameters.defaults());
+			tls.setSSLParameters(state().parameters().defaults());
 			tls.setUseClientMode(false);
 		}
 		TlsSockets.handshake(tls, this.options.handshakeTimeout());
@@ -604,7 +651,7 @@ public final class TlsContext {
 		 * @throws IllegalArgumentException when {@code source} has no certificate
 		 */
 		public Builder certificateFrom(TlsContext source) {
-			KeyMaterial key = source.material.key();
+			KeyMaterial key = source.ownKey.material();
 			if (key == null) {
 				throw new IllegalArgumentException("TLS context '" + source.name() + "' has no certificate");
 			}
@@ -622,13 +669,13 @@ public final class TlsContext {
 			return TlsContext.build(this);
 		}
 
-		/** A snapshot of this builder with the material settled, so later changes to it do not leak. */
-		private Builder copy(TlsMaterial settled) {
-			return copy(settled, this.options);
-		}
-
-		private Builder copy(TlsMaterial settled, TlsOptions options) {
-			Builder copy = new Builder(options).name(this.name).material(settled).registry(this.registry);
+		/**
+		 * A snapshot of this builder with other options and {@code material} settled, so later changes to it do not
+		 * leak; the material may be {@code null} when the context keeps its own.
+		 */
+		private Builder copy(TlsOptions options, TlsMaterial material) {
+			Builder copy = new Builder(options).name(this.name).registry(this.registry);
+			copy.material = material;
 			copy.materialInMemory = this.materialInMemory;
 			copy.validators.addAll(this.validators);
 			copy.listeners.addAll(this.listeners);
@@ -644,10 +691,13 @@ public final class TlsContext {
 
 	@Override
 	public String toString() {
-		KeyMaterial key = this.material.key();
+		if (!isInitialized()) {
+			return "TlsContext '" + this.name + "' [default options, made on first use]";
+		}
+		KeyMaterial key = this.ownKey.material();
 		X509Certificate leaf = (key != null) ? key.leaf() : null;
 		return "TlsContext '" + this.name + "' [" + providerVersion() + ", protocols " + protocols() + ", "
-				+ this.parameters.cipherSuites().length + " cipher suites, groups "
+				+ cipherSuites().size() + " cipher suites, groups "
 				+ (groups().isEmpty() ? "(provider's)" : groups()) + ", security level " + securityLevel() + ", " + trustAnchors().size()
 				+ " trusted CAs, certificate " + ((leaf != null) ? leaf.getSubjectX500Principal().getName() : "none")
 				+ "]";

@@ -36,7 +36,7 @@ final class ClientSslBundle implements SslBundle {
 
 	private final SslManagerBundle managers;
 
-	private final SSLContext sslContext;
+	private final ClientTls tls;
 
 	/**
 	 * @param bridgedOf a context's bridged bundle, {@code tls-<name>}
@@ -44,13 +44,13 @@ final class ClientSslBundle implements SslBundle {
 	 */
 	ClientSslBundle(Function<TlsContext, SslBundle> bridgedOf, ClientTls tls) {
 		this.bridged = bridgedOf.apply(tls.context());
-		this.sslContext = tls.sslContext();
-		this.managers = tls.routes().isEmpty() ? managers(this.bridged.getManagers(), this.sslContext)
-				: RoutingManagers.of(tls, (context) -> bridgedOf.apply(context).getManagers(), this.sslContext);
+		this.tls = tls;
+		this.managers = tls.routes().isEmpty() ? managers(this.bridged.getManagers(), tls)
+				: RoutingManagers.of(tls, (context) -> bridgedOf.apply(context).getManagers());
 	}
 
 	/** The client context's managers, with the clients' SSLContext. */
-	private static SslManagerBundle managers(SslManagerBundle managers, SSLContext sslContext) {
+	private static SslManagerBundle managers(SslManagerBundle managers, ClientTls tls) {
 		return new SslManagerBundle() {
 
 			@Override
@@ -65,7 +65,7 @@ final class ClientSslBundle implements SslBundle {
 
 			@Override
 			public SSLContext createSslContext(String protocol) {
-				return sslContext;
+				return tls.sslContext();
 			}
 
 		};
@@ -103,7 +103,7 @@ final class ClientSslBundle implements SslBundle {
 
 	@Override
 	public SSLContext createSslContext() {
-		return this.sslContext;
+		return this.tls.sslContext();
 	}
 
 	@Override

@@ -8,6 +8,8 @@ import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
+import org.springframework.util.function.SingletonSupplier;
+
 import dev.tlsboot.autoconfigure.TlsContexts;
 import dev.tlsboot.autoconfigure.TlsProperties;
 import dev.tlsboot.core.HostPatterns;
@@ -17,7 +19,8 @@ import dev.tlsboot.core.TlsContext;
 /**
  * The TLS of the application's HTTP clients, from {@code tls.client.*}: the client context, and the contexts
  * {@code tls.client.routes} picks by the host called. Without routes, {@link #sslContext()} is the client context's
- * own SSLContext; with them, one that routes each connection by its host.
+ * own SSLContext; with them, one that routes each connection by its host. It is made when a client first asks: a
+ * client context of the default options makes its SSLContext on first use, not at startup.
  */
 final class ClientTls {
 
@@ -27,13 +30,14 @@ final class ClientTls {
 
 	private final HostPatterns<TlsContext> patterns;
 
-	private final SSLContext sslContext;
+	private final SingletonSupplier<SSLContext> sslContext;
 
 	ClientTls(TlsContext context, Map<String, TlsContext> routes) {
 		this.context = context;
 		this.routes = Collections.unmodifiableMap(new LinkedHashMap<>(routes));
 		this.patterns = HostPatterns.of(this.routes, context);
-		this.sslContext = routes.isEmpty() ? context.sslContext() : RoutingSslContext.of(this.patterns);
+		this.sslContext = SingletonSupplier
+			.of(() -> this.routes.isEmpty() ? context.sslContext() : RoutingSslContext.of(this.patterns));
 	}
 
 	/**
@@ -75,7 +79,7 @@ final class ClientTls {
 
 	/** The SSLContext for every HTTP client: the client context's, or one routing by host. */
 	SSLContext sslContext() {
-		return this.sslContext;
+		return this.sslContext.obtain();
 	}
 
 	/**
@@ -89,7 +93,7 @@ final class ClientTls {
 	HttpClient.Builder configure(HttpClient.Builder builder) {
 		SSLParameters parameters = new SSLParameters();
 		parameters.setProtocols(this.context.protocols().toArray(String[]::new));
-		return builder.sslContext(this.sslContext).sslParameters(parameters);
+		return builder.sslContext(sslContext()).sslParameters(parameters);
 	}
 
 	@Override

@@ -32,6 +32,8 @@ final class HttpsHandler implements InitializingBean, DisposableBean {
 		this.tls = tls;
 	}
 
+	// This makes the client context at startup even when it defers to first use: the JVM is handed an SSLContext now,
+	// and keeping the previous default to restore makes the JDK build its own, which costs as much.
 	@Override
 	public void afterPropertiesSet() throws Exception {
 		this.previousContext = SSLContext.getDefault();

@@ -38,15 +38,15 @@ final class RoutingManagers {
 	/**
 	 * @param tls the clients' TLS, with its routes
 	 * @param managersOf the managers of one context (its bridged bundle's)
-	 * @param sslContext what {@link SslManagerBundle#createSslContext} hands out
+	 * @return managers whose {@link SslManagerBundle#createSslContext} hands out the clients' SSLContext
 	 */
-	static SslManagerBundle of(ClientTls tls, Function<TlsContext, SslManagerBundle> managersOf,
-			SSLContext sslContext) {
+	static SslManagerBundle of(ClientTls tls, Function<TlsContext, SslManagerBundle> managersOf) {
 		Map<String, X509ExtendedKeyManager> keys = new LinkedHashMap<>();
 		keys.put(tls.context().name(), keyManager(managersOf.apply(tls.context())));
 		tls.routes().values().forEach((context) -> keys.put(context.name(), keyManager(managersOf.apply(context))));
 		KeyManagerFactory keyManagers = ManagerFactories.keyManagers(new RoutingKeyManager(tls, keys));
-		TrustManagerFactory trustManagers = SslManagerBundle.from(new RoutingTrustManager(tls)).getTrustManagerFactory();
+		// Not SslManagerBundle.from(trustManager): it loads the JDK's cacerts for a default it does not use here.
+		TrustManagerFactory trustManagers = ManagerFactories.trustManagers(new RoutingTrustManager(tls));
 		return new SslManagerBundle() {
 
 			@Override
@@ -61,7 +61,7 @@ final class RoutingManagers {
 
 			@Override
 			public SSLContext createSslContext(String protocol) {
-				return sslContext;
+				return tls.sslContext();
 			}
 
 		};
