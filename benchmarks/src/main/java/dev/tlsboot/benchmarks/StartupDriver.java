@@ -37,6 +37,9 @@ import dev.tlsboot.benchmarks.app.StartupApplication;
  */
 final class StartupDriver {
 
+	/** The name of the case that refreshes a Spring Boot application. */
+	static final String SPRING_CASE = "Spring Boot application refreshed, cold";
+
 	/** How long a forked JVM may take. */
 	private static final long FORK_TIMEOUT_SECONDS = 60;
 
@@ -53,7 +56,7 @@ final class StartupDriver {
 						contenders(context, (task) -> () -> new ColdTrial(task, pem))),
 				new Case("startup", "server context from PEM, warm", Unit.MILLISECONDS,
 						contenders(context, (task) -> () -> new WarmTrial(task, pem))),
-				new Case("startup", "Spring Boot application refreshed, cold", Unit.MILLISECONDS,
+				new Case("startup", SPRING_CASE, Unit.MILLISECONDS,
 						contenders(List.of(Task.SPRING_WITHOUT_TLS_BOOT, Task.SPRING_WITH_TLS_BOOT_UNCONFIGURED,
 								Task.SPRING_SSL_BUNDLE, Task.SPRING_WITH_TLS_BOOT),
 								(task) -> () -> new ColdTrial(task, pem))));
