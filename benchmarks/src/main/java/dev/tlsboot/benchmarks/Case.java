@@ -34,6 +34,8 @@ record Case(String group, String name, Unit unit, List<Contender> contenders) {
 
 		HANDSHAKES_PER_SECOND("handshakes/s", true),
 
+		CONNECTIONS_PER_SECOND("connections/s", true),
+
 		MEGABYTES_PER_SECOND("MB/s", true),
 
 		MILLISECONDS("ms", false),

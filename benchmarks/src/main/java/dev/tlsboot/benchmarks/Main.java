@@ -55,6 +55,7 @@ public final class Main {
 		cases.addAll(BulkDriver.cases(ecdsa));
 		cases.addAll(RegistryDriver.cases(ecdsa));
 		cases.addAll(StartupDriver.cases(ecdsa));
+		cases.addAll(CapacityDriver.cases(ecdsa));
 		return cases;
 	}
 
