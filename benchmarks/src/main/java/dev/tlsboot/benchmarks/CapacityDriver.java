@@ -43,7 +43,8 @@ import dev.tlsboot.benchmarks.app.CapacityApplication;
  * <p>
  * Each contender's server is started when its case opens (a forked JVM with the benchmark's heap and GC flags, or
  * the {@code openssl} process), waited for until it accepts, probed once with {@code openssl s_client} (protocol,
- * suite, group, the session tickets it sends, the response), warmed up with one {@code s_time} run, measured, and
+ * suite, group, the session tickets it sends, the response), warmed up with one {@code s_time} run of
+ * {@value #JVM_WARMUP_SECONDS} s (JVMs; s_server {@value #MIN_SECONDS} s) before the runner's warm-up, measured, and
  * stopped when the case closes. One iteration is one {@code s_time} run of {@code -time} whole seconds, at least
  * {@value #MIN_SECONDS}. s_time makes one connection at a time and prints a marker per connection ({@code *} full,
  * {@code r} resumed); the figure is connections per real second, timed here from the arrival of the first marker to
@@ -64,8 +65,11 @@ final class CapacityDriver {
 	/** The shortest s_time run: {@code -time} takes whole seconds. */
 	static final int MIN_SECONDS = 2;
 
-	/** The s_time run that warms a freshly started server up (JIT), before the runner's own warm-up. */
-	private static final int OPENING_WARMUP_SECONDS = 3;
+	/**
+	 * The s_time run that warms a freshly started application up, before the runner's own warm-up: a fresh JVM serves
+	 * about twice as many connections after 20 s of them as in its first seconds (JIT compilation).
+	 */
+	private static final int JVM_WARMUP_SECONDS = 20;
 
 	/** How long a server may take to start and accept. */
 	private static final long START_TIMEOUT_SECONDS = 120;
@@ -426,10 +430,10 @@ final class CapacityDriver {
 			}
 		}
 
-		/** One s_time run for a freshly started server: JIT compilation, caches, pools. */
+		/** One s_time run for a freshly started server: JIT compilation, caches, pools; s_server needs no JIT. */
 		private void warmUp() throws Exception {
-			STime warmUp = OpenSslTool.sTime(this.port, this.path, this.mode, OPENING_WARMUP_SECONDS, Long.MAX_VALUE);
-			check(warmUp);
+			int seconds = (this.setup == Setup.S_SERVER) ? MIN_SECONDS : JVM_WARMUP_SECONDS;
+			check(OpenSslTool.sTime(this.port, this.path, this.mode, seconds, Long.MAX_VALUE));
 		}
 
 		@Override

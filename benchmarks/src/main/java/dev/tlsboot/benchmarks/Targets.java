@@ -16,6 +16,9 @@ import dev.tlsboot.benchmarks.Table.Column;
  * cases, with the lowest case named.</li>
  * <li>Native TLS: each native contender's ratio in the full TLS 1.3 ECDSA P-256 case, the one the issue quotes.</li>
  * <li>Registry, endpoint, starter: the medians of their cases; the starter's cost is (b)'s median less (a)'s.</li>
+ * <li>Capacity: per server, TLS Boot's native contender against (a), Spring Boot's own SSL bundle, in
+ * {@code s_time -new}; and, with no threshold in the issue, how close it comes to {@code openssl s_server} in the same
+ * case (the ratio of the medians).</li>
  * </ul>
  */
 final class Targets {
@@ -60,7 +63,32 @@ final class Targets {
 							+ Report.number(without.orElseThrow().median()) + ")"),
 					added.map((ms) -> ms < 150));
 		}
+		capacity(table, results);
 		return table;
+	}
+
+	/** Per server: native TLS Boot / Spring Boot's bundle >= 3 for s_time -new, and the figure next to s_server. */
+	private static void capacity(Table table, List<Result> results) {
+		for (CapacityDriver.Server server : CapacityDriver.Server.values()) {
+			String name = CapacityDriver.caseName(server, CapacityDriver.Mode.NEW);
+			String key = server.nativeSetup().key();
+			Optional<Result> measured = find(results, CapacityDriver.GROUP, name, key);
+			Optional<Result> compared = measured.filter((found) -> !Double.isNaN(found.vsBaseline()));
+			Optional<Result> bundle = find(results, CapacityDriver.GROUP, name, Case.BASELINE);
+			judge(table, "capacity: " + label(measured, key) + " / (a) Spring Boot's SSL bundle >= 3 for " + name
+					+ " connections/s",
+					compared.map((found) -> ratio(found.vsBaseline()) + " (" + Report.number(found.median())
+							+ "/s; (a) " + Report.number(bundle.orElseThrow().median()) + "/s)"),
+					compared.map((found) -> found.vsBaseline() >= 3));
+			Optional<Result> sServer = find(results, CapacityDriver.GROUP, name, CapacityDriver.Setup.S_SERVER.key());
+			table.row("capacity: " + label(measured, key) + " close to openssl s_server for " + name
+					+ " (no threshold set)",
+					measured.flatMap((found) -> sServer.map((reference) -> ratio(found.median() / reference.median())
+							+ " of s_server (" + Report.number(found.median()) + "/s; s_server "
+							+ Report.number(reference.median()) + "/s)"))
+						.orElse("not measured in this run"),
+					"–");
+		}
 	}
 
 	/** (b)/(a) over every case of {@code group}: the geometric mean, and the lowest case. */
