@@ -12,6 +12,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,8 +45,8 @@ import dev.tlsboot.benchmarks.app.CapacityApplication;
  * Each contender's server is started when its case opens (a forked JVM with the benchmark's heap and GC flags, or
  * the {@code openssl} process), waited for until it accepts, probed once with {@code openssl s_client} (protocol,
  * suite, group, the session tickets it sends, the response), warmed up with one {@code s_time} run of
- * {@value #JVM_WARMUP_SECONDS} s (JVMs; s_server {@value #MIN_SECONDS} s) before the runner's warm-up, measured, and
- * stopped when the case closes. One iteration is one {@code s_time} run of {@code -time} whole seconds, at least
+ * {@value #JVM_WARMUP_SECONDS} s (JVMs, with 1 s iterations; s_server {@value #MIN_SECONDS} s) before the runner's
+ * warm-up, measured, and stopped when the case closes. One iteration is one {@code s_time} run of {@code -time} whole seconds, at least
  * {@value #MIN_SECONDS}. s_time makes one connection at a time and prints a marker per connection ({@code *} full,
  * {@code r} resumed); the figure is connections per real second, timed here from the arrival of the first marker to
  * the last, because s_time's own "N connections in T real seconds" counts whole seconds (its loop runs for between
@@ -66,10 +67,15 @@ final class CapacityDriver {
 	static final int MIN_SECONDS = 2;
 
 	/**
-	 * The s_time run that warms a freshly started application up, before the runner's own warm-up: a fresh JVM serves
-	 * about twice as many connections after 20 s of them as in its first seconds (JIT compilation).
+	 * The longest s_time run that warms a freshly started application up, before the runner's own warm-up: a fresh JVM
+	 * serves about twice as many connections after 20 s of them as in its first seconds (JIT compilation). It is
+	 * {@value #JVM_WARMUP_ITERATIONS} iterations' time, within {@value #MIN_SECONDS} s and this, so that a smoke run
+	 * with short iterations stays short.
 	 */
 	private static final int JVM_WARMUP_SECONDS = 20;
+
+	/** The JVM warm-up in iterations, as long as that is between {@value #MIN_SECONDS} and 20 s. */
+	private static final int JVM_WARMUP_ITERATIONS = 20;
 
 	/** How long a server may take to start and accept. */
 	private static final long START_TIMEOUT_SECONDS = 120;
@@ -98,8 +104,16 @@ final class CapacityDriver {
 		return InetAddress.getByAddress(new byte[] { 127, 0, 0, 1 });
 	}
 
-	/** The capacity cases, with {@code credentials}' server certificate in PEM files. */
-	static List<Case> cases(Credentials credentials) throws IOException {
+	/**
+	 * The capacity cases, with {@code credentials}' server certificate in PEM files.
+	 * @param credentials the server's certificate and key
+	 * @param iteration the length of one iteration ({@code bench.seconds}), which sets the JVM warm-up
+	 * @return the cases, Tomcat's first
+	 * @throws IOException when the files cannot be written
+	 */
+	static List<Case> cases(Credentials credentials, Duration iteration) throws IOException {
+		int warmUp = (int) Math.min(JVM_WARMUP_SECONDS,
+				Math.max(MIN_SECONDS, Math.round(JVM_WARMUP_ITERATIONS * iteration.toMillis() / 1000.0)));
 		Path pem = Files.createTempDirectory("tls-boot-capacity-");
 		credentials.writeServerPem(pem);
 		// s_server -WWW serves files from its working directory: one with the response and nothing else.
@@ -113,7 +127,7 @@ final class CapacityDriver {
 				cases.add(new Case(GROUP, caseName(server, mode), Unit.CONNECTIONS_PER_SECOND,
 						server.setups.stream()
 							.map((setup) -> new Contender(setup.key, setup.label(server),
-									() -> ServerTrial.open(server, setup, mode, pem)))
+									() -> ServerTrial.open(server, setup, mode, pem, warmUp)))
 							.toList()));
 			}
 		}
@@ -336,7 +350,7 @@ final class CapacityDriver {
 			this.path = path;
 		}
 
-		static ServerTrial open(Server server, Setup setup, Mode mode, Path pem) throws Exception {
+		static ServerTrial open(Server server, Setup setup, Mode mode, Path pem, int warmUp) throws Exception {
 			String openssl = OpenSslTool.version();
 			setup.requireNative();
 			Path log = Files.createTempFile(pem, "server-" + setup.key + "-", ".log");
@@ -349,7 +363,7 @@ final class CapacityDriver {
 				}
 				trial.checkImplementation();
 				trial.probe = OpenSslTool.probe(trial.port, trial.path);
-				trial.warmUp();
+				trial.warmUp(warmUp);
 				return trial;
 			}
 			catch (Exception | Error ex) {
@@ -431,8 +445,8 @@ final class CapacityDriver {
 		}
 
 		/** One s_time run for a freshly started server: JIT compilation, caches, pools; s_server needs no JIT. */
-		private void warmUp() throws Exception {
-			int seconds = (this.setup == Setup.S_SERVER) ? MIN_SECONDS : JVM_WARMUP_SECONDS;
+		private void warmUp(int jvmSeconds) throws Exception {
+			int seconds = (this.setup == Setup.S_SERVER) ? MIN_SECONDS : jvmSeconds;
 			check(OpenSslTool.sTime(this.port, this.path, this.mode, seconds, Long.MAX_VALUE));
 		}
 
