@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +54,11 @@ import dev.tlsboot.benchmarks.app.CapacityApplication;
  * the last, because s_time's own "N connections in T real seconds" counts whole seconds (its loop runs for between
  * T and T + 1 seconds and reports T + 1), and its "connections/user sec" divides by the client's own CPU time. Both
  * of s_time's figures are in the detail.
+ * <p>
+ * s_time is one client making one connection at a time, on the same cores as the server, so its rate is bounded by
+ * the client's own share of each connection, whatever the server. The detail therefore also gives the server
+ * process's CPU time per connection (every thread, from the OS, around each measured run): what bounds the
+ * connections a server can take once clients are many.
  * <p>
  * Checked: every connection of {@code -new} was full and, of {@code -reuse}, at least
  * {@value HandshakeDriver#MIN_RESUMED_PERCENT} % resumed (s_time only resumes a TLS 1.3 session whose ticket it
@@ -96,6 +103,11 @@ final class CapacityDriver {
 	private static final Pattern REAL_SECONDS = Pattern
 		.compile("(\\d+) connections in (\\d+) real seconds, (\\d+) bytes read per connection");
 
+	/** How a row's detail gives the server's CPU time per connection, the median of its iterations. */
+	private static final String SERVER_CPU = "server CPU %s ms per connection";
+
+	private static final Pattern SERVER_CPU_FIGURE = Pattern.compile("server CPU ([0-9.]+) ms per connection");
+
 	private CapacityDriver() {
 	}
 
@@ -132,6 +144,17 @@ final class CapacityDriver {
 			}
 		}
 		return cases;
+	}
+
+	/**
+	 * The server process's CPU time per connection, in ms, as a capacity row's detail gives it: the median over its
+	 * iterations, every thread of the process counted (TLS, HTTP, JIT, GC).
+	 * @param result a capacity row
+	 * @return the figure, or empty where the OS did not tell the process's CPU time
+	 */
+	static OptionalDouble serverCpuMillis(Result result) {
+		Matcher figure = SERVER_CPU_FIGURE.matcher(result.detail());
+		return figure.find() ? OptionalDouble.of(Double.parseDouble(figure.group(1))) : OptionalDouble.empty();
 	}
 
 	/** The name of the case of {@code server} and {@code mode}, e.g. {@code Tomcat, s_time -new}. */
@@ -340,6 +363,9 @@ final class CapacityDriver {
 
 		private STime last;
 
+		/** The server process's CPU time per connection, in ms, per measured run. */
+		private final List<Double> cpuMillis = new ArrayList<>();
+
 		private ServerTrial(Server server, Setup setup, Mode mode, Process process, Path log, int port, String path) {
 			this.server = server;
 			this.setup = setup;
@@ -453,9 +479,14 @@ final class CapacityDriver {
 		@Override
 		public Sample run(Budget budget) throws Exception {
 			int seconds = (int) Math.max(MIN_SECONDS, Math.ceil(budget.time().toMillis() / 1000.0));
+			Optional<Duration> before = cpu();
 			STime run = OpenSslTool.sTime(this.port, this.path, this.mode, seconds, budget.operations());
+			Optional<Duration> after = cpu();
 			check(run);
 			this.last = run;
+			if (before.isPresent() && after.isPresent()) {
+				this.cpuMillis.add(after.get().minus(before.get()).toNanos() / 1e6 / run.markers());
+			}
 			return new Sample(run.perRealSecond(), run.markers());
 		}
 
@@ -482,10 +513,20 @@ final class CapacityDriver {
 			this.resumed += run.resumed();
 		}
 
+		/** The server process's CPU time so far (every thread: TLS, HTTP, JIT, GC), where the OS tells it. */
+		private Optional<Duration> cpu() {
+			return this.process.toHandle().info().totalCpuDuration();
+		}
+
 		@Override
 		public String detail() {
 			StringBuilder detail = new StringBuilder(this.probe).append("; server: ").append(this.implementation)
-				.append("; ").append(this.classpathNote)
+				.append("; ");
+			if (!this.cpuMillis.isEmpty()) {
+				detail.append(String.format(Locale.ROOT, SERVER_CPU, Report.number(Runner.median(this.cpuMillis))))
+					.append("; ");
+			}
+			detail.append(this.classpathNote)
 				.append("resumed ").append(this.resumed).append(" of ").append(this.connections);
 			if (this.last != null) {
 				detail.append("; last s_time: ").append(this.last.summary());

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.Predicate;
 
 import dev.tlsboot.benchmarks.Table.Column;
@@ -18,7 +19,8 @@ import dev.tlsboot.benchmarks.Table.Column;
  * <li>Registry, endpoint, starter: the medians of their cases; the starter's cost is (b)'s median less (a)'s.</li>
  * <li>Capacity: per server, TLS Boot's native contender against (a), Spring Boot's own SSL bundle, in
  * {@code s_time -new}; and, with no threshold in the issue, how close it comes to {@code openssl s_server} in the same
- * case (the ratio of the medians).</li>
+ * case (the ratio of the medians); and, with no threshold either, how many times less server CPU per connection
+ * it takes than (a), which bounds what a server takes from many clients, where s_time's one client cannot tell.</li>
  * </ul>
  */
 final class Targets {
@@ -88,7 +90,24 @@ final class Targets {
 							+ Report.number(reference.median()) + "/s)"))
 						.orElse("not measured in this run"),
 					"–");
+			table.row("capacity, server CPU per connection (no target set): (a) / " + label(measured, key) + " for "
+					+ name, measured.flatMap((found) -> bundle.map((baseline) -> cpu(baseline, found, sServer)))
+						.orElse("not measured in this run"),
+					"–");
 		}
+	}
+
+	/** How many times less CPU per connection {@code measured} takes than {@code baseline}, with s_server's. */
+	private static String cpu(Result baseline, Result measured, Optional<Result> sServer) {
+		OptionalDouble base = CapacityDriver.serverCpuMillis(baseline);
+		OptionalDouble own = CapacityDriver.serverCpuMillis(measured);
+		if (base.isEmpty() || own.isEmpty()) {
+			return "not known here";
+		}
+		OptionalDouble reference = sServer.map(CapacityDriver::serverCpuMillis).orElse(OptionalDouble.empty());
+		return ratio(base.getAsDouble() / own.getAsDouble()) + " ((a) " + Report.number(base.getAsDouble()) + " ms, "
+				+ Report.number(own.getAsDouble()) + " ms"
+				+ (reference.isPresent() ? "; s_server " + Report.number(reference.getAsDouble()) + " ms" : "") + ")";
 	}
 
 	/** (b)/(a) over every case of {@code group}: the geometric mean, and the lowest case. */
