@@ -9,15 +9,18 @@ import java.util.List;
  * A driver makes its cases; a new case is one more {@code Case} there, a new implementation one more
  * {@link Implementation} (or, for a non-socket one, one more {@link Contender} in the driver's cases).
  *
- * @param group what kind of figure: {@code handshake}, {@code bulk}, {@code registry}, {@code endpoint} or
- * {@code startup}; one table each
+ * @param group what kind of figure: {@code handshake}, {@code bulk}, {@code registry}, {@code endpoint},
+ * {@code startup} or {@code capacity}; one table each
  * @param name what is measured within the group, e.g. {@code TLSv1.3 ECDSA P-256 mTLS full}
  * @param unit the unit of the figures
  * @param contenders the contenders, in the order the report lists them
  */
 record Case(String group, String name, Unit unit, List<Contender> contenders) {
 
-	/** The key of the contender every other one is compared with: (a), the raw JDK. */
+	/**
+	 * The key of the contender every other one is compared with: (a), the raw JDK; in the capacity cases, Spring
+	 * Boot's own SSL bundle.
+	 */
 	static final String BASELINE = "a";
 
 	Case {
@@ -33,6 +36,8 @@ record Case(String group, String name, Unit unit, List<Contender> contenders) {
 	enum Unit {
 
 		HANDSHAKES_PER_SECOND("handshakes/s", true),
+
+		CONNECTIONS_PER_SECOND("connections/s", true),
 
 		MEGABYTES_PER_SECOND("MB/s", true),
 

@@ -192,7 +192,7 @@ final class ForkedTrial implements Trial {
 		}
 		Trial trial;
 		try {
-			Contender contender = Main.cases()
+			Contender contender = Main.cases(Settings.fromSystemProperties())
 				.stream()
 				.filter((candidate) -> candidate.id().equals(caseId))
 				.findFirst()

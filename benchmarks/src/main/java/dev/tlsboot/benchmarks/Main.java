@@ -25,7 +25,7 @@ public final class Main {
 		Settings settings = Settings.fromSystemProperties();
 		Environment environment = Environment.current();
 		long start = System.nanoTime();
-		List<Case> cases = cases().stream().filter(settings::selects).toList();
+		List<Case> cases = cases(settings).stream().filter(settings::selects).toList();
 		List<Result> results = new ArrayList<>();
 		for (int i = 0; i < cases.size(); i++) {
 			Case benchmark = cases.get(i);
@@ -47,14 +47,15 @@ public final class Main {
 		}
 	}
 
-	/** Every case, in the order they run and are reported. */
-	static List<Case> cases() throws IOException {
+	/** Every case, in the order they run and are reported; the capacity cases' warm-up follows the iterations'. */
+	static List<Case> cases(Settings settings) throws IOException {
 		Credentials ecdsa = Credentials.generate(KeyType.EC_P256);
 		Credentials rsa = Credentials.generate(KeyType.RSA_2048);
 		List<Case> cases = new ArrayList<>(HandshakeDriver.cases(List.of(ecdsa, rsa)));
 		cases.addAll(BulkDriver.cases(ecdsa));
 		cases.addAll(RegistryDriver.cases(ecdsa));
 		cases.addAll(StartupDriver.cases(ecdsa));
+		cases.addAll(CapacityDriver.cases(ecdsa, settings.iteration()));
 		return cases;
 	}
 

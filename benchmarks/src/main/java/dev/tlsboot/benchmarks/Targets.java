@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.Predicate;
 
 import dev.tlsboot.benchmarks.Table.Column;
@@ -16,6 +17,10 @@ import dev.tlsboot.benchmarks.Table.Column;
  * cases, with the lowest case named.</li>
  * <li>Native TLS: each native contender's ratio in the full TLS 1.3 ECDSA P-256 case, the one the issue quotes.</li>
  * <li>Registry, endpoint, starter: the medians of their cases; the starter's cost is (b)'s median less (a)'s.</li>
+ * <li>Capacity: per server, TLS Boot's native contender against (a), Spring Boot's own SSL bundle, in
+ * {@code s_time -new}; and, with no threshold in the issue, how close it comes to {@code openssl s_server} in the same
+ * case (the ratio of the medians); and, with no threshold either, how many times less server CPU per connection
+ * it takes than (a), which bounds what a server takes from many clients, where s_time's one client cannot tell.</li>
  * </ul>
  */
 final class Targets {
@@ -53,6 +58,7 @@ final class Targets {
 		startup(table, results, StartupDriver.Task.SPRING_WITH_TLS_BOOT_UNCONFIGURED,
 				StartupDriver.Task.SPRING_WITHOUT_TLS_BOOT);
 		startup(table, results, StartupDriver.Task.SPRING_WITH_TLS_BOOT, StartupDriver.Task.SPRING_SSL_BUNDLE);
+		capacity(table, results);
 		return table;
 	}
 
@@ -73,6 +79,47 @@ final class Targets {
 			.filter((result) -> result.benchmark().name().equals(StartupDriver.SPRING_CASE)
 					&& result.contender().label().equals(task.label()) && result.measured())
 			.findFirst();
+	}
+
+	/** Per server: native TLS Boot / Spring Boot's bundle >= 3 for s_time -new, and the figure next to s_server. */
+	private static void capacity(Table table, List<Result> results) {
+		for (CapacityDriver.Server server : CapacityDriver.Server.values()) {
+			String name = CapacityDriver.caseName(server, CapacityDriver.Mode.NEW);
+			String key = server.nativeSetup().key();
+			Optional<Result> measured = find(results, CapacityDriver.GROUP, name, key);
+			Optional<Result> compared = measured.filter((found) -> !Double.isNaN(found.vsBaseline()));
+			Optional<Result> bundle = find(results, CapacityDriver.GROUP, name, Case.BASELINE);
+			judge(table, "capacity: " + label(measured, key) + " / (a) Spring Boot's SSL bundle >= 3 for " + name
+					+ " connections/s",
+					compared.map((found) -> ratio(found.vsBaseline()) + " (" + Report.number(found.median())
+							+ "/s; (a) " + Report.number(bundle.orElseThrow().median()) + "/s)"),
+					compared.map((found) -> found.vsBaseline() >= 3));
+			Optional<Result> sServer = find(results, CapacityDriver.GROUP, name, CapacityDriver.Setup.S_SERVER.key());
+			table.row("capacity: " + label(measured, key) + " close to openssl s_server for " + name
+					+ " (no threshold set)",
+					measured.flatMap((found) -> sServer.map((reference) -> ratio(found.median() / reference.median())
+							+ " of s_server (" + Report.number(found.median()) + "/s; s_server "
+							+ Report.number(reference.median()) + "/s)"))
+						.orElse("not measured in this run"),
+					"–");
+			table.row("capacity, server CPU per connection (no target set): (a) / " + label(measured, key) + " for "
+					+ name, measured.flatMap((found) -> bundle.map((baseline) -> cpu(baseline, found, sServer)))
+						.orElse("not measured in this run"),
+					"–");
+		}
+	}
+
+	/** How many times less CPU per connection {@code measured} takes than {@code baseline}, with s_server's. */
+	private static String cpu(Result baseline, Result measured, Optional<Result> sServer) {
+		OptionalDouble base = CapacityDriver.serverCpuMillis(baseline);
+		OptionalDouble own = CapacityDriver.serverCpuMillis(measured);
+		if (base.isEmpty() || own.isEmpty()) {
+			return "not known here";
+		}
+		OptionalDouble reference = sServer.map(CapacityDriver::serverCpuMillis).orElse(OptionalDouble.empty());
+		return ratio(base.getAsDouble() / own.getAsDouble()) + " ((a) " + Report.number(base.getAsDouble()) + " ms, "
+				+ Report.number(own.getAsDouble()) + " ms"
+				+ (reference.isPresent() ? "; s_server " + Report.number(reference.getAsDouble()) + " ms" : "") + ")";
 	}
 
 	/** (b)/(a) over every case of {@code group}: the geometric mean, and the lowest case. */
