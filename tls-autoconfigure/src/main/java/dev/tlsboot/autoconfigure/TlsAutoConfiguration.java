@@ -1,5 +1,7 @@
 package dev.tlsboot.autoconfigure;
 
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -48,7 +50,8 @@ public final class TlsAutoConfiguration {
 	 */
 	@Bean
 	TlsCryptoProviderInstall tlsCryptoProvider(TlsProperties properties) {
-		return TlsCryptoProviderInstall.install(properties.getCryptoProvider());
+		return TlsCryptoProviderInstall.install(properties.getCryptoProvider(),
+				LogFactory.getLog(TlsCryptoProviderInstall.class));
 	}
 
 	@Bean

@@ -25,8 +25,6 @@ import dev.tlsboot.core.CryptoProvider;
  */
 class TlsCryptoProviderEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
-	static final String PROPERTY = "tls.crypto-provider";
-
 	private final Log logger;
 
 	TlsCryptoProviderEnvironmentPostProcessor(DeferredLogFactory logFactory) {
@@ -40,20 +38,10 @@ class TlsCryptoProviderEnvironmentPostProcessor implements EnvironmentPostProces
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		CryptoProvider choice = bind(environment);
-		if (choice == CryptoProvider.JDK) {
-			return;
-		}
-		boolean before = choice.isInstalled();
-		String first = choice.install(PROPERTY);
-		if (!before) {
-			this.logger.info("TLS crypto: " + first + " is now the first JCA provider (" + PROPERTY + "="
-					+ choice.name().toLowerCase() + ", for the whole JVM)");
-		}
-	}
-
-	static CryptoProvider bind(ConfigurableEnvironment environment) {
-		return Binder.get(environment).bind(PROPERTY, CryptoProvider.class).orElse(CryptoProvider.JDK);
+		CryptoProvider choice = Binder.get(environment)
+			.bind(TlsCryptoProviderInstall.PROPERTY, CryptoProvider.class)
+			.orElse(CryptoProvider.JDK);
+		TlsCryptoProviderInstall.install(choice, this.logger);
 	}
 
 }

@@ -1,45 +1,37 @@
 package dev.tlsboot.autoconfigure;
 
+import java.util.Locale;
+
 import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import dev.tlsboot.core.CryptoProvider;
 
 /**
- * The JVM's crypto provider as {@code tls.crypto-provider} asked for it, installed (see
- * {@link TlsCryptoProviderEnvironmentPostProcessor} for where and why).
+ * {@code tls.crypto-provider}, installed: the one place that installs it and says so, for
+ * {@link TlsCryptoProviderEnvironmentPostProcessor} (see there for where and why) and for the auto-configuration's
+ * bean, which the contexts wait for.
  */
 final class TlsCryptoProviderInstall {
 
-	private static final Log logger = LogFactory.getLog(TlsCryptoProviderInstall.class);
+	static final String PROPERTY = "tls.crypto-provider";
 
-	private final CryptoProvider choice;
-
-	private final String first;
-
-	private TlsCryptoProviderInstall(CryptoProvider choice, String first) {
-		this.choice = choice;
-		this.first = first;
+	private TlsCryptoProviderInstall() {
 	}
 
-	static TlsCryptoProviderInstall install(CryptoProvider choice) {
-		boolean before = choice.isInstalled();
-		String first = choice.install(TlsCryptoProviderEnvironmentPostProcessor.PROPERTY);
-		if (!before) {
-			logger.info("TLS crypto: " + first + " is now the first JCA provider ("
-					+ TlsCryptoProviderEnvironmentPostProcessor.PROPERTY + "=" + choice.name().toLowerCase()
-					+ ", for the whole JVM)");
+	/**
+	 * Install {@code choice} (nothing for {@link CryptoProvider#JDK}) and log, once per JVM, which provider is first.
+	 * @throws dev.tlsboot.core.TlsConfigurationException naming {@value #PROPERTY} when it cannot be installed
+	 */
+	static TlsCryptoProviderInstall install(CryptoProvider choice, Log logger) {
+		if (choice != CryptoProvider.JDK) {
+			boolean before = choice.isInstalled();
+			String first = choice.install(PROPERTY);
+			if (!before) {
+				logger.info("TLS crypto: " + first + " is now the first JCA provider (" + PROPERTY + "="
+						+ choice.name().toLowerCase(Locale.ROOT) + ", for the whole JVM)");
+			}
 		}
-		return new TlsCryptoProviderInstall(choice, first);
-	}
-
-	CryptoProvider choice() {
-		return this.choice;
-	}
-
-	/** The first JCA provider once installed, e.g. {@code AmazonCorrettoCryptoProvider 2.5.0 (AWS-LC ...)}. */
-	String first() {
-		return this.first;
+		return new TlsCryptoProviderInstall();
 	}
 
 }
