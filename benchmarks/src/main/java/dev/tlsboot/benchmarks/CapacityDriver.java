@@ -408,7 +408,7 @@ final class CapacityDriver {
 					.startsWith("netty-tcnative")).toList();
 			}
 			List<String> command = new ArrayList<>();
-			command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+			command.add(Environment.java());
 			command.addAll(JVM_FLAGS);
 			command.addAll(List.of("-cp", String.join(File.pathSeparator, kept), CapacityApplication.class.getName(),
 					"--spring.main.web-application-type=" + server.webApplicationType,

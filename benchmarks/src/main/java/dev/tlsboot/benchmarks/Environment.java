@@ -26,6 +26,11 @@ record Environment(Instant date, String jdk, List<String> jvmFlags, String os, S
 	private static final String UNKNOWN = "unknown";
 
 	/** This machine and JVM, now. */
+	/** The {@code java} of this JVM, for the forked JVMs that must run on the same JDK. */
+	static String java() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
 	static Environment current() {
 		return new Environment(Instant.now().truncatedTo(ChronoUnit.SECONDS),
 				System.getProperty("java.runtime.name") + " " + Runtime.version() + " ("

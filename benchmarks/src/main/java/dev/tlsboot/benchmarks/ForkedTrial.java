@@ -8,7 +8,6 @@ import java.io.PrintStream;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +66,7 @@ final class ForkedTrial implements Trial {
 			throw new IllegalStateException("A forked trial does not fork again");
 		}
 		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add(Environment.java());
 		command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
 		command.addAll(flags);
 		command.add("-D" + CHILD_PROPERTY + "=true");

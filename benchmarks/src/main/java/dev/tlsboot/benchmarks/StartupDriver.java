@@ -203,7 +203,7 @@ final class StartupDriver {
 		@Override
 		public Sample run(Budget budget) throws IOException, InterruptedException, TimeoutException {
 			List<String> command = new ArrayList<>(List.of(
-					Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+					Environment.java(), "-cp",
 					System.getProperty("java.class.path"), StartupDriver.class.getName(), this.task.name(),
 					this.directory.toString()));
 			command.addAll(this.task.arguments(this.directory));
