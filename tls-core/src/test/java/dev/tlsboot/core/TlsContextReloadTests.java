@@ -1,12 +1,14 @@
 package dev.tlsboot.core;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.tlsboot.core.material.TlsMaterial;
 import dev.tlsboot.pki.IssuedCertificate;
-import dev.tlsboot.test.TestCertificates;
+import dev.tlsboot.pki.CertificateAuthority;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -26,7 +28,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /** Certificate rotation without a restart: the next handshake gets the new certificate, a bad one is refused. */
 class TlsContextReloadTests {
 
-	private final TestCertificates certs = TestCertificates.create();
+	private final CertificateAuthority ca = CertificateAuthority.root("Reload Test CA");
+
+	private final Path directory = issueServer(createTempDirectory());
 
 	/** The provider every context of these tests runs on; {@link ConscryptProviderTests} runs them on Conscrypt. */
 	JsseProvider provider() {
@@ -38,16 +42,45 @@ class TlsContextReloadTests {
 	}
 
 	private final TlsContext server = TlsContext.create("server", options()
-		.certfile(this.certs.file("server.crt").toString())
-		.keyfile(this.certs.file("server.key").toString())
+		.certfile(file("server.crt").toString())
+		.keyfile(file("server.key").toString())
 		.build());
 
 	private final TlsContext client = TlsContext.create("client", options().build(),
-			new TlsMaterial(null, List.of(this.certs.ca().rootCertificate())));
+			new TlsMaterial(null, List.of(this.ca.rootCertificate())));
 
 	@AfterEach
-	void deleteCertificates() {
-		this.certs.close();
+	void deleteCertificates() throws IOException {
+		try (var files = Files.walk(this.directory)) {
+			for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
+	}
+
+	private static Path createTempDirectory() {
+		try {
+			return Files.createTempDirectory("tls-boot-reload-");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private Path issueServer(Path directory) {
+		this.ca.issueServer("localhost", "127.0.0.1").writeTo(directory, "server");
+		return directory;
+	}
+
+	/** A new server certificate (new key, new serial) in place of {@code server.crt} and {@code server.key}. */
+	private IssuedCertificate rotateServer() {
+		IssuedCertificate issued = this.ca.issueServer("localhost", "127.0.0.1");
+		issued.writeTo(this.directory, "server");
+		return issued;
+	}
+
+	private Path file(String name) {
+		return this.directory.resolve(name);
 	}
 
 	@Test
@@ -55,7 +88,7 @@ class TlsContextReloadTests {
 		try (LoopbackTlsServer loopback = LoopbackTlsServer.start(this.server);
 				SSLSocket before = this.client.connect("localhost", loopback.port())) {
 			BigInteger first = serial(before);
-			IssuedCertificate rotated = this.certs.rotateServer();
+			IssuedCertificate rotated = rotateServer();
 			this.server.reload();
 			try (SSLSocket after = this.client.connect("localhost", loopback.port())) {
 				assertThat(serial(after)).isEqualTo(rotated.certificate().getSerialNumber()).isNotEqualTo(first);
@@ -69,7 +102,7 @@ class TlsContextReloadTests {
 	void variantsFollowTheirParentsReload() throws Exception {
 		TlsContext web = this.server.toBuilder(this.server.options().toBuilder().require(true).build()).build();
 		TlsContext sni = this.server.withServerNames(Map.of());
-		IssuedCertificate rotated = this.certs.rotateServer();
+		IssuedCertificate rotated = rotateServer();
 		this.server.reload();
 		assertThat(web.certificateChain().get(0)).isEqualTo(rotated.certificate());
 		assertThat(sni.certificateChain().get(0)).isEqualTo(rotated.certificate());
@@ -78,23 +111,23 @@ class TlsContextReloadTests {
 
 	@Test
 	void truncatedKeyIsRefusedAndTheOldCertificateKeepsServing() throws Exception {
-		String key = Files.readString(this.certs.file("server.key"));
-		Files.writeString(this.certs.file("server.key"), key.substring(0, key.length() / 2));
+		String key = Files.readString(file("server.key"));
+		Files.writeString(file("server.key"), key.substring(0, key.length() / 2));
 		assertRefusedAndOldStillServed("keyfile");
 	}
 
 	@Test
 	void keyOfAnotherCertificateIsRefusedAndTheOldCertificateKeepsServing() throws Exception {
-		Files.writeString(this.certs.file("server.key"), this.certs.ca().issueServer("other").privateKeyPem());
+		Files.writeString(file("server.key"), this.ca.issueServer("other").privateKeyPem());
 		assertRefusedAndOldStillServed("does not belong to the certificate");
 	}
 
 	@Test
 	void expiredCertificateIsRefusedAndTheOldCertificateKeepsServing() throws Exception {
 		Instant end = Instant.now().minus(1, ChronoUnit.DAYS);
-		IssuedCertificate expired = this.certs.ca().issue().commonName("localhost").subjectAltNames("localhost")
+		IssuedCertificate expired = this.ca.issue().commonName("localhost").subjectAltNames("localhost")
 			.serverAuth().validity(end.minus(30, ChronoUnit.DAYS), end).build();
-		expired.writeTo(this.certs.directory(), "server");
+		expired.writeTo(this.directory, "server");
 		assertRefusedAndOldStillServed("expired on");
 	}
 
@@ -102,23 +135,23 @@ class TlsContextReloadTests {
 	void reloadListenersHearOfEachSuccessfulReloadOnly() throws Exception {
 		List<TlsContext> heard = new CopyOnWriteArrayList<>();
 		this.server.onReload(heard::add);
-		this.certs.rotateServer();
+		rotateServer();
 		this.server.reload();
-		Files.writeString(this.certs.file("server.key"), "garbage");
+		Files.writeString(file("server.key"), "garbage");
 		assertThatExceptionOfType(TlsConfigurationException.class).isThrownBy(this.server::reload);
 		assertThat(heard).containsExactly(this.server);
 	}
 
 	@Test
 	void optionalCertificateThatArrivesLaterIsServedAfterAReload() throws Exception {
-		Path later = this.certs.directory().resolve("later");
+		Path later = this.directory.resolve("later");
 		TlsContext waiting = TlsContext.create("waiting", options()
 			.certfile("optional:file:" + later.resolve("client.crt"))
 			.keyfile("optional:file:" + later.resolve("client.key"))
 			.castore("java")
 			.build());
 		assertThat(waiting.certificateChain()).isEmpty();
-		this.certs.ca().issueClient("late").writeTo(later, "client");
+		this.ca.issueClient("late").writeTo(later, "client");
 		waiting.reload();
 		assertThat(waiting.certificateChain().get(0).getSubjectX500Principal().getName()).isEqualTo("CN=late");
 	}
