@@ -17,7 +17,7 @@ import javax.net.ssl.SSLSocket;
 
 import dev.tlsboot.benchmarks.Case.Contender;
 import dev.tlsboot.benchmarks.Case.Unit;
-import dev.tlsboot.core.TlsProtocol;
+import dev.tlsboot.core.option.TlsProtocol;
 
 /**
  * Bulk throughput on one connection: the client writes {@value #WRITE_SIZE}-byte buffers for the iteration's time,

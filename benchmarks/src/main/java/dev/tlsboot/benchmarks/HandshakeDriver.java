@@ -12,7 +12,7 @@ import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
 import dev.tlsboot.benchmarks.Case.Unit;
-import dev.tlsboot.core.TlsProtocol;
+import dev.tlsboot.core.option.TlsProtocol;
 
 /**
  * Whole handshakes over loopback, not JMH: one client connects again and again to a server on 127.0.0.1, one

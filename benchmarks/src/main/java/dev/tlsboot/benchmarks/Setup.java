@@ -4,7 +4,7 @@ import java.util.Locale;
 
 import javax.net.ssl.SSLSession;
 
-import dev.tlsboot.core.TlsProtocol;
+import dev.tlsboot.core.option.TlsProtocol;
 
 /**
  * What both ends of a connection are configured with, whatever the implementation.

@@ -10,7 +10,7 @@ import java.util.List;
 import dev.tlsboot.core.JsseProvider;
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.TlsOptions;
-import dev.tlsboot.core.TlsProtocol;
+import dev.tlsboot.core.option.TlsProtocol;
 import dev.tlsboot.core.material.KeyMaterial;
 import dev.tlsboot.core.material.TlsMaterial;
 import dev.tlsboot.core.observe.ConnectionRegistry;

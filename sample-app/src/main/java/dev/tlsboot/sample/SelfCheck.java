@@ -17,7 +17,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.tlsboot.autoconfigure.TlsContexts;
 import dev.tlsboot.core.TlsContext;
-import dev.tlsboot.core.TlsRole;
+import dev.tlsboot.core.option.TlsRole;
 import dev.tlsboot.core.observe.ConnectionRegistry;
 import dev.tlsboot.core.observe.TrackedConnection;
 import dev.tlsboot.core.observe.TrackedConnection.State;

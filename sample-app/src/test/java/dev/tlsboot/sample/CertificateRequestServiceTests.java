@@ -22,7 +22,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.TlsOptions;
 import dev.tlsboot.core.material.KeyMaterial;
-import dev.tlsboot.core.material.KeyMaterialLoader;
 import dev.tlsboot.core.status.CertificateInfo;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,7 +68,7 @@ class CertificateRequestServiceTests {
 			assertThat(in.read()).as("nothing after the certificate").isEqualTo(-1);
 			assertThat(key).startsWith("-----BEGIN PRIVATE KEY-----").endsWith("-----END PRIVATE KEY-----\n");
 			assertThat(certificate).startsWith("-----BEGIN CERTIFICATE-----").endsWith("-----END CERTIFICATE-----\n");
-			KeyMaterial material = KeyMaterialLoader.fromPem(certificate, key, null);
+			KeyMaterial material = KeyMaterial.fromPem(certificate, key, null);
 			CertificateInfo info = CertificateInfo.of(material.leaf());
 			assertThat(info.subject()).isEqualTo("CN=alice");
 			assertThat(info.subjectAltName()).containsExactly("email:alice@example.com");
@@ -86,7 +85,7 @@ class CertificateRequestServiceTests {
 	void theClientReadsWhatTheServiceSends() throws Exception {
 		Credentials credentials = requestClient().request(new CertificateRequest("carol", "carol@localhost"))
 			.orElseThrow();
-		X509Certificate leaf = KeyMaterialLoader
+		X509Certificate leaf = KeyMaterial
 			.fromPem(credentials.certificatePem(), credentials.privateKeyPem(), null)
 			.leaf();
 		assertThat(leaf.getSubjectX500Principal().getName()).isEqualTo("CN=carol");

@@ -29,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import dev.tlsboot.autoconfigure.TlsContexts;
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.TlsOptions;
-import dev.tlsboot.core.material.KeyMaterialLoader;
+import dev.tlsboot.core.material.KeyMaterial;
 import dev.tlsboot.core.material.TlsMaterial;
 import dev.tlsboot.pki.CertificateAuthority;
 
@@ -91,7 +91,7 @@ class SampleApplicationTests {
 			.orElseThrow();
 		TlsContext client = TlsContext.create("flow-client", TlsOptions.defaults(),
 				new TlsMaterial(
-						KeyMaterialLoader.fromPem(credentials.certificatePem(), credentials.privateKeyPem(), null),
+						KeyMaterial.fromPem(credentials.certificatePem(), credentials.privateKeyPem(), null),
 						this.contexts.getDefault().trustAnchors()));
 
 		HttpResponse<String> response = get(client, "https://localhost:" + this.apiPort + "/test");

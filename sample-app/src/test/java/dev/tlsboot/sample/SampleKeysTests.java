@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.tlsboot.core.material.KeyMaterialLoader;
+import dev.tlsboot.core.material.KeyMaterial;
 import dev.tlsboot.core.status.CertificateInfo;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +28,7 @@ class SampleKeysTests {
 		assertThat(new SampleKeys(this.directory).ensure()).isFalse();
 		assertThat(this.directory.resolve("ca.crt")).hasContent(ca);
 		assertThat(this.directory.resolve("server1.crt")).hasContent(server);
-		X509Certificate leaf = KeyMaterialLoader
+		X509Certificate leaf = KeyMaterial
 			.fromPem(server, Files.readString(this.directory.resolve("server1.key")), null)
 			.leaf();
 		assertThat(CertificateInfo.of(leaf).subjectAltName()).containsExactly("DNS:localhost", "IP Address:127.0.0.1");

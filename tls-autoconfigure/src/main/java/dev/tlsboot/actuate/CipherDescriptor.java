@@ -2,7 +2,7 @@ package dev.tlsboot.actuate;
 
 import java.util.List;
 
-import dev.tlsboot.core.TlsProtocol;
+import dev.tlsboot.core.option.TlsProtocol;
 import dev.tlsboot.core.cipher.CipherSuite;
 
 /**

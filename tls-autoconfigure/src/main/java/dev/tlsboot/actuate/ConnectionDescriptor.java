@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import dev.tlsboot.core.TlsRole;
+import org.jspecify.annotations.Nullable;
+
+import dev.tlsboot.core.option.TlsRole;
 import dev.tlsboot.core.observe.TrackedConnection;
 import dev.tlsboot.core.observe.TrackedConnection.Failure;
 import dev.tlsboot.core.observe.TrackedConnection.State;
@@ -31,9 +33,9 @@ import dev.tlsboot.core.status.ConnectionInfo;
  * @param bytesOut application bytes sent
  * @param failure why the handshake failed, explained, or {@code null}
  */
-public record ConnectionDescriptor(long id, String context, TlsRole role, State state, String localAddress,
-		String remoteAddress, String servername, String protocol, String cipher, String peerSubject,
-		Instant handshakeStarted, Duration handshakeDuration, long bytesIn, long bytesOut, Failure failure) {
+public record ConnectionDescriptor(@Nullable long id, String context, TlsRole role, State state, String localAddress,
+		@Nullable String remoteAddress, @Nullable String servername, @Nullable String protocol, String cipher, String peerSubject,
+		@Nullable Instant handshakeStarted, Duration handshakeDuration, long bytesIn, long bytesOut, Failure failure) {
 
 	/**
 	 * Describe a registry entry.

@@ -8,13 +8,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.tlsboot.autoconfigure.reload.TlsReloads;
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.TlsOptions;
-import dev.tlsboot.core.TlsProtocol;
-import dev.tlsboot.core.TlsRole;
 import dev.tlsboot.core.cipher.CipherSuite;
 import dev.tlsboot.core.material.Location;
+import dev.tlsboot.core.option.TlsOption;
+import dev.tlsboot.core.option.TlsProtocol;
+import dev.tlsboot.core.option.TlsRole;
 
 /**
  * One context as the {@code tls} endpoint shows it: its options by their TclTLS names, what they came to, and its
@@ -31,7 +34,7 @@ import dev.tlsboot.core.material.Location;
  * @param provider the TLS implementation its {@code provider} option chose for each kind of consumer
  */
 public record ContextDescriptor(Map<String, Object> options, List<String> protocols, List<String> ciphers,
-		int securityLevel, List<CertificateSummary> certificateChain, int trustAnchors, TlsReloads.Status reload,
+		@Nullable int securityLevel, List<CertificateSummary> certificateChain, int trustAnchors, TlsReloads.Status reload,
 		ProviderChoice provider) {
 
 	/**
@@ -43,7 +46,7 @@ public record ContextDescriptor(Map<String, Object> options, List<String> protoc
 	 * @return the description
 	 */
 	public static ContextDescriptor of(TlsContext context, Instant now, Duration warningThreshold,
-			TlsReloads.Status reload) {
+			TlsReloads.@Nullable Status reload) {
 		List<String> ciphers = context.cipherSuites()
 			.stream()
 			.map((suite) -> CipherSuite.named(suite).map(CipherSuite::openSslName).orElse(suite))
@@ -55,22 +58,22 @@ public record ContextDescriptor(Map<String, Object> options, List<String> protoc
 
 	private static Map<String, Object> options(TlsOptions options) {
 		Map<String, Object> shown = new LinkedHashMap<>();
-		shown.put("cafile", text(options.cafile()));
-		shown.put("cadir", text(options.cadir()));
-		shown.put("castore", options.castore());
-		shown.put("certfile", text(options.certfile()));
-		shown.put("keyfile", text(options.keyfile()));
-		shown.put("keyalias", options.keyalias());
+		shown.put(TlsOption.CAFILE.optionName(), text(options.cafile()));
+		shown.put(TlsOption.CADIR.optionName(), text(options.cadir()));
+		shown.put(TlsOption.CASTORE.optionName(), options.castore());
+		shown.put(TlsOption.CERTFILE.optionName(), text(options.certfile()));
+		shown.put(TlsOption.KEYFILE.optionName(), text(options.keyfile()));
+		shown.put(TlsOption.KEYALIAS.optionName(), options.keyalias());
 		for (TlsProtocol protocol : TlsProtocol.values()) {
-			shown.put(protocol.option(), options.enabled(protocol));
+			shown.put(protocol.option().optionName(), options.enabled(protocol));
 		}
-		shown.put("cipher", options.cipher());
-		shown.put("ciphersuites", options.ciphersuites());
-		shown.put("alpn", options.alpn());
-		shown.put("servername", options.servername());
-		shown.put("autoservername", options.autoservername());
-		shown.put("request", byRole(options::request));
-		shown.put("require", byRole(options::require));
+		shown.put(TlsOption.CIPHER.optionName(), options.cipher());
+		shown.put(TlsOption.CIPHERSUITES.optionName(), options.ciphersuites());
+		shown.put(TlsOption.ALPN.optionName(), options.alpn());
+		shown.put(TlsOption.SERVERNAME.optionName(), options.servername());
+		shown.put(TlsOption.AUTOSERVERNAME.optionName(), options.autoservername());
+		shown.put(TlsOption.REQUEST.optionName(), byRole(options::request));
+		shown.put(TlsOption.REQUIRE.optionName(), byRole(options::require));
 		shown.put("securityLevel", options.securityLevel());
 		shown.put("handshakeTimeout", options.handshakeTimeout().toString());
 		shown.put("postHandshake", options.postHandshake());

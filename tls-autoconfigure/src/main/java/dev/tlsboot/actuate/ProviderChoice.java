@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.ClassUtils;
 
-import dev.tlsboot.core.TlsConfigurationException;
+import dev.tlsboot.core.option.TlsConfigurationException;
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.netty.TlsProvider;
 

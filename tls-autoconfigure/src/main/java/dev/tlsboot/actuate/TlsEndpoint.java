@@ -28,8 +28,8 @@ import dev.tlsboot.autoconfigure.TlsContexts;
 import dev.tlsboot.autoconfigure.reload.TlsReloads;
 import dev.tlsboot.core.CryptoProvider;
 import dev.tlsboot.core.TlsContext;
-import dev.tlsboot.core.TlsProtocol;
-import dev.tlsboot.core.TlsRole;
+import dev.tlsboot.core.option.TlsProtocol;
+import dev.tlsboot.core.option.TlsRole;
 import dev.tlsboot.core.cipher.CipherSuite;
 import dev.tlsboot.core.observe.ConnectionRegistry;
 import dev.tlsboot.core.observe.TrackedConnection;
@@ -152,7 +152,7 @@ public class TlsEndpoint {
 
 	private @Nullable CiphersDescriptor ciphers(String name) {
 		TlsProtocol protocol = Arrays.stream(TlsProtocol.values())
-			.filter((candidate) -> candidate.jsseName().equalsIgnoreCase(name) || candidate.option().equals(name))
+			.filter((candidate) -> candidate.jsseName().equalsIgnoreCase(name) || candidate.option().optionName().equals(name))
 			.findFirst()
 			.orElse(null);
 		if (protocol == null) {

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
-import dev.tlsboot.core.TlsConfigurationException;
+import dev.tlsboot.core.option.TlsConfigurationException;
 
 /**
  * Fails startup when both {@code tls.server.*} and Spring Boot's {@code server.ssl.*} configure the web server's

@@ -3,7 +3,7 @@ package dev.tlsboot.autoconfigure;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-import dev.tlsboot.core.TlsConfigurationException;
+import dev.tlsboot.core.option.TlsConfigurationException;
 
 /**
  * Explains a {@link TlsConfigurationException} that stopped startup: the property at fault, the file it names, what

@@ -1,8 +1,9 @@
 package dev.tlsboot.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEvent;
 
-import dev.tlsboot.core.TlsRole;
+import dev.tlsboot.core.option.TlsRole;
 import dev.tlsboot.core.spi.ConnectionRef;
 import dev.tlsboot.core.spi.TlsEventListener;
 import dev.tlsboot.core.status.ConnectionInfo;
@@ -54,7 +55,7 @@ public class TlsConnectionEvent extends ApplicationEvent {
 	 * @param session the connection's description for {@link Type#SESSION}, else {@code null}
 	 */
 	public TlsConnectionEvent(ConnectionRef connection, Type type, String major, String minor, String message,
-			ConnectionInfo session) {
+			@Nullable ConnectionInfo session) {
 		super(connection);
 		this.type = type;
 		this.connectionId = connection.id();

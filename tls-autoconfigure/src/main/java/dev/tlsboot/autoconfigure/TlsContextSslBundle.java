@@ -18,7 +18,7 @@ import org.springframework.boot.ssl.SslOptions;
 import org.springframework.boot.ssl.SslStoreBundle;
 import org.springframework.util.function.SingletonSupplier;
 
-import dev.tlsboot.core.ManagerFactories;
+import dev.tlsboot.core.internal.ManagerFactories;
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.material.KeyMaterial;
 

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.tlsboot.core.TlsContext;
 
 /**
@@ -45,7 +47,7 @@ public final class TlsContexts {
 	 * @return the context
 	 * @throws IllegalArgumentException when there is no such context, listing the names there are
 	 */
-	public TlsContext get(String name) {
+	public TlsContext get(@Nullable String name) {
 		if (name == null) {
 			return getDefault();
 		}

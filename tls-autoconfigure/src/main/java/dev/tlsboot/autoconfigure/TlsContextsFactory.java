@@ -11,10 +11,12 @@ import java.util.function.UnaryOperator;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
-import dev.tlsboot.core.TlsConfigurationException;
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.TlsOptions;
+import dev.tlsboot.core.option.TlsConfigurationException;
+import dev.tlsboot.core.option.TlsOption;
 import dev.tlsboot.core.spi.PasswordProvider;
 
 /**
@@ -39,7 +41,7 @@ final class TlsContextsFactory {
 	 * @param passwordProvider asked for passwords when no {@code password} is set, or {@code null}
 	 * @param observation applied to every context's builder: the registry, validators and listeners it gets
 	 */
-	TlsContextsFactory(TlsProperties properties, PasswordProvider passwordProvider,
+	TlsContextsFactory(@Nullable TlsProperties properties, PasswordProvider passwordProvider,
 			Consumer<TlsContext.Builder> observation) {
 		this.properties = properties;
 		this.passwordProvider = passwordProvider;
@@ -53,7 +55,7 @@ final class TlsContextsFactory {
 	 */
 	TlsContexts create() {
 		TlsOptions.Builder defaults = TlsOptions.defaults().toBuilder().password(this.passwordProvider);
-		Set<String> setByDefault = TlsOptionsMapper.apply(this.properties, defaults);
+		Set<TlsOption> setByDefault = TlsOptionsMapper.apply(this.properties, defaults);
 		TlsContext defaultContext = create(TlsProperties.DEFAULT_CONTEXT, defaults, (option) -> PREFIX + option);
 		List<TlsContext> contexts = new ArrayList<>(List.of(defaultContext));
 		this.properties.getContexts().forEach((name, named) -> {
@@ -64,10 +66,12 @@ final class TlsContextsFactory {
 						"Give this context another name, or set its options at 'tls.*'.");
 			}
 			TlsOptions.Builder builder = defaultContext.options().toBuilder();
-			Set<String> set = TlsOptionsMapper.apply(named, builder);
+			Set<TlsOption> set = TlsOptionsMapper.apply(named, builder);
 			// An inherited option is reported where it was set: at tls.* rather than in the named context.
-			contexts.add(create(name, builder, (option) -> (set.contains(option) || !setByDefault.contains(option))
-					? context + "." + option : PREFIX + option + " (inherited by " + context + ")"));
+			contexts.add(create(name, builder, (option) -> TlsOption.forName(option)
+				.filter((inherited) -> !set.contains(inherited) && setByDefault.contains(inherited))
+				.map((inherited) -> PREFIX + option + " (inherited by " + context + ")")
+				.orElse(context + "." + option)));
 		});
 		TlsContexts built = new TlsContexts(contexts);
 		checkReferences(built.names());

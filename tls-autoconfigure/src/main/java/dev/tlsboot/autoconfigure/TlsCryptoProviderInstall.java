@@ -20,7 +20,7 @@ final class TlsCryptoProviderInstall {
 
 	/**
 	 * Install {@code choice} (nothing for {@link CryptoProvider#JDK}) and log, once per JVM, which provider is first.
-	 * @throws dev.tlsboot.core.TlsConfigurationException naming {@value #PROPERTY} when it cannot be installed
+	 * @throws dev.tlsboot.core.option.TlsConfigurationException naming {@value #PROPERTY} when it cannot be installed
 	 */
 	static TlsCryptoProviderInstall install(CryptoProvider choice, Log logger) {
 		if (choice != CryptoProvider.JDK) {

@@ -19,7 +19,7 @@ import org.springframework.util.ClassUtils;
 
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.TlsOptions;
-import dev.tlsboot.core.material.TrustMaterialLoader;
+import dev.tlsboot.core.material.TlsMaterial;
 import dev.tlsboot.core.spi.PasswordProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,7 +53,7 @@ class TlsAutoConfigurationTests {
 			assertThat(tls).isSameAs(contexts.getDefault()).isSameAs(contexts.get(null));
 			assertThat(tls.options()).isEqualTo(TlsOptions.defaults());
 			assertThat(tls.trustAnchors()).isNotEmpty()
-				.containsExactlyElementsOf(TrustMaterialLoader.load(TlsOptions.builder().castore("system").build()));
+				.containsExactlyElementsOf(TlsMaterial.load(TlsOptions.builder().castore("system").build()).trustAnchors());
 			assertThat(tls.certificateChain()).isEmpty();
 		});
 	}

@@ -21,7 +21,7 @@ import org.springframework.core.annotation.Order;
 import dev.tlsboot.autoconfigure.TlsConnectionEvent.Type;
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.TlsHandshakeException;
-import dev.tlsboot.core.TlsRole;
+import dev.tlsboot.core.option.TlsRole;
 import dev.tlsboot.core.observe.ConnectionRegistry;
 import dev.tlsboot.core.observe.HandshakeFailure.Cause;
 import dev.tlsboot.core.observe.TrackedConnection;

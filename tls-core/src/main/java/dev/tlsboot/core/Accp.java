@@ -4,6 +4,8 @@ import java.security.Provider;
 import java.security.Security;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
 
 /**
@@ -23,7 +25,7 @@ final class Accp {
 	}
 
 	/** Why ACCP cannot be installed here, or {@code null}. */
-	static String unavailability() {
+	static @Nullable String unavailability() {
 		if (!onClasspath()) {
 			return "ACCP is not on the classpath (software.amazon.cryptools:AmazonCorrettoCryptoProvider, class "
 					+ CLASS_NAME + ")";
@@ -32,7 +34,7 @@ final class Accp {
 	}
 
 	/** ACCP's own reason for not loading, or {@code null}. */
-	static Throwable loadingError() {
+	static @Nullable Throwable loadingError() {
 		return onClasspath() ? Loaded.loadingError() : null;
 	}
 

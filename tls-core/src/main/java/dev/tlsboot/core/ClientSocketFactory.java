@@ -9,6 +9,7 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 import dev.tlsboot.core.observe.ConnectionObserver;
+import dev.tlsboot.core.option.TlsRole;
 
 /**
  * The context's client socket factory: every socket it makes carries the context's protocols, ciphers, ALPN, host

@@ -13,7 +13,10 @@ import javax.net.ssl.SSLSessionContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.tlsboot.core.observe.ConnectionObserver;
+import dev.tlsboot.core.option.TlsRole;
 
 /**
  * The SSLContext a {@link TlsContext} hands out: its provider's, with the context's options applied to every socket,
@@ -44,7 +47,7 @@ final class ConfiguredSslContextSpi extends SSLContextSpi {
 	/**
 	 * @param observer observes what the context makes, or {@code null} to hand out the JDK's own sockets and engines
 	 */
-	static SSLContext wrap(SSLContext delegate, TlsParameters parameters, ConnectionObserver observer) {
+	static SSLContext wrap(@Nullable SSLContext delegate, TlsParameters parameters, ConnectionObserver observer) {
 		SSLContext configured = new SSLContext(new ConfiguredSslContextSpi(delegate, parameters, observer),
 				delegate.getProvider(), delegate.getProtocol()) {
 		};

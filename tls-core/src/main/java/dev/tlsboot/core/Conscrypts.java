@@ -10,6 +10,9 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSocket;
 
 import org.conscrypt.Conscrypt;
+import org.jspecify.annotations.Nullable;
+
+import dev.tlsboot.core.option.TlsProtocol;
 
 /**
  * Everything TLS Boot asks of Conscrypt, in one class that is only loaded when Conscrypt is on the classpath and
@@ -32,7 +35,7 @@ final class Conscrypts {
 	}
 
 	/** Why Conscrypt cannot be used here, or {@code null}. */
-	static String unavailability() {
+	static @Nullable String unavailability() {
 		return Loaded.UNAVAILABILITY;
 	}
 

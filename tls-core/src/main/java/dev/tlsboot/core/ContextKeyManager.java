@@ -8,6 +8,8 @@ import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedKeyManager;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.tlsboot.core.material.KeyMaterial;
 
 /**
@@ -66,7 +68,7 @@ final class ContextKeyManager extends X509ExtendedKeyManager {
 	}
 
 	/** The key and chain served now, or {@code null}. */
-	KeyMaterial material() {
+	@Nullable KeyMaterial material() {
 		return this.current.material();
 	}
 

@@ -4,6 +4,8 @@ import java.security.Provider;
 import java.security.Security;
 import java.util.Locale;
 
+import dev.tlsboot.core.option.TlsConfigurationException;
+
 /**
  * The {@code crypto-provider} option: which JCA provider does the cryptography under the JDK's own TLS. Unlike
  * {@code provider}, this is a setting of the whole JVM, not of a context: JCA providers are registered per process,

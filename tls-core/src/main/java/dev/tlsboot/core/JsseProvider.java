@@ -14,6 +14,10 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
+import org.jspecify.annotations.Nullable;
+
+import dev.tlsboot.core.option.TlsConfigurationException;
+
 /**
  * The {@code provider} option, and the JSSE implementation a {@link TlsContext} is built on: everything the context
  * hands out (sockets, server sockets, engines, its SSLContext) runs on it, so blocking sockets, Tomcat, Jetty, the JDK
@@ -65,7 +69,7 @@ public enum JsseProvider {
 	 * Why {@link #CONSCRYPT} cannot be used here, for messages; {@code null} when it can.
 	 * @return the reason, or {@code null}
 	 */
-	public static String conscryptUnavailability() {
+	public static @Nullable String conscryptUnavailability() {
 		return Conscrypts.unavailability();
 	}
 

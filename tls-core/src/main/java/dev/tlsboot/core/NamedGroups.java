@@ -6,6 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
+import dev.tlsboot.core.option.TlsConfigurationException;
+import dev.tlsboot.core.option.TlsOption;
+
 /**
  * Reads the {@code groups} option: key exchange groups by OpenSSL name, separated by {@code :}, as in OpenSSL's
  * {@code -groups} (for example {@code X25519MLKEM768:X25519:P-256}), and knows each group's JSSE name.
@@ -54,7 +57,7 @@ final class NamedGroups {
 			}
 		}
 		if (parsed.isEmpty()) {
-			throw new TlsConfigurationException("groups", null, "no key exchange group is named.",
+			throw new TlsConfigurationException(TlsOption.GROUPS, null, "no key exchange group is named.",
 					"Name at least one, e.g. 'X25519:P-256', or leave 'groups' unset for the default.");
 		}
 		return List.copyOf(parsed);
@@ -71,7 +74,7 @@ final class NamedGroups {
 		String wanted = (alias != null) ? alias : name;
 		return KNOWN.values().stream().filter((group) -> group.openSslName().equalsIgnoreCase(wanted)
 				|| group.jsseName().equalsIgnoreCase(wanted)).findFirst()
-			.orElseThrow(() -> new TlsConfigurationException("groups", null,
+			.orElseThrow(() -> new TlsConfigurationException(TlsOption.GROUPS, null,
 					"unknown key exchange group '" + name + "'.",
 					"Use OpenSSL names separated by ':', e.g. 'X25519MLKEM768:X25519:P-256'; known: "
 							+ KNOWN.keySet().stream().sorted().toList() + "."));

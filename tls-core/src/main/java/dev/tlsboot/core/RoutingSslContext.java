@@ -18,6 +18,8 @@ import javax.net.ssl.SSLSessionContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 
+import dev.tlsboot.core.internal.HostPatterns;
+
 /**
  * A client SSLContext that connects each host with the context its name routes to, so that one HTTP client can call
  * services behind different CAs, or present different client certificates per host:

@@ -9,6 +9,7 @@ import javax.net.ssl.SSLServerSocketFactory;
 import javax.net.ssl.SSLSocket;
 
 import dev.tlsboot.core.observe.ConnectionObserver;
+import dev.tlsboot.core.option.TlsRole;
 
 /**
  * The context's server socket factory: sockets it accepts carry the context's protocols, ciphers, ALPN and its

@@ -18,6 +18,8 @@ import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509ExtendedKeyManager;
 
+import dev.tlsboot.core.internal.HostPatterns;
+
 /**
  * Server-side SNI for every JSSE consumer: picks the key manager by the name the client asked for (exact, then the
  * longest {@code *.domain}, then the fallback), so one port serves several names with their own certificates.

@@ -30,11 +30,14 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.tlsboot.core.material.KeyMaterial;
 import dev.tlsboot.core.material.TlsMaterial;
 import dev.tlsboot.core.observe.ConnectionObserver;
 import dev.tlsboot.core.observe.ConnectionRegistry;
-import dev.tlsboot.core.policy.SecurityLevel;
+import dev.tlsboot.core.option.TlsConfigurationException;
+import dev.tlsboot.core.option.TlsOption;
 import dev.tlsboot.core.spi.TlsEventListener;
 import dev.tlsboot.core.spi.TlsValidator;
 
@@ -150,7 +153,7 @@ public final class TlsContext {
 	private static TlsContext build(Builder builder) {
 		TlsOptions options = builder.options;
 		if (options.postHandshake()) {
-			throw new TlsConfigurationException("post-handshake", null,
+			throw new TlsConfigurationException(TlsOption.POST_HANDSHAKE, null,
 					"the JDK's TLS does not implement TLS 1.3 post-handshake authentication.",
 					"Leave 'post-handshake' off and ask for the client certificate in the handshake "
 							+ "with 'request' and 'require'.");
@@ -191,7 +194,8 @@ public final class TlsContext {
 			SecurityLevel level = parameters.securityLevel();
 			checkOwnCertificate(material.key(), level, this.options);
 			ConnectionObserver observer = this.origin.observes()
-					? new ConnectionObserver(this.name, this.options, level.level(), this.registry,
+					? new ConnectionObserver(this.name, this.options::request, this.options::require, level.level(),
+							this.registry,
 							this.origin.validators, this.origin.listeners)
 					: null;
 			VerifyingTrustManager trustManager = new VerifyingTrustManager(material.trustAnchors(), level,
@@ -249,12 +253,12 @@ public final class TlsContext {
 			key.leaf().checkValidity();
 		}
 		catch (CertificateExpiredException ex) {
-			throw new TlsConfigurationException("certfile", location,
+			throw new TlsConfigurationException(TlsOption.CERTFILE, location,
 					"the new certificate expired on " + key.leaf().getNotAfter().toInstant() + ".",
 					"Install a renewed certificate; the current one keeps serving.", ex);
 		}
 		catch (CertificateNotYetValidException ex) {
-			throw new TlsConfigurationException("certfile", location,
+			throw new TlsConfigurationException(TlsOption.CERTFILE, location,
 					"the new certificate is not valid before " + key.leaf().getNotBefore().toInstant() + ".",
 					"Check the clock, or install it when it is valid; the current one keeps serving.", ex);
 		}
@@ -268,7 +272,7 @@ public final class TlsContext {
 			Optional<String> problem = level.problemWith(certificate);
 			if (problem.isPresent()) {
 				String location = (options.certfile() != null) ? options.certfile().text() : null;
-				throw new TlsConfigurationException("certfile", location, problem.get() + ".",
+				throw new TlsConfigurationException(TlsOption.CERTFILE, location, problem.get() + ".",
 						"Use a certificate with a larger key and a SHA-256 (or better) signature, or lower "
 								+ "'security-level' (now " + level.level() + ").");
 			}
@@ -493,7 +497,7 @@ public final class TlsContext {
 	 * @param host the host, or {@code null}
 	 * @return a fresh copy
 	 */
-	public SSLParameters clientParameters(String host) {
+	public SSLParameters clientParameters(@Nullable String host) {
 		return state().parameters().client(host);
 	}
 

@@ -9,7 +9,14 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.StringJoiner;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.tlsboot.core.material.Location;
+import dev.tlsboot.core.material.MaterialOptions;
+import dev.tlsboot.core.option.TlsConfigurationException;
+import dev.tlsboot.core.option.TlsOption;
+import dev.tlsboot.core.option.TlsProtocol;
+import dev.tlsboot.core.option.TlsRole;
 import dev.tlsboot.core.spi.PasswordProvider;
 
 /**
@@ -25,7 +32,7 @@ import dev.tlsboot.core.spi.PasswordProvider;
  *         .build();
  * }</pre>
  */
-public final class TlsOptions {
+public final class TlsOptions implements MaterialOptions {
 
 	/** The handshake timeout of {@link #defaults()}. */
 	public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
@@ -123,12 +130,14 @@ public final class TlsOptions {
 	}
 
 	/** {@code cafile}: a PEM bundle of trusted CA certificates, or {@code null}. */
-	public Location cafile() {
+	@Override
+	public @Nullable Location cafile() {
 		return this.cafile;
 	}
 
 	/** {@code cadir}: a directory of trusted CA certificates (plain or OpenSSL-hashed names), or {@code null}. */
-	public Location cadir() {
+	@Override
+	public @Nullable Location cadir() {
 		return this.cadir;
 	}
 
@@ -136,46 +145,55 @@ public final class TlsOptions {
 	 * {@code castore}: trust store URIs ({@code system}, {@code java}, {@code file:...p12}). When no trust source is
 	 * set at all, the system store is used.
 	 */
+	@Override
 	public List<String> castore() {
 		return this.castore;
 	}
 
 	/** Whether any of {@code cafile}, {@code cadir} or {@code castore} was given. */
+	@Override
 	public boolean hasExplicitTrust() {
 		return this.cafile != null || this.cadir != null || !this.castore.isEmpty();
 	}
 
 	/** {@code certfile}: the certificate chain (PEM, DER) or a PKCS#12/JKS keystore, or {@code null}. */
-	public Location certfile() {
+	@Override
+	public @Nullable Location certfile() {
 		return this.certfile;
 	}
 
 	/** {@code keyfile}: the private key (PEM or DER), or {@code null} when it is in {@code certfile}. */
-	public Location keyfile() {
+	@Override
+	public @Nullable Location keyfile() {
 		return this.keyfile;
 	}
 
 	/** {@code cert}: the certificate as DER bytes (a copy), or {@code null}. */
-	public byte[] cert() {
+	@Override
+	public byte @Nullable [] cert() {
 		return (this.cert != null) ? this.cert.clone() : null;
 	}
 
 	/** {@code key}: the private key as DER bytes (a copy), or {@code null}. */
-	public byte[] key() {
+	@Override
+	public byte @Nullable [] key() {
 		return (this.key != null) ? this.key.clone() : null;
 	}
 
 	/** Whether this context has a certificate of its own, from files or DER bytes. */
+	@Override
 	public boolean hasKeyMaterial() {
 		return this.certfile != null || this.cert != null;
 	}
 
 	/** {@code keyalias}: which entry of a keystore to use, by alias or subject CN; {@code null} for the only one. */
-	public String keyalias() {
+	@Override
+	public @Nullable String keyalias() {
 		return this.keyalias;
 	}
 
 	/** {@code password}: the password of an encrypted key or a keystore. */
+	@Override
 	public PasswordProvider password() {
 		return this.password;
 	}
@@ -191,12 +209,12 @@ public final class TlsOptions {
 	}
 
 	/** {@code cipher}: an OpenSSL cipher string for TLS 1.2 and below, or {@code null} for the defaults. */
-	public String cipher() {
+	public @Nullable String cipher() {
 		return this.cipher;
 	}
 
 	/** {@code ciphersuites}: the TLS 1.3 suites, colon separated, or {@code null} for the defaults. */
-	public String ciphersuites() {
+	public @Nullable String ciphersuites() {
 		return this.ciphersuites;
 	}
 
@@ -206,7 +224,7 @@ public final class TlsOptions {
 	}
 
 	/** {@code servername}: the SNI name a client sends (and checks the certificate against), or {@code null}. */
-	public String servername() {
+	public @Nullable String servername() {
 		return this.servername;
 	}
 
@@ -404,55 +422,66 @@ public final class TlsOptions {
 			this.groups = options.groups;
 		}
 
+		/** Set {@code cafile}: a PEM bundle of trusted CAs ({@code classpath:}, {@code file:}, {@code optional:} prefixes). */
 		public Builder cafile(String location) {
 			this.cafile = Location.of(location);
 			return this;
 		}
 
+		/** Set {@code cadir}: a directory of trusted CA certificates. */
 		public Builder cadir(String location) {
 			this.cadir = Location.of(location);
 			return this;
 		}
 
+		/** Set {@code castore}: trust store URIs ({@code system}, {@code java}, {@code file:...p12}). */
 		public Builder castore(String... uris) {
 			return castore(List.of(uris));
 		}
 
+		/** Set {@code castore}: trust store URIs ({@code system}, {@code java}, {@code file:...p12}). */
 		public Builder castore(List<String> uris) {
 			this.castore = List.copyOf(uris);
 			return this;
 		}
 
+		/** Set {@code certfile}: the certificate chain (PEM, DER) or a PKCS#12/JKS key store. */
 		public Builder certfile(String location) {
 			this.certfile = Location.of(location);
 			return this;
 		}
 
+		/** Set {@code keyfile}: the private key (PEM or DER), unless it is in {@code certfile}. */
 		public Builder keyfile(String location) {
 			this.keyfile = Location.of(location);
 			return this;
 		}
 
-		public Builder cert(byte[] der) {
+		/** Set {@code cert}: the certificate as DER bytes (copied), or {@code null}. */
+		public Builder cert(byte @Nullable [] der) {
 			this.cert = (der != null) ? der.clone() : null;
 			return this;
 		}
 
-		public Builder key(byte[] der) {
+		/** Set {@code key}: the private key as DER bytes (copied), or {@code null}. */
+		public Builder key(byte @Nullable [] der) {
 			this.key = (der != null) ? der.clone() : null;
 			return this;
 		}
 
-		public Builder keyalias(String aliasOrCommonName) {
+		/** Set {@code keyalias}: the key store entry to use, by alias or subject CN. */
+		public Builder keyalias(@Nullable String aliasOrCommonName) {
 			this.keyalias = aliasOrCommonName;
 			return this;
 		}
 
+		/** Set {@code password}: the password of an encrypted key or a key store. */
 		public Builder password(String password) {
 			return password(PasswordProvider.of(password));
 		}
 
-		public Builder password(PasswordProvider provider) {
+		/** Set {@code password} as a callback, like TclTLS's {@code -password}; {@code null} for none. */
+		public Builder password(@Nullable PasswordProvider provider) {
 			this.password = (provider != null) ? provider : PasswordProvider.NONE;
 			return this;
 		}
@@ -468,60 +497,72 @@ public final class TlsOptions {
 			return this;
 		}
 
-		public Builder cipher(String openSslCipherString) {
+		/** Set {@code cipher}: the TLS 1.2-and-older suites as an OpenSSL cipher string; blank for the default. */
+		public Builder cipher(@Nullable String openSslCipherString) {
 			this.cipher = blankToNull(openSslCipherString);
 			return this;
 		}
 
-		public Builder ciphersuites(String tls13Suites) {
+		/** Set {@code ciphersuites}: the TLS 1.3 suites by name, {@code :}-separated; blank for the default. */
+		public Builder ciphersuites(@Nullable String tls13Suites) {
 			this.ciphersuites = blankToNull(tls13Suites);
 			return this;
 		}
 
+		/** Set {@code alpn}: the application protocols, most preferred first. */
 		public Builder alpn(String... protocols) {
 			return alpn(List.of(protocols));
 		}
 
+		/** Set {@code alpn}: the application protocols, most preferred first. */
 		public Builder alpn(List<String> protocols) {
 			this.alpn = List.copyOf(protocols);
 			return this;
 		}
 
-		public Builder servername(String servername) {
+		/** Set {@code servername}: the SNI host name a client sends; blank for the host it connects to. */
+		public Builder servername(@Nullable String servername) {
 			this.servername = blankToNull(servername);
 			return this;
 		}
 
+		/** Set {@code autoservername}: whether a client sends the host it connects to as SNI. */
 		public Builder autoservername(boolean autoservername) {
 			this.autoservername = autoservername;
 			return this;
 		}
 
-		public Builder request(Boolean request) {
+		/** Set {@code request}: ask the peer for a certificate; {@code null} for the role's default. */
+		public Builder request(@Nullable Boolean request) {
 			this.request = request;
 			return this;
 		}
 
-		public Builder require(Boolean require) {
+		/** Set {@code require}: refuse a peer without a valid certificate; {@code null} for the role's default. */
+		public Builder require(@Nullable Boolean require) {
 			this.require = require;
 			return this;
 		}
 
+		/** Set {@code security-level}: 0 to 5, with OpenSSL 3's meaning. */
 		public Builder securityLevel(int securityLevel) {
 			this.securityLevel = securityLevel;
 			return this;
 		}
 
+		/** Set {@code handshake-timeout}: the deadline of a whole handshake. */
 		public Builder handshakeTimeout(Duration handshakeTimeout) {
 			this.handshakeTimeout = Objects.requireNonNull(handshakeTimeout, "handshakeTimeout");
 			return this;
 		}
 
+		/** Set {@code post-handshake}: offer TLS 1.3 post-handshake client authentication. */
 		public Builder postHandshake(boolean postHandshake) {
 			this.postHandshake = postHandshake;
 			return this;
 		}
 
+		/** Set {@code server}: whether the context plays the server by default, like TclTLS's {@code -server}. */
 		public Builder server(boolean server) {
 			this.server = server;
 			return this;
@@ -579,20 +620,20 @@ public final class TlsOptions {
 				}
 			}
 			if (this.protocols.isEmpty()) {
-				throw new TlsConfigurationException("tls1.2", null, "every protocol is turned off.",
+				throw new TlsConfigurationException(TlsOption.TLS1_2, null, "every protocol is turned off.",
 						"Turn on at least 'tls1.2' or 'tls1.3'.");
 			}
 			if (this.securityLevel < 0 || this.securityLevel > 5) {
-				throw new TlsConfigurationException("security-level", null,
+				throw new TlsConfigurationException(TlsOption.SECURITY_LEVEL, null,
 						"security level " + this.securityLevel + " does not exist.",
 						"Use 0 to 5 (OpenSSL's meaning; 2 is the default).");
 			}
 			if (this.handshakeTimeout.isNegative() || this.handshakeTimeout.isZero()) {
-				throw new TlsConfigurationException("handshake-timeout", null,
+				throw new TlsConfigurationException(TlsOption.HANDSHAKE_TIMEOUT, null,
 						"the timeout must be positive, not " + this.handshakeTimeout + ".", "Use e.g. 10s.");
 			}
 			if (this.keyfile != null && this.certfile == null) {
-				throw new TlsConfigurationException("certfile", this.keyfile.text(),
+				throw new TlsConfigurationException(TlsOption.CERTFILE, this.keyfile.text(),
 						"'keyfile' is set but 'certfile' is not, so the key has no certificate.",
 						"Set 'certfile' to the certificate (chain) that belongs to the key.");
 			}
@@ -602,7 +643,7 @@ public final class TlsOptions {
 			}
 			for (String protocol : this.alpn) {
 				if (protocol.isEmpty() || protocol.length() > 255) {
-					throw new TlsConfigurationException("alpn", null,
+					throw new TlsConfigurationException(TlsOption.ALPN, null,
 							"an ALPN protocol name must be 1 to 255 bytes, not '" + protocol + "'.",
 							"Use registered names such as h2 or http/1.1.");
 				}

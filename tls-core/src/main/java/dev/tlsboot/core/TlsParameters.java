@@ -12,10 +12,13 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.tlsboot.core.cipher.CipherSelection;
-import dev.tlsboot.core.cipher.OpenSslCipherString;
-import dev.tlsboot.core.cipher.Tls13Suites;
-import dev.tlsboot.core.policy.SecurityLevel;
+import dev.tlsboot.core.option.TlsConfigurationException;
+import dev.tlsboot.core.option.TlsOption;
+import dev.tlsboot.core.option.TlsProtocol;
+import dev.tlsboot.core.option.TlsRole;
 
 /**
  * The {@link SSLParameters} that a context's options mean, worked out once when the context is built: the provider,
@@ -57,7 +60,7 @@ final class TlsParameters {
 		List<String> legacySuites;
 		SecurityLevel level = SecurityLevel.of(options.securityLevel());
 		if (options.cipher() != null) {
-			CipherSelection selection = OpenSslCipherString.select(options.cipher(), supportedSuites);
+			CipherSelection selection = CipherSelection.ofCipherString(options.cipher(), supportedSuites);
 			legacySuites = selection.suites();
 			if (selection.securityLevel().isPresent()) {
 				level = SecurityLevel.of(selection.securityLevel().getAsInt());
@@ -67,7 +70,7 @@ final class TlsParameters {
 			legacySuites = defaultSuites.stream().filter((suite) -> !isTls13(suite)).toList();
 		}
 		List<String> tls13Suites = (options.ciphersuites() != null)
-				? Tls13Suites.select(options.ciphersuites(), supportedSuites)
+				? CipherSelection.ofTls13Suites(options.ciphersuites(), supportedSuites).suites()
 				: defaultSuites.stream().filter(TlsParameters::isTls13).toList();
 		this.securityLevel = level;
 		tls13Suites = level.filterSuites(tls13Suites);
@@ -112,7 +115,7 @@ final class TlsParameters {
 						+ processWide);
 				return List.of();
 			}
-			throw new TlsConfigurationException("groups", null, "the JDK's TLS cannot set key exchange groups per "
+			throw new TlsConfigurationException(TlsOption.GROUPS, null, "the JDK's TLS cannot set key exchange groups per "
 					+ "context before JDK 20 (SSLParameters.setNamedGroups); this is JDK "
 					+ Runtime.version().feature() + ".", "Set 'provider' to 'conscrypt' (or 'openssl' for Netty "
 							+ "channels), or remove 'groups' and set " + processWide
@@ -123,7 +126,7 @@ final class TlsParameters {
 		if (!implemented.equals(wanted)) {
 			List<String> missing = wanted.stream().filter((group) -> !implemented.contains(group))
 				.map(NamedGroups.Group::openSslName).toList();
-			throw new TlsConfigurationException("groups", null, provider.version() + " has no " + missing + ".",
+			throw new TlsConfigurationException(TlsOption.GROUPS, null, provider.version() + " has no " + missing + ".",
 					"Remove " + missing + " from 'groups'.");
 		}
 		return implemented.stream().map(NamedGroups.Group::jsseName).toList();
@@ -151,7 +154,7 @@ final class TlsParameters {
 		List<String> protocols = options.protocols().stream().map(TlsProtocol::jsseName).filter(supported::contains)
 				.toList();
 		if (protocols.isEmpty()) {
-			throw new TlsConfigurationException("tls1.2", null,
+			throw new TlsConfigurationException(TlsOption.TLS1_2, null,
 					"none of the protocols turned on " + options.protocols() + " is supported by this JDK.",
 					"Turn on 'tls1.2' or 'tls1.3'.");
 		}
@@ -248,7 +251,7 @@ final class TlsParameters {
 	 * else the host when {@code autoservername} is on and the host is a name, not an IP literal.
 	 * @param host the host connected to, or {@code null} when not known
 	 */
-	SSLParameters client(String host) {
+	SSLParameters client(@Nullable String host) {
 		SSLParameters parameters = defaults();
 		String serverName = serverName(host);
 		if (serverName != null) {

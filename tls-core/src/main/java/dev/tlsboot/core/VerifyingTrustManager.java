@@ -23,10 +23,12 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.tlsboot.core.observe.ConnectionObserver;
 import dev.tlsboot.core.observe.HandshakeFailure.Cause;
 import dev.tlsboot.core.observe.RefusedCertificateException;
-import dev.tlsboot.core.policy.SecurityLevel;
+import dev.tlsboot.core.option.TlsRole;
 import dev.tlsboot.core.status.VerifyResult;
 
 /**
@@ -63,7 +65,7 @@ final class VerifyingTrustManager extends X509ExtendedTrustManager {
 	 * does not observe its connections
 	 */
 	VerifyingTrustManager(List<X509Certificate> anchors, SecurityLevel securityLevel, TlsOptions options,
-			ConnectionObserver observer) {
+			@Nullable ConnectionObserver observer) {
 		this.trust = Trust.of(anchors);
 		this.securityLevel = securityLevel;
 		this.clientRequires = options.require(TlsRole.CLIENT);

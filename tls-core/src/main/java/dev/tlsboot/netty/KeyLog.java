@@ -16,7 +16,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.internal.tcnative.SSLContext;
 
 import dev.tlsboot.core.TlsContext;
-import dev.tlsboot.core.TlsRole;
+import dev.tlsboot.core.option.TlsRole;
 
 /**
  * Key logging for Wireshark ({@code tls.debug.keylog-file}): the secrets of every connection on an OpenSSL-provider

@@ -14,10 +14,11 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.ImmediateExecutor;
 
-import dev.tlsboot.core.TlsConfigurationException;
 import dev.tlsboot.core.TlsContext;
-import dev.tlsboot.core.TlsRole;
 import dev.tlsboot.core.observe.ConnectionObserver;
+import dev.tlsboot.core.option.TlsConfigurationException;
+import dev.tlsboot.core.option.TlsOption;
+import dev.tlsboot.core.option.TlsRole;
 
 /**
  * A Netty {@link SslContext} that carries everything a {@link TlsContext} says, on the JDK or the OpenSSL provider:
@@ -93,7 +94,7 @@ public final class NettySslContext extends SslContext {
 	/** As the factories, with the ALPN protocols given instead of the context's {@code alpn}. */
 	static NettySslContext create(TlsContext context, TlsProvider provider, TlsRole role, List<String> alpn) {
 		if (role == TlsRole.SERVER && context.keyMaterial().isEmpty()) {
-			throw new TlsConfigurationException("certfile", null,
+			throw new TlsConfigurationException(TlsOption.CERTFILE, null,
 					"context '" + context.name() + "' has no certificate, so it cannot serve TLS.",
 					"Set 'certfile' and 'keyfile' (or 'cert' and 'key') for it.");
 		}

@@ -21,11 +21,12 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.SupportedCipherSuiteFilter;
 
-import dev.tlsboot.core.ManagerFactories;
-import dev.tlsboot.core.TlsConfigurationException;
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.TlsOptions;
-import dev.tlsboot.core.TlsRole;
+import dev.tlsboot.core.internal.ManagerFactories;
+import dev.tlsboot.core.option.TlsConfigurationException;
+import dev.tlsboot.core.option.TlsOption;
+import dev.tlsboot.core.option.TlsRole;
 
 /**
  * Builds the provider-specific Netty {@link SslContext} that {@link NettySslContext} wraps, from everything a
@@ -83,7 +84,7 @@ final class ProviderContexts {
 		}
 		catch (SSLException ex) {
 			if (!groups.isEmpty() && String.valueOf(ex.getMessage()).contains("groups")) {
-				throw new TlsConfigurationException("groups", null, OpenSsl.versionString() + " (netty-tcnative) "
+				throw new TlsConfigurationException(TlsOption.GROUPS, null, OpenSsl.versionString() + " (netty-tcnative) "
 						+ "cannot use the groups " + groups + " of context '" + context.name() + "'.",
 						"Name groups it has, e.g. 'X25519MLKEM768:X25519:P-256:P-384', or set 'provider' to "
 								+ "'conscrypt' or 'jdk'.", ex);
@@ -96,7 +97,7 @@ final class ProviderContexts {
 	}
 
 	private static TlsConfigurationException refused(TlsContext context, Exception ex) {
-		return new TlsConfigurationException("provider", null,
+		return new TlsConfigurationException(TlsOption.PROVIDER, null,
 				"OpenSSL refused the settings of context '" + context.name() + "': " + ex.getMessage() + ".",
 				"Check 'cipher', 'ciphersuites' and the protocols, or set 'provider' to 'jdk'.", ex);
 	}

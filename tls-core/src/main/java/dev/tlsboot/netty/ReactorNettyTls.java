@@ -13,10 +13,11 @@ import io.netty.handler.ssl.SslHandler;
 import reactor.netty.http.HttpProtocol;
 import reactor.netty.tcp.SslProvider;
 
-import dev.tlsboot.core.HostPatterns;
-import dev.tlsboot.core.TlsConfigurationException;
 import dev.tlsboot.core.TlsContext;
-import dev.tlsboot.core.TlsRole;
+import dev.tlsboot.core.internal.HostPatterns;
+import dev.tlsboot.core.option.TlsConfigurationException;
+import dev.tlsboot.core.option.TlsOption;
+import dev.tlsboot.core.option.TlsRole;
 
 /**
  * Reactor Netty {@link SslProvider}s that carry everything a {@link TlsContext} says, for
@@ -199,7 +200,7 @@ public final class ReactorNettyTls {
 			return wanted;
 		}
 		if (wanted.contains("h2") && !configured.contains("h2")) {
-			throw new TlsConfigurationException("alpn", null,
+			throw new TlsConfigurationException(TlsOption.ALPN, null,
 					"HTTP/2 is asked for, but context '" + context.name() + "' offers " + configured
 							+ " by ALPN, and HTTP/2 over TLS is only ever chosen through ALPN.",
 					"Add h2 to 'alpn' (for example h2, http/1.1), or leave 'alpn' empty to have it follow the "

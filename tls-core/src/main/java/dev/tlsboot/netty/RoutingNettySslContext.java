@@ -15,9 +15,9 @@ import io.netty.handler.ssl.ApplicationProtocolNegotiator;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 
-import dev.tlsboot.core.HostPatterns;
+import dev.tlsboot.core.internal.HostPatterns;
 import dev.tlsboot.core.TlsContext;
-import dev.tlsboot.core.TlsRole;
+import dev.tlsboot.core.option.TlsRole;
 
 /**
  * A client {@link SslContext} that makes each engine with the context the peer's host name routes to, the Netty

@@ -1,7 +1,7 @@
 package dev.tlsboot.netty;
 
 import dev.tlsboot.core.JsseProvider;
-import dev.tlsboot.core.TlsConfigurationException;
+import dev.tlsboot.core.option.TlsConfigurationException;
 import dev.tlsboot.core.TlsContext;
 
 /**

@@ -10,8 +10,9 @@ import javax.net.ssl.SSLContext;
 import io.netty.handler.ssl.OpenSsl;
 import io.netty.internal.tcnative.SSL;
 
-import dev.tlsboot.core.TlsConfigurationException;
 import dev.tlsboot.core.TlsContext;
+import dev.tlsboot.core.option.TlsConfigurationException;
+import dev.tlsboot.core.option.TlsOption;
 
 /**
  * What {@link TlsProvider} needs to know about the platform: whether netty-tcnative loads, and the versions.
@@ -43,7 +44,7 @@ final class TlsProviders {
 		}
 		List<String> allowed = context.cipherSuites().stream().filter(BORINGSSL_TLS13::contains).toList();
 		if (asked == TlsProvider.OPENSSL) {
-			throw new TlsConfigurationException("ciphersuites", null, "context '" + context.name()
+			throw new TlsConfigurationException(TlsOption.CIPHERSUITES, null, "context '" + context.name()
 					+ "' keeps TLS 1.3 to " + allowed + ", but BoringSSL cannot leave out any of " + BORINGSSL_TLS13
 					+ ".", "Set 'provider' to 'jdk' or 'auto', or leave 'ciphersuites' at its default.");
 		}
@@ -54,7 +55,7 @@ final class TlsProviders {
 
 	static void requireOpenSsl() {
 		if (!OpenSsl.isAvailable()) {
-			throw new TlsConfigurationException("provider", null, "OpenSSL was asked for ('openssl'), but "
+			throw new TlsConfigurationException(TlsOption.PROVIDER, null, "OpenSSL was asked for ('openssl'), but "
 					+ "netty-tcnative cannot be loaded: " + OpenSsl.unavailabilityCause() + ".",
 					"Add io.netty:netty-tcnative-boringssl-static for this platform, or set 'provider' to 'auto' or "
 							+ "'jdk'.",

@@ -11,10 +11,10 @@ import java.util.List;
 
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.jspecify.annotations.Nullable;
 
-import dev.tlsboot.core.TlsConfigurationException;
+import dev.tlsboot.core.option.TlsConfigurationException;
 import dev.tlsboot.core.material.KeyMaterial;
-import dev.tlsboot.core.material.KeyMaterialLoader;
 
 /**
  * A small certificate authority on Bouncy Castle, for development, tests and small private PKIs: a root,
@@ -97,7 +97,7 @@ public final class CertificateAuthority {
 
 	/**
 	 * Load a CA from PEM with a key that may be encrypted (an {@code ENCRYPTED PRIVATE KEY} block, or OpenSSL's legacy
-	 * {@code Proc-Type: 4,ENCRYPTED}), read as {@link KeyMaterialLoader#fromPem} reads {@code cert} and {@code key}.
+	 * {@code Proc-Type: 4,ENCRYPTED}), read as {@link KeyMaterial#fromPem} reads {@code cert} and {@code key}.
 	 * @param certificatePem the CA's certificate, optionally followed by its issuers up to the root
 	 * @param privateKeyPem the CA's key, encrypted or not
 	 * @param password the key's password, or {@code null} for an unencrypted key
@@ -105,10 +105,10 @@ public final class CertificateAuthority {
 	 * @throws IllegalArgumentException if the certificate is no CA, the password is wrong or the key does not
 	 * belong to the certificate
 	 */
-	public static CertificateAuthority load(String certificatePem, String privateKeyPem, char[] password) {
+	public static CertificateAuthority load(String certificatePem, String privateKeyPem, char @Nullable [] password) {
 		KeyMaterial material;
 		try {
-			material = KeyMaterialLoader.fromPem(certificatePem, privateKeyPem, password);
+			material = KeyMaterial.fromPem(certificatePem, privateKeyPem, password);
 		}
 		catch (TlsConfigurationException ex) {
 			throw new IllegalArgumentException(ex.getMessage(), ex);

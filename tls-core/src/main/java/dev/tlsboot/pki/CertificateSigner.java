@@ -39,6 +39,7 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.util.IPAddress;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Signs X.509 v3 certificates and makes the extensions this package puts on them. Every certificate gets a random
@@ -66,7 +67,7 @@ final class CertificateSigner {
 	 * @param extensions the extensions besides the key identifiers
 	 * @return the certificate
 	 */
-	static X509Certificate sign(X500Name subject, PublicKey subjectKey, X509Certificate issuer, PrivateKey issuerKey,
+	static X509Certificate sign(@Nullable X500Name subject, PublicKey subjectKey, X509Certificate issuer, PrivateKey issuerKey,
 			String signatureAlgorithm, Instant notBefore, Instant notAfter, List<Extension> extensions) {
 		try {
 			JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-import dev.tlsboot.core.material.KeyMaterialLoader;
+import dev.tlsboot.core.material.KeyMaterial;
 
 /**
  * A local CA and a server certificate for development, kept in a directory and reused across starts: created on
@@ -116,7 +116,7 @@ public final class DevelopmentCertificates {
 		}
 		X509Certificate leaf;
 		try {
-			leaf = KeyMaterialLoader.fromPem(Files.readString(serverCertificate()), Files.readString(serverKey()),
+			leaf = KeyMaterial.fromPem(Files.readString(serverCertificate()), Files.readString(serverKey()),
 					null).leaf();
 		}
 		catch (RuntimeException ex) {

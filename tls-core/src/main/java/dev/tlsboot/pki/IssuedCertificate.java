@@ -27,6 +27,7 @@ public record IssuedCertificate(KeyPair keyPair, List<X509Certificate> chain) {
 
 	private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
+	/** Keeps immutable copies of the lists. */
 	public IssuedCertificate {
 		chain = List.copyOf(chain);
 	}

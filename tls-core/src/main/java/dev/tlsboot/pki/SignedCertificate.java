@@ -11,6 +11,7 @@ import java.util.List;
  */
 public record SignedCertificate(List<X509Certificate> chain) {
 
+	/** Keeps immutable copies of the lists. */
 	public SignedCertificate {
 		chain = List.copyOf(chain);
 	}

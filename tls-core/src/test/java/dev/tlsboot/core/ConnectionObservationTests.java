@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.tlsboot.core.material.TlsMaterial;
 import dev.tlsboot.core.observe.ConnectionRegistry;
-import dev.tlsboot.core.observe.TrackedConnection;
 import dev.tlsboot.core.observe.TrackedConnection.State;
+import dev.tlsboot.core.observe.TrackedConnection;
+import dev.tlsboot.core.option.TlsRole;
 import dev.tlsboot.core.status.ConnectionInfo;
 import dev.tlsboot.core.status.TlsStatus;
 import dev.tlsboot.pki.CertificateAuthority;

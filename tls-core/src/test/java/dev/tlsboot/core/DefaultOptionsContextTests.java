@@ -14,8 +14,9 @@ import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 
 import dev.tlsboot.core.material.TlsMaterial;
-import dev.tlsboot.core.material.TrustMaterialLoader;
+import dev.tlsboot.core.material.TlsMaterial;
 import dev.tlsboot.core.observe.HandshakeFailure.Cause;
+import dev.tlsboot.core.option.TlsConfigurationException;
 import dev.tlsboot.pki.CertificateAuthority;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +40,7 @@ class DefaultOptionsContextTests {
 		assertThat(context.protocols()).containsExactly("TLSv1.3", "TLSv1.2");
 		assertThat(context.isInitialized()).isTrue();
 		assertThat(context.trustAnchors()).isNotEmpty()
-			.containsExactlyElementsOf(TrustMaterialLoader.load(TlsOptions.defaults()));
+			.containsExactlyElementsOf(TlsMaterial.load(TlsOptions.defaults()).trustAnchors());
 		assertThat(context.toString()).contains(context.trustAnchors().size() + " trusted CAs");
 	}
 

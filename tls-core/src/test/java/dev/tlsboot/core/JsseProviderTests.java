@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.tlsboot.core.material.TlsMaterial;
 import dev.tlsboot.core.observe.ConnectionRegistry;
+import dev.tlsboot.core.option.TlsConfigurationException;
 import dev.tlsboot.pki.CertificateAuthority;
 import dev.tlsboot.pki.IssuedCertificate;
 

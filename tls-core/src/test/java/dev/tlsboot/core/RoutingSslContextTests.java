@@ -11,6 +11,7 @@ import javax.net.ssl.SSLSocket;
 
 import org.junit.jupiter.api.Test;
 
+import dev.tlsboot.core.internal.HostPatterns;
 import dev.tlsboot.core.material.TlsMaterial;
 import dev.tlsboot.pki.CertificateAuthority;
 

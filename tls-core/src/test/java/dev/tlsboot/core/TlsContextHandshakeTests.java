@@ -20,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.tlsboot.core.LoopbackTlsServer.Accepted;
 import dev.tlsboot.core.material.TlsMaterial;
 import dev.tlsboot.core.observe.HandshakeFailure.Cause;
+import dev.tlsboot.core.option.TlsConfigurationException;
+import dev.tlsboot.core.option.TlsProtocol;
 import dev.tlsboot.core.status.VerifyResult;
 import dev.tlsboot.pki.CertificateAuthority;
 import dev.tlsboot.pki.IssuedCertificate;

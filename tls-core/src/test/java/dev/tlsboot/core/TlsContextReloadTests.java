@@ -19,8 +19,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.tlsboot.core.material.TlsMaterial;
-import dev.tlsboot.pki.IssuedCertificate;
+import dev.tlsboot.core.option.TlsConfigurationException;
+import dev.tlsboot.core.option.TlsRole;
 import dev.tlsboot.pki.CertificateAuthority;
+import dev.tlsboot.pki.IssuedCertificate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

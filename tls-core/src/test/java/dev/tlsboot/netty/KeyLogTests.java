@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.tlsboot.core.TlsOptions;
-import dev.tlsboot.core.TlsProtocol;
+import dev.tlsboot.core.option.TlsProtocol;
 import dev.tlsboot.pki.IssuedCertificate;
 
 import static dev.tlsboot.netty.NettyLoopback.await;

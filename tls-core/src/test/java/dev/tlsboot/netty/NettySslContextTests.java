@@ -17,10 +17,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import dev.tlsboot.core.TlsConfigurationException;
+import dev.tlsboot.core.option.TlsConfigurationException;
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.TlsOptions;
-import dev.tlsboot.core.TlsProtocol;
+import dev.tlsboot.core.option.TlsProtocol;
 import dev.tlsboot.core.observe.HandshakeFailure.Cause;
 import dev.tlsboot.core.observe.RefusedCertificateException;
 import dev.tlsboot.core.material.TlsMaterial;

@@ -5,7 +5,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 import dev.tlsboot.core.JsseProvider;
-import dev.tlsboot.core.TlsConfigurationException;
+import dev.tlsboot.core.option.TlsConfigurationException;
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.TlsOptions;
 import dev.tlsboot.pki.IssuedCertificate;

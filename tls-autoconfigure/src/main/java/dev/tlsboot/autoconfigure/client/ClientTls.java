@@ -12,7 +12,7 @@ import org.springframework.util.function.SingletonSupplier;
 
 import dev.tlsboot.autoconfigure.TlsContexts;
 import dev.tlsboot.autoconfigure.TlsProperties;
-import dev.tlsboot.core.HostPatterns;
+import dev.tlsboot.core.internal.HostPatterns;
 import dev.tlsboot.core.RoutingSslContext;
 import dev.tlsboot.core.TlsContext;
 

@@ -4,7 +4,7 @@ import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.SSLSession;
 
 import dev.tlsboot.core.TlsContext;
-import dev.tlsboot.core.TlsRole;
+import dev.tlsboot.core.option.TlsRole;
 
 /**
  * The default host name verifier the https handler installs. {@code HttpsURLConnection} asks a verifier only when

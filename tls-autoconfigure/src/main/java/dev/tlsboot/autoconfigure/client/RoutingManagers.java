@@ -22,7 +22,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
 
 import org.springframework.boot.ssl.SslManagerBundle;
 
-import dev.tlsboot.core.ManagerFactories;
+import dev.tlsboot.core.internal.ManagerFactories;
 import dev.tlsboot.core.TlsContext;
 
 /**

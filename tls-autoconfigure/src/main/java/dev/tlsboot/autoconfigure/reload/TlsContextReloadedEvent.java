@@ -1,5 +1,6 @@
 package dev.tlsboot.autoconfigure.reload;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEvent;
 
 import dev.tlsboot.core.TlsContext;
@@ -31,7 +32,7 @@ public class TlsContextReloadedEvent extends ApplicationEvent {
 	}
 
 	/** Why it was refused, naming the option and file; {@code null} when it was not. */
-	public String getRefusal() {
+	public @Nullable String getRefusal() {
 		return this.refusal;
 	}
 

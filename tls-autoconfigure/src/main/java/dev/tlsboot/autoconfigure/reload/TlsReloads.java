@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 
 import dev.tlsboot.core.TlsContext;
@@ -26,7 +27,7 @@ public class TlsReloads implements MaterialWatcher.Listener {
 	 * @param lastRefused when new material was last refused, or {@code null}
 	 * @param lastRefusal why, or {@code null}
 	 */
-	public record Status(long reloads, long refusals, Instant lastReloaded, Instant lastRefused, String lastRefusal) {
+	public record Status(@Nullable long reloads, @Nullable long refusals, @Nullable Instant lastReloaded, Instant lastRefused, String lastRefusal) {
 
 		static final Status NONE = new Status(0, 0, null, null, null);
 

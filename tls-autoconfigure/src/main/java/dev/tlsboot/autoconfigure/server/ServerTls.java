@@ -7,11 +7,11 @@ import java.util.Map;
 
 import dev.tlsboot.autoconfigure.TlsContexts;
 import dev.tlsboot.autoconfigure.TlsProperties;
-import dev.tlsboot.core.HostPatterns;
-import dev.tlsboot.core.TlsConfigurationException;
+import dev.tlsboot.core.internal.HostPatterns;
+import dev.tlsboot.core.option.TlsConfigurationException;
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.TlsOptions;
-import dev.tlsboot.core.TlsRole;
+import dev.tlsboot.core.option.TlsRole;
 
 /**
  * The web server's TLS, derived once from {@code tls.server.*} for every kind of server: the context named by

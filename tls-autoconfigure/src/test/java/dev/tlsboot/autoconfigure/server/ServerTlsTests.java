@@ -8,11 +8,11 @@ import org.junit.jupiter.api.Test;
 
 import dev.tlsboot.autoconfigure.TlsContexts;
 import dev.tlsboot.autoconfigure.TlsProperties;
-import dev.tlsboot.core.TlsConfigurationException;
+import dev.tlsboot.core.option.TlsConfigurationException;
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.TlsOptions;
 import dev.tlsboot.testing.Handshakes;
-import dev.tlsboot.core.TlsRole;
+import dev.tlsboot.core.option.TlsRole;
 import dev.tlsboot.core.material.TlsMaterial;
 import dev.tlsboot.core.spi.ConnectionRef;
 import dev.tlsboot.core.spi.TlsEventListener;

@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-import dev.tlsboot.core.TlsProtocol;
+import org.jspecify.annotations.Nullable;
+
+import dev.tlsboot.core.option.TlsProtocol;
 
 /**
  * OpenSSL's cipher aliases as predicates over {@link CipherSuite}, with the meanings of OpenSSL 3's ciphers(1).
@@ -22,7 +24,7 @@ final class CipherAliases {
 	 * @param name an alias such as {@code ECDHE} or {@code HIGH}
 	 * @return the suites it names, or {@code null} when it is no alias
 	 */
-	static Predicate<CipherSuite> find(String name) {
+	static @Nullable Predicate<CipherSuite> find(String name) {
 		return ALIASES.get(name);
 	}
 

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.tlsboot.core.TlsProtocol;
+import dev.tlsboot.core.option.TlsProtocol;
 
 /**
  * A cipher suite that both OpenSSL and the JDK know, with OpenSSL's name and attributes. The attribute values are

@@ -6,7 +6,8 @@ import java.util.OptionalInt;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
-import dev.tlsboot.core.TlsConfigurationException;
+import dev.tlsboot.core.option.TlsConfigurationException;
+import dev.tlsboot.core.option.TlsOption;
 
 /**
  * Reads an OpenSSL cipher string, the {@code cipher} option, as OpenSSL 3's ciphers(1) does, and answers with JSSE
@@ -19,7 +20,7 @@ import dev.tlsboot.core.TlsConfigurationException;
  * Unlike OpenSSL, which ignores names it does not know, an unknown name is an error: a typo must not silently weaken
  * the selection. TLS 1.3 suites are not selected here but by {@link Tls13Suites}.
  */
-public final class OpenSslCipherString {
+final class OpenSslCipherString {
 
 	private static final Pattern ITEM_SEPARATOR = Pattern.compile("[:,;\\s]+");
 
@@ -41,7 +42,7 @@ public final class OpenSslCipherString {
 	 * @throws TlsConfigurationException for option {@code cipher} when the string names something unknown or
 	 * selects no available suite
 	 */
-	public static CipherSelection select(String cipherString, List<String> availableJsseSuites) {
+	static CipherSelection select(String cipherString, List<String> availableJsseSuites) {
 		Objects.requireNonNull(cipherString, "cipherString");
 		List<CipherSuite> candidates = CipherSuite.all().stream()
 			.filter((suite) -> !suite.tls13() && availableJsseSuites.contains(suite.jsseName()))
@@ -50,7 +51,7 @@ public final class OpenSslCipherString {
 		OptionalInt securityLevel = apply(cipherString, list);
 		List<String> selected = list.active().stream().map(CipherSuite::jsseName).toList();
 		if (selected.isEmpty()) {
-			throw new TlsConfigurationException("cipher", null,
+			throw new TlsConfigurationException(TlsOption.CIPHER, null,
 					"'" + cipherString + "' selects no cipher suite that this JDK supports.",
 					"Select some of " + candidates.stream().map(CipherSuite::openSslName).toList() + ". " + EXAMPLES);
 		}
@@ -71,7 +72,7 @@ public final class OpenSslCipherString {
 				securityLevel = OptionalInt.of(securityLevel(item));
 			}
 			else if (item.startsWith("@")) {
-				throw new TlsConfigurationException("cipher", null, "unknown command '" + item + "'.",
+				throw new TlsConfigurationException(TlsOption.CIPHER, null, "unknown command '" + item + "'.",
 						"Use @STRENGTH to sort by strength or @SECLEVEL=n (0 to 5) to set the security level.");
 			}
 			else if (!item.isEmpty()) {
@@ -84,7 +85,7 @@ public final class OpenSslCipherString {
 	private static int securityLevel(String item) {
 		String level = item.substring("@SECLEVEL=".length());
 		if (!level.matches("[0-5]")) {
-			throw new TlsConfigurationException("cipher", null, "'" + item + "' is no security level.",
+			throw new TlsConfigurationException(TlsOption.CIPHER, null, "'" + item + "' is no security level.",
 					"Use @SECLEVEL=0 to @SECLEVEL=5, as in OpenSSL 3; 2 is the default.");
 		}
 		return Integer.parseInt(level);
@@ -116,10 +117,10 @@ public final class OpenSslCipherString {
 		if (alias != null) {
 			return alias;
 		}
-		CipherSuite named = CipherSuite.named(part).orElseThrow(() -> new TlsConfigurationException("cipher", null,
+		CipherSuite named = CipherSuite.named(part).orElseThrow(() -> new TlsConfigurationException(TlsOption.CIPHER, null,
 				"unknown cipher or alias '" + part + "' in '" + item + "'.", EXAMPLES));
 		if (named.tls13()) {
-			throw new TlsConfigurationException("cipher", null, "'" + part + "' is a TLS 1.3 suite, which the "
+			throw new TlsConfigurationException(TlsOption.CIPHER, null, "'" + part + "' is a TLS 1.3 suite, which the "
 					+ "cipher string does not select (as in OpenSSL).", "List it in 'ciphersuites' instead.");
 		}
 		return (suite) -> suite.equals(named);

@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import dev.tlsboot.core.TlsConfigurationException;
+import dev.tlsboot.core.option.TlsConfigurationException;
+import dev.tlsboot.core.option.TlsOption;
 
 /**
  * Reads the {@code ciphersuites} option: TLS 1.3 suites by name, separated by {@code :}, as in OpenSSL's
  * {@code -ciphersuites}. TLS 1.3 has no aliases; the names are the same in OpenSSL and JSSE.
  */
-public final class Tls13Suites {
+final class Tls13Suites {
 
 	/** Every TLS 1.3 suite of RFC 8446, whether or not this JDK supports it. */
 	private static final List<String> KNOWN = List.of("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384",
@@ -29,7 +30,7 @@ public final class Tls13Suites {
 	 * @throws TlsConfigurationException for option {@code ciphersuites} when a name is unknown or the JDK does not
 	 * support it
 	 */
-	public static List<String> select(String ciphersuites, List<String> available) {
+	static List<String> select(String ciphersuites, List<String> available) {
 		Objects.requireNonNull(ciphersuites, "ciphersuites");
 		List<String> supported = KNOWN.stream().filter(available::contains).toList();
 		List<String> selected = new ArrayList<>();
@@ -44,11 +45,11 @@ public final class Tls13Suites {
 
 	private static String checked(String suite, List<String> supported) {
 		if (!KNOWN.contains(suite)) {
-			throw new TlsConfigurationException("ciphersuites", null, "unknown TLS 1.3 cipher suite '" + suite + "'.",
+			throw new TlsConfigurationException(TlsOption.CIPHERSUITES, null, "unknown TLS 1.3 cipher suite '" + suite + "'.",
 					"Use names from " + supported + " separated by ':'; TLS 1.2 suites belong in 'cipher'.");
 		}
 		if (!supported.contains(suite)) {
-			throw new TlsConfigurationException("ciphersuites", null,
+			throw new TlsConfigurationException(TlsOption.CIPHERSUITES, null,
 					"this JDK does not support the TLS 1.3 cipher suite '" + suite + "'.",
 					"Use names from " + supported + " separated by ':'.");
 		}

@@ -21,7 +21,8 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
 
-import dev.tlsboot.core.TlsConfigurationException;
+import dev.tlsboot.core.option.TlsConfigurationException;
+import dev.tlsboot.core.option.TlsOption;
 
 /**
  * Reads X.509 certificates from PEM or DER files and from certificate directories, with the JDK's own
@@ -39,7 +40,7 @@ final class Certificates {
 	 * Every certificate of a PEM bundle, or of a DER file (one certificate, or several concatenated).
 	 * @param source the content
 	 * @return at least one certificate
-	 * @throws dev.tlsboot.core.TlsConfigurationException when there is none
+	 * @throws dev.tlsboot.core.option.TlsConfigurationException when there is none
 	 */
 	static List<X509Certificate> read(Source source) {
 		String action = "Point '" + source.option() + "' at PEM certificates (BEGIN CERTIFICATE) or a DER certificate.";
@@ -95,7 +96,7 @@ final class Certificates {
 	 * @param directory an existing directory
 	 * @return the certificates, possibly none
 	 */
-	static List<X509Certificate> readDirectory(String option, Path directory) {
+	static List<X509Certificate> readDirectory(TlsOption option, Path directory) {
 		Set<X509Certificate> certificates = new LinkedHashSet<>();
 		try (Stream<Path> files = Files.list(directory)) {
 			List<Path> entries = files.filter((file) -> DIRECTORY_ENTRY.matcher(file.getFileName().toString()).matches())

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The two PEM forms almost every deployment uses, certificates and unencrypted PKCS#8 keys, read with the JDK alone.
  * Bouncy Castle reads every other flavour, but its signed jars cost about half a second to open in a fresh JVM, a
@@ -36,7 +38,7 @@ final class JdkPem {
 	 * @param pem PEM content
 	 * @return every certificate when all blocks are {@code CERTIFICATE}, else {@code null}
 	 */
-	static List<X509Certificate> certificatesOnly(byte[] pem) {
+	static @Nullable List<X509Certificate> certificatesOnly(byte[] pem) {
 		List<byte[]> blocks = blocks(pem, "CERTIFICATE");
 		if (blocks == null) {
 			return null;
@@ -58,7 +60,7 @@ final class JdkPem {
 	 * @param pem PEM content
 	 * @return the key when the content is exactly one {@code PRIVATE KEY} block the JDK reads, else {@code null}
 	 */
-	static PrivateKey pkcs8Key(byte[] pem) {
+	static @Nullable PrivateKey pkcs8Key(byte[] pem) {
 		List<byte[]> blocks = blocks(pem, "PRIVATE KEY");
 		if (blocks == null || blocks.size() != 1) {
 			return null;

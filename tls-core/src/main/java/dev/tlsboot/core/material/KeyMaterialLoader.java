@@ -16,8 +16,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
-import dev.tlsboot.core.TlsConfigurationException;
-import dev.tlsboot.core.TlsOptions;
+import org.jspecify.annotations.Nullable;
+
+import dev.tlsboot.core.option.TlsConfigurationException;
+import dev.tlsboot.core.option.TlsOption;
 import dev.tlsboot.core.spi.PasswordProvider;
 
 /**
@@ -33,7 +35,7 @@ import dev.tlsboot.core.spi.PasswordProvider;
  * Keys may be PKCS#8, PKCS#1 RSA or SEC1 EC, encrypted or not; {@code password} opens them. The key must belong to a
  * certificate of the chain, which becomes the leaf; the chain is put in issuer order where it was given out of order.
  */
-public final class KeyMaterialLoader {
+final class KeyMaterialLoader {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -46,30 +48,30 @@ public final class KeyMaterialLoader {
 	 * @return the key and chain, or {@code null} when the options name no certificate
 	 * @throws TlsConfigurationException naming the option at fault when the material cannot be used
 	 */
-	public static KeyMaterial load(TlsOptions options) {
+	static @Nullable KeyMaterial load(MaterialOptions options) {
 		if (!options.hasKeyMaterial() || isMissingOptional(options.certfile()) || isMissingOptional(options.keyfile())) {
 			return null;
 		}
 		if (options.certfile() == null) {
 			return fromBytes(options.cert(), options.key(), options.password());
 		}
-		Source certfile = Source.read("certfile", options.certfile());
+		Source certfile = Source.read(TlsOption.CERTFILE, options.certfile());
 		if (options.keyfile() == null && isKeyStore(certfile)) {
 			return fromKeyStore(certfile, options);
 		}
 		List<X509Certificate> chain = Certificates.read(certfile);
 		Source key;
 		if (options.keyfile() != null) {
-			key = Source.read("keyfile", options.keyfile());
+			key = Source.read(TlsOption.KEYFILE, options.keyfile());
 		}
 		else if (certfile.isPem()) {
-			key = certfile.as("keyfile");
+			key = certfile.as(TlsOption.KEYFILE);
 		}
 		else {
-			throw new TlsConfigurationException("keyfile", null, "'certfile' is a DER certificate, which holds no key.",
+			throw new TlsConfigurationException(TlsOption.KEYFILE, null, "'certfile' is a DER certificate, which holds no key.",
 					"Set 'keyfile' to the private key of " + certfile.location() + ".");
 		}
-		return assemble(privateKey(key, options.password()), chain, key, "certfile");
+		return assemble(privateKey(key, options.password()), chain, key, TlsOption.CERTFILE);
 	}
 
 	/**
@@ -82,16 +84,16 @@ public final class KeyMaterialLoader {
 	 * @throws TlsConfigurationException naming {@code cert}, {@code key} or {@code password} when the PEM cannot be
 	 * used
 	 */
-	public static KeyMaterial fromPem(String chainPem, String keyPem, char[] password) {
+	static KeyMaterial fromPem(String chainPem, String keyPem, char @Nullable [] password) {
 		PasswordProvider passwords = (location) -> (password != null) ? password.clone() : null;
 		return fromBytes(chainPem.getBytes(StandardCharsets.UTF_8), keyPem.getBytes(StandardCharsets.UTF_8),
 				passwords);
 	}
 
 	private static KeyMaterial fromBytes(byte[] cert, byte[] key, PasswordProvider passwords) {
-		List<X509Certificate> chain = Certificates.read(Source.of("cert", cert));
-		Source keySource = Source.of("key", key);
-		return assemble(privateKey(keySource, passwords), chain, keySource, "cert");
+		List<X509Certificate> chain = Certificates.read(Source.of(TlsOption.CERT, cert));
+		Source keySource = Source.of(TlsOption.KEY, key);
+		return assemble(privateKey(keySource, passwords), chain, keySource, TlsOption.CERT);
 	}
 
 	/** Plain PKCS#8 PEM with the JDK alone; {@link PrivateKeys} (Bouncy Castle) only for the other forms. */
@@ -110,7 +112,7 @@ public final class KeyMaterialLoader {
 				|| (!certfile.isPem() && Certificates.fromDer(certfile.bytes()).isEmpty());
 	}
 
-	private static KeyMaterial fromKeyStore(Source certfile, TlsOptions options) {
+	private static KeyMaterial fromKeyStore(Source certfile, MaterialOptions options) {
 		char[] password = options.password().password(certfile.name());
 		try {
 			KeyStore store = KeyStores.load(certfile, password);
@@ -119,7 +121,7 @@ public final class KeyMaterialLoader {
 			PrivateKey key = (PrivateKey) store.getKey(alias, keyPassword);
 			Certificate[] chain = store.getCertificateChain(alias);
 			List<X509Certificate> certificates = Arrays.stream(chain).map(X509Certificate.class::cast).toList();
-			return assemble(key, certificates, certfile, "certfile");
+			return assemble(key, certificates, certfile, TlsOption.CERTFILE);
 		}
 		catch (UnrecoverableKeyException ex) {
 			throw certfile.passwordFailure("key in the keystore", password != null && password.length > 0, ex);
@@ -158,14 +160,14 @@ public final class KeyMaterialLoader {
 			.toList();
 		String problem = (keyalias != null) ? "no key entry has the alias or CN '" + keyalias + "'"
 				: "the keystore holds " + aliases.size() + " key entries";
-		throw new TlsConfigurationException("keyalias", certfile.location(),
+		throw new TlsConfigurationException(TlsOption.KEYALIAS, certfile.location(),
 				problem + "; it has: " + String.join(", ", described) + ".",
 				"Set 'keyalias' to one of these aliases or CNs.");
 	}
 
 	/** Check that the key belongs to a certificate, and put that one first, its issuers after it. */
 	private static KeyMaterial assemble(PrivateKey key, List<X509Certificate> certificates, Source keySource,
-			String certOption) {
+			TlsOption certOption) {
 		X509Certificate leaf = certificates.stream()
 			.filter((certificate) -> belongTogether(key, certificate.getPublicKey()))
 			.findFirst()

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Opens PKCS#12 and JKS keystores with the JDK's own {@link KeyStore} implementations.
  */
@@ -35,9 +37,9 @@ final class KeyStores {
 	 * @param source the keystore content
 	 * @param password the store password, or {@code null} to read it without checking its integrity
 	 * @return the loaded keystore
-	 * @throws dev.tlsboot.core.TlsConfigurationException when it cannot be opened
+	 * @throws dev.tlsboot.core.option.TlsConfigurationException when it cannot be opened
 	 */
-	static KeyStore load(Source source, char[] password) {
+	static KeyStore load(Source source, char @Nullable [] password) {
 		String magic = magicType(source.bytes());
 		String type = (magic != null) ? magic : "PKCS12";
 		try {
@@ -89,9 +91,9 @@ final class KeyStores {
 	 * @param source the keystore content
 	 * @param password the store password, or {@code null} to read what can be read without one
 	 * @return at least one certificate
-	 * @throws dev.tlsboot.core.TlsConfigurationException when it cannot be opened or holds no certificate
+	 * @throws dev.tlsboot.core.option.TlsConfigurationException when it cannot be opened or holds no certificate
 	 */
-	static List<X509Certificate> certificates(Source source, char[] password) {
+	static List<X509Certificate> certificates(Source source, char @Nullable [] password) {
 		KeyStore store = load(source, password);
 		List<String> aliases = new ArrayList<>(aliases(store, false));
 		aliases.addAll(aliases(store, true));

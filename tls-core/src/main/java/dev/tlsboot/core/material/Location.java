@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
-import dev.tlsboot.core.TlsConfigurationException;
+import org.jspecify.annotations.Nullable;
+
+import dev.tlsboot.core.option.TlsConfigurationException;
+import dev.tlsboot.core.option.TlsOption;
 
 /**
  * Where key or trust material lives: {@code classpath:ca.pem}, {@code file:/etc/tls/ca.pem} or a plain path. With an
@@ -24,6 +27,7 @@ public record Location(String text) {
 
 	private static final String OPTIONAL = "optional:";
 
+	/** Checks the components. */
 	public Location {
 		Objects.requireNonNull(text, "text");
 		if (text.isBlank()) {
@@ -35,7 +39,7 @@ public record Location(String text) {
 	 * @param text {@code classpath:...}, {@code file:...} or a path
 	 * @return the location, or {@code null} when {@code text} is {@code null} or blank
 	 */
-	public static Location of(String text) {
+	public static @Nullable Location of(String text) {
 		return (text == null || text.isBlank()) ? null : new Location(text.strip());
 	}
 
@@ -67,7 +71,7 @@ public record Location(String text) {
 	 * The file this location names.
 	 * @return the path, or {@code null} for a class path resource
 	 */
-	public Path path() {
+	public @Nullable Path path() {
 		if (isClasspath()) {
 			return null;
 		}
@@ -85,7 +89,7 @@ public record Location(String text) {
 	 * @return the bytes
 	 * @throws TlsConfigurationException when the resource does not exist or cannot be read
 	 */
-	public byte[] read(String option) {
+	public byte[] read(TlsOption option) {
 		try (InputStream in = open()) {
 			if (in == null) {
 				throw new TlsConfigurationException(option, this.text, "no such resource on the class path.",

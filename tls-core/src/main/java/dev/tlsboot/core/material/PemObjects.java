@@ -33,7 +33,7 @@ final class PemObjects {
 	 * Parse every block. Blocks of a type Bouncy Castle does not know (e.g. {@code DH PARAMETERS}) are skipped.
 	 * @param source PEM content
 	 * @return the objects read
-	 * @throws dev.tlsboot.core.TlsConfigurationException when a block is damaged
+	 * @throws dev.tlsboot.core.option.TlsConfigurationException when a block is damaged
 	 */
 	static PemObjects parse(Source source) {
 		Reader reader = new InputStreamReader(new ByteArrayInputStream(source.bytes()), StandardCharsets.US_ASCII);

@@ -19,6 +19,7 @@ import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.bc.BcPEMDecryptorProvider;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 
+import dev.tlsboot.core.option.TlsOption;
 import dev.tlsboot.core.spi.PasswordProvider;
 
 /**
@@ -46,7 +47,7 @@ final class PrivateKeys {
 	 * @param source the key file or bytes
 	 * @param passwords asked only when the key is encrypted
 	 * @return the key
-	 * @throws dev.tlsboot.core.TlsConfigurationException when there is no key, or it cannot be decrypted or read
+	 * @throws dev.tlsboot.core.option.TlsConfigurationException when there is no key, or it cannot be decrypted or read
 	 */
 	static PrivateKey read(Source source, PasswordProvider passwords) {
 		if (source.isPem()) {

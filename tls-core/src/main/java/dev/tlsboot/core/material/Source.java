@@ -2,7 +2,10 @@ package dev.tlsboot.core.material;
 
 import java.nio.charset.StandardCharsets;
 
-import dev.tlsboot.core.TlsConfigurationException;
+import org.jspecify.annotations.Nullable;
+
+import dev.tlsboot.core.option.TlsConfigurationException;
+import dev.tlsboot.core.option.TlsOption;
 
 /**
  * The bytes given for one option, with what an error message must name: the option and, for a file, its location.
@@ -11,13 +14,13 @@ import dev.tlsboot.core.TlsConfigurationException;
  * @param location the file or resource, or {@code null} for bytes given directly
  * @param bytes the content
  */
-record Source(String option, String location, byte[] bytes) {
+record Source(@Nullable TlsOption option, String location, byte[] bytes) {
 
 	/**
 	 * Read a location.
 	 * @throws TlsConfigurationException when it cannot be read or is empty
 	 */
-	static Source read(String option, Location location) {
+	static Source read(TlsOption option, Location location) {
 		Source source = new Source(option, location.text(), location.read(option));
 		if (source.bytes.length == 0) {
 			throw source.failure("the file is empty.", "Check that it was written completely.");
@@ -25,12 +28,12 @@ record Source(String option, String location, byte[] bytes) {
 		return source;
 	}
 
-	static Source of(String option, byte[] bytes) {
+	static Source of(TlsOption option, byte[] bytes) {
 		return new Source(option, null, bytes);
 	}
 
 	/** The same content, blamed on another option (e.g. the key expected in a certfile). */
-	Source as(String otherOption) {
+	Source as(TlsOption otherOption) {
 		return new Source(otherOption, this.location, this.bytes);
 	}
 
@@ -41,7 +44,7 @@ record Source(String option, String location, byte[] bytes) {
 
 	/** What a {@code PasswordProvider} is asked with: the location, or the option for bytes given directly. */
 	String name() {
-		return (this.location != null) ? this.location : this.option;
+		return (this.location != null) ? this.location : this.option.optionName();
 	}
 
 	TlsConfigurationException failure(String problem, String action) {
@@ -54,18 +57,18 @@ record Source(String option, String location, byte[] bytes) {
 
 	/**
 	 * The error for a password that did not open this content.
-	 * @param what what is protected, e.g. "key" or "keystore"
+	 * @param what what is protected, e.g. {@code key} or {@code keystore}
 	 * @param given whether a password was given at all
 	 * @param cause the decryption failure
 	 * @return the error, blaming {@code password}
 	 */
 	TlsConfigurationException passwordFailure(String what, boolean given, Throwable cause) {
 		if (!given) {
-			return new TlsConfigurationException("password", this.location,
+			return new TlsConfigurationException(TlsOption.PASSWORD, this.location,
 					"the " + what + " is encrypted and no password was given.",
 					"Set 'password' to its passphrase (or provide a PasswordProvider).", cause);
 		}
-		return new TlsConfigurationException("password", this.location, "wrong password for the " + what + ".",
+		return new TlsConfigurationException(TlsOption.PASSWORD, this.location, "wrong password for the " + what + ".",
 				"Check 'password': it must be the passphrase the " + what + " was written with.", cause);
 	}
 

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
-import dev.tlsboot.core.TlsConfigurationException;
+import dev.tlsboot.core.option.TlsConfigurationException;
+import dev.tlsboot.core.option.TlsOption;
 
 /**
  * The trust stores outside the application: the operating system's CA bundle, found the way OpenSSL (and so TclTLS)
@@ -29,7 +30,7 @@ final class SystemTrustStore {
 	/** Where the CA bundle is kept one certificate per file, when there is no bundle. */
 	static final List<String> DIRECTORIES = List.of("/etc/ssl/certs", "/etc/pki/tls/certs");
 
-	private static final String OPTION = "castore";
+	private static final TlsOption OPTION = TlsOption.CASTORE;
 
 	private SystemTrustStore() {
 	}

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
-import dev.tlsboot.core.TlsConfigurationException;
-import dev.tlsboot.core.TlsOptions;
+import dev.tlsboot.core.option.TlsConfigurationException;
+import dev.tlsboot.core.option.TlsOption;
 import dev.tlsboot.core.spi.PasswordProvider;
 
 /**
@@ -27,7 +27,7 @@ import dev.tlsboot.core.spi.PasswordProvider;
  * With none of these options set, the system store is used; on a system without a CA bundle this loader knows (such
  * as Windows), the JDK's {@code cacerts} is used instead.
  */
-public final class TrustMaterialLoader {
+final class TrustMaterialLoader {
 
 	private static final String ACCEPTED_STORES = "system, java, file:/path/to/store.p12 (PKCS#12 or JKS) "
 			+ "or classpath:store.p12";
@@ -41,19 +41,19 @@ public final class TrustMaterialLoader {
 	 * @return the distinct certificates of every source, in the order the sources are listed above
 	 * @throws TlsConfigurationException naming the option at fault when a source cannot be used
 	 */
-	public static List<X509Certificate> load(TlsOptions options) {
+	static List<X509Certificate> load(MaterialOptions options) {
 		return load(options, System::getenv);
 	}
 
-	/** {@link #load(TlsOptions)} with the environment given, so that tests need not change the real one. */
-	static List<X509Certificate> load(TlsOptions options, Function<String, String> env) {
+	/** {@link #load(MaterialOptions)} with the environment given, so that tests need not change the real one. */
+	static List<X509Certificate> load(MaterialOptions options, Function<String, String> env) {
 		if (!options.hasExplicitTrust()) {
 			List<X509Certificate> system = SystemTrustStore.system(env);
 			return system.isEmpty() ? SystemTrustStore.java() : system;
 		}
 		Set<X509Certificate> anchors = new LinkedHashSet<>();
 		if (options.cafile() != null && !options.cafile().isMissingOptional()) {
-			anchors.addAll(Certificates.read(Source.read("cafile", options.cafile())));
+			anchors.addAll(Certificates.read(Source.read(TlsOption.CAFILE, options.cafile())));
 		}
 		if (options.cadir() != null) {
 			anchors.addAll(directory(options.cadir()));
@@ -69,12 +69,12 @@ public final class TrustMaterialLoader {
 		if (path == null || !Files.isDirectory(path)) {
 			String problem = (path == null) ? "a class path resource cannot be listed as a directory."
 					: (Files.exists(path) ? "it is a file, not a directory." : "the directory does not exist.");
-			throw new TlsConfigurationException("cadir", cadir.text(), problem,
+			throw new TlsConfigurationException(TlsOption.CADIR, cadir.text(), problem,
 					"Set 'cadir' to a directory of CA certificates on disk, or use 'cafile' for a single file.");
 		}
-		List<X509Certificate> certificates = Certificates.readDirectory("cadir", path);
+		List<X509Certificate> certificates = Certificates.readDirectory(TlsOption.CADIR, path);
 		if (certificates.isEmpty()) {
-			throw new TlsConfigurationException("cadir", cadir.text(),
+			throw new TlsConfigurationException(TlsOption.CADIR, cadir.text(),
 					"the directory holds no *.pem, *.crt, *.cer or hashed (1a2b3c4d.0) certificate file.",
 					"Put the CA certificates there (openssl rehash DIR makes the hashed names), or fix the path.");
 		}
@@ -86,7 +86,7 @@ public final class TrustMaterialLoader {
 		if (store.equals("system")) {
 			List<X509Certificate> system = SystemTrustStore.system(env);
 			if (system.isEmpty()) {
-				throw new TlsConfigurationException("castore", store,
+				throw new TlsConfigurationException(TlsOption.CASTORE, store,
 						"no operating system CA bundle was found (looked at " + SystemTrustStore.BUNDLES + " and "
 								+ SystemTrustStore.DIRECTORIES + ").",
 						"Set SSL_CERT_FILE to the bundle, or use castore 'java' for the JDK's cacerts.");
@@ -97,7 +97,7 @@ public final class TrustMaterialLoader {
 			return SystemTrustStore.java();
 		}
 		if (store.startsWith("file:") || store.startsWith("classpath:")) {
-			Source source = Source.read("castore", new Location(store));
+			Source source = Source.read(TlsOption.CASTORE, new Location(store));
 			if (source.isPem()) {
 				return Certificates.read(source);
 			}
@@ -111,7 +111,7 @@ public final class TrustMaterialLoader {
 				}
 			}
 		}
-		throw new TlsConfigurationException("castore", store, "this is not a trust store this library knows.",
+		throw new TlsConfigurationException(TlsOption.CASTORE, store, "this is not a trust store this library knows.",
 				"Use one of: " + ACCEPTED_STORES + ".");
 	}
 

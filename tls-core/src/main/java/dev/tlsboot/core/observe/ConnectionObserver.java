@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SNIHostName;
@@ -26,8 +27,9 @@ import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.StandardConstants;
 
-import dev.tlsboot.core.TlsOptions;
-import dev.tlsboot.core.TlsRole;
+import org.jspecify.annotations.Nullable;
+
+import dev.tlsboot.core.option.TlsRole;
 import dev.tlsboot.core.observe.HandshakeFailure.Cause;
 import dev.tlsboot.core.spi.TlsEventListener;
 import dev.tlsboot.core.spi.TlsValidator;
@@ -56,7 +58,9 @@ public final class ConnectionObserver {
 
 	private final String context;
 
-	private final TlsOptions options;
+	private final Predicate<TlsRole> request;
+
+	private final Predicate<TlsRole> require;
 
 	private final int securityLevel;
 
@@ -72,16 +76,19 @@ public final class ConnectionObserver {
 	/**
 	 * Observe a context's connections.
 	 * @param context the context's name
-	 * @param options its options, for the {@code request}/{@code require} policy of each role
+	 * @param request whether the context asks for the peer's certificate, by the role it plays ({@code request})
+	 * @param require whether it refuses a peer without a valid one, by the role it plays ({@code require})
 	 * @param securityLevel the security level in force
 	 * @param registry where connections are kept
 	 * @param validators the validators, in order
 	 * @param listeners the listeners, in order
 	 */
-	public ConnectionObserver(String context, TlsOptions options, int securityLevel, ConnectionRegistry registry,
-			List<TlsValidator> validators, List<TlsEventListener> listeners) {
+	public ConnectionObserver(String context, Predicate<TlsRole> request, Predicate<TlsRole> require,
+			int securityLevel, ConnectionRegistry registry, List<TlsValidator> validators,
+			List<TlsEventListener> listeners) {
 		this.context = context;
-		this.options = options;
+		this.request = request;
+		this.require = require;
 		this.securityLevel = securityLevel;
 		this.registry = registry;
 		this.validators = List.copyOf(validators);
@@ -139,7 +146,7 @@ public final class ConnectionObserver {
 	 * @param serverName the SNI name a client sends, or {@code null}
 	 * @return the observed socket
 	 */
-	public SSLSocket socket(SSLSocket socket, TlsRole role, String serverName) {
+	public SSLSocket socket(@Nullable SSLSocket socket, TlsRole role, String serverName) {
 		return new ObservedSocket(socket, track(role, serverName), this);
 	}
 
@@ -150,7 +157,7 @@ public final class ConnectionObserver {
 	 * @param serverName the SNI name it sends as a client, or {@code null}
 	 * @return the observed engine
 	 */
-	public SSLEngine engine(SSLEngine engine, TlsRole role, String serverName) {
+	public SSLEngine engine(@Nullable SSLEngine engine, TlsRole role, String serverName) {
 		return new ObservedEngine(engine, track(role, serverName), this);
 	}
 
@@ -167,7 +174,7 @@ public final class ConnectionObserver {
 	 * @param require whether the context requires a valid chain
 	 * @return what to abort the handshake with, or {@code null} to go on
 	 */
-	public CertificateException validate(Object transport, X509Certificate[] chain, CertificateException failure,
+	public @Nullable CertificateException validate(@Nullable Object transport, @Nullable X509Certificate[] chain, CertificateException failure,
 			boolean require) {
 		TrackedConnection connection = (transport != null) ? this.byTransport.get(transport) : null;
 		boolean ok = failure == null || !require;
@@ -198,11 +205,11 @@ public final class ConnectionObserver {
 	}
 
 	boolean request(TlsRole role) {
-		return this.options.request(role);
+		return this.request.test(role);
 	}
 
 	boolean require(TlsRole role) {
-		return this.options.require(role);
+		return this.require.test(role);
 	}
 
 	int securityLevel() {

@@ -12,7 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
-import dev.tlsboot.core.TlsRole;
+import org.jspecify.annotations.Nullable;
+
+import dev.tlsboot.core.option.TlsRole;
 import dev.tlsboot.core.observe.TrackedConnection.State;
 
 /**
@@ -111,7 +113,7 @@ public final class ConnectionRegistry {
 	 * @param role the role, or {@code null}
 	 * @return the connections
 	 */
-	public List<TrackedConnection> connections(State state, String context, TlsRole role) {
+	public List<TrackedConnection> connections(@Nullable State state, @Nullable String context, @Nullable TlsRole role) {
 		return connections((connection) -> (state == null || connection.state() == state)
 				&& (context == null || context.equals(connection.context()))
 				&& (role == null || connection.role() == role));

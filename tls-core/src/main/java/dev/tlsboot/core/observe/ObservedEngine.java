@@ -14,7 +14,7 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 
-import dev.tlsboot.core.TlsRole;
+import dev.tlsboot.core.option.TlsRole;
 
 /**
  * An SSLEngine that reports its connection's life from what passes through it: the first {@code wrap},

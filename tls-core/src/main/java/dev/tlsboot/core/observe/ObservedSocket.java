@@ -18,7 +18,7 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
-import dev.tlsboot.core.TlsRole;
+import dev.tlsboot.core.option.TlsRole;
 
 /**
  * An SSLSocket that reports its connection's life: the handshake (started explicitly, or by the first read, write

@@ -14,7 +14,9 @@ import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 
-import dev.tlsboot.core.TlsRole;
+import org.jspecify.annotations.Nullable;
+
+import dev.tlsboot.core.option.TlsRole;
 import dev.tlsboot.core.spi.ConnectionRef;
 import dev.tlsboot.core.status.ConnectionInfo;
 import dev.tlsboot.core.status.TlsStatus;
@@ -57,7 +59,7 @@ public final class TrackedConnection implements ConnectionRef {
 	 * none is known
 	 * @param explanation the cause in plain words
 	 */
-	public record Failure(String exception, String message, String alert, HandshakeFailure explanation) {
+	public record Failure(@Nullable String exception, String message, String alert, HandshakeFailure explanation) {
 
 		static Failure of(Throwable failure) {
 			return new Failure(failure.getClass().getName(), failure.getMessage(),
@@ -130,7 +132,7 @@ public final class TrackedConnection implements ConnectionRef {
 	}
 
 	/** This side's address, or {@code null} before the handshake started. */
-	public InetSocketAddress localAddress() {
+	public @Nullable InetSocketAddress localAddress() {
 		return this.localAddress;
 	}
 
@@ -160,12 +162,12 @@ public final class TrackedConnection implements ConnectionRef {
 	}
 
 	/** When the handshake started, or {@code null} before. */
-	public Instant handshakeStarted() {
+	public @Nullable Instant handshakeStarted() {
 		return this.handshakeStarted;
 	}
 
 	/** How long the handshake took, or {@code null} until it completed or failed. */
-	public Duration handshakeDuration() {
+	public @Nullable Duration handshakeDuration() {
 		return this.handshakeDuration;
 	}
 
@@ -217,7 +219,7 @@ public final class TrackedConnection implements ConnectionRef {
 	 * that shows who each client is.
 	 * @return the leaf's subject (RFC 2253), or {@code null} before the handshake completed or when the peer sent none
 	 */
-	public String peerSubject() {
+	public @Nullable String peerSubject() {
 		SSLSession session = this.session;
 		if (session == null) {
 			return null;

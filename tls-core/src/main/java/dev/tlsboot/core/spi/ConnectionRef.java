@@ -2,7 +2,9 @@ package dev.tlsboot.core.spi;
 
 import java.net.InetSocketAddress;
 
-import dev.tlsboot.core.TlsRole;
+import org.jspecify.annotations.Nullable;
+
+import dev.tlsboot.core.option.TlsRole;
 
 /**
  * The connection a callback is about, so that every verdict and event can be attributed to one connection (TWAPI
@@ -20,10 +22,10 @@ public interface ConnectionRef {
 	TlsRole role();
 
 	/** The peer's address, or {@code null} before the socket is connected. */
-	InetSocketAddress remoteAddress();
+	@Nullable InetSocketAddress remoteAddress();
 
 	/** The SNI host name: the one sent by a client, the one received by a server; {@code null} when none. */
-	String serverName();
+	@Nullable String serverName();
 
 	/** The peer as {@code host:port} (the name connected to when known, never a reverse lookup), or {@code ?}. */
 	default String peer() {

@@ -3,6 +3,8 @@ package dev.tlsboot.core.spi;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Decides whether a handshake may go on, like TclTLS's {@code -validatecommand}. Each method answers with a
  * {@link Verdict}; the defaults keep what TLS Boot decided on its own. Validators run on the handshake thread:
@@ -36,6 +38,7 @@ public interface TlsValidator {
 	 */
 	record ClientHello(List<String> serverNames, List<String> applicationProtocols) {
 
+		/** Keeps immutable copies of the lists. */
 		public ClientHello {
 			serverNames = List.copyOf(serverNames);
 			applicationProtocols = List.copyOf(applicationProtocols);
@@ -57,7 +60,7 @@ public interface TlsValidator {
 	 * @return the verdict; by default TLS Boot's
 	 */
 	default Verdict verify(ConnectionRef connection, int depth, X509Certificate certificate, boolean ok,
-			String error) {
+			@Nullable String error) {
 		return ok ? Verdict.ACCEPT : Verdict.REJECT;
 	}
 

@@ -31,6 +31,7 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.asn1.x509.TBSCertificate;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One X.509 certificate as TclTLS 2.0's {@code tls::status} and {@code tls::certinfo} describe it, with the same
@@ -69,10 +70,10 @@ import org.bouncycastle.cert.X509CertificateHolder;
  * @param sha256Hash the SHA-256 fingerprint of the DER encoding in hex
  */
 public record CertificateInfo(int version, String serialNumber, String signature, String issuer, Instant notBefore,
-		Instant notAfter, String subject, String issuerUniqueId, String subjectUniqueId, int numExtensions,
-		List<Extension> extensions, String authorityKeyIdentifier, String subjectKeyIdentifier,
+		@Nullable Instant notAfter, @Nullable String subject, String issuerUniqueId, String subjectUniqueId, int numExtensions,
+		@Nullable List<Extension> extensions, @Nullable String authorityKeyIdentifier, String subjectKeyIdentifier,
 		List<String> subjectAltName, List<String> ocsp, String certificate, String signatureAlgorithm,
-		String signatureValue, String publicKeyAlgorithm, String publicKey, Integer bits, boolean selfSigned,
+		@Nullable String signatureValue, String publicKeyAlgorithm, String publicKey, Integer bits, boolean selfSigned,
 		String sha1Hash, String sha256Hash) {
 
 	private static final Map<String, String> NAME_KEYWORDS = Map.of("1.2.840.113549.1.9.1", "emailAddress");
@@ -81,6 +82,7 @@ public record CertificateInfo(int version, String serialNumber, String signature
 	private static final String[] GENERAL_NAME_LABELS = { "othername", "email", "DNS", "X400Name", "DirName",
 			"EdiPartyName", "URI", "IP Address", "Registered ID" };
 
+	/** Keeps immutable copies of the lists. */
 	public CertificateInfo {
 		extensions = List.copyOf(extensions);
 		subjectAltName = List.copyOf(subjectAltName);

@@ -13,6 +13,8 @@ import javax.net.ssl.SSLSessionContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.StandardConstants;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.tlsboot.core.cipher.CipherSuite;
 
 /**
@@ -61,11 +63,11 @@ import dev.tlsboot.core.cipher.CipherSuite;
  * matched without revealing the id; {@code null} when the session has no id
  * @param sessionCacheMode {@code client} or {@code server}: the JDK caches sessions on the side it plays
  */
-public record ConnectionInfo(String state, String servername, String protocol, boolean renegotiationAllowed,
+public record ConnectionInfo(@Nullable String state, String servername, String protocol, boolean renegotiationAllowed,
 		Integer securityLevel, boolean sessionReused, boolean isServer, String compression, String expansion,
-		List<String> caList, String cipher, String standardName, Integer algorithmBits, Integer secretBits,
+		@Nullable List<String> caList, String cipher, String standardName, Integer algorithmBits, Integer secretBits,
 		String minVersion, Boolean cipherIsAead, String cipherId, String description, String handshakeDigest,
-		String alpn, boolean resumable, Instant startTime, Duration timeout, Duration lifetime, String sessionId,
+		@Nullable String alpn, @Nullable boolean resumable, @Nullable Instant startTime, @Nullable Duration timeout, Duration lifetime, String sessionId,
 		String sessionCacheMode) {
 
 	/** The cipher suite of a session that has not been negotiated yet. */
@@ -80,7 +82,7 @@ public record ConnectionInfo(String state, String servername, String protocol, b
 	 * when unknown
 	 * @return the description
 	 */
-	public static ConnectionInfo of(SSLSocket socket, Integer securityLevel, Instant handshakeStarted) {
+	public static ConnectionInfo of(@Nullable SSLSocket socket, @Nullable Integer securityLevel, Instant handshakeStarted) {
 		SSLSession handshake = socket.getHandshakeSession();
 		SSLSession session = (handshake != null) ? handshake : socket.getSession();
 		boolean server = !socket.getUseClientMode();
@@ -98,7 +100,7 @@ public record ConnectionInfo(String state, String servername, String protocol, b
 	 * when unknown
 	 * @return the description
 	 */
-	public static ConnectionInfo of(SSLEngine engine, Integer securityLevel, Instant handshakeStarted) {
+	public static ConnectionInfo of(@Nullable SSLEngine engine, @Nullable Integer securityLevel, Instant handshakeStarted) {
 		SSLSession handshake = engine.getHandshakeSession();
 		SSLSession session = (handshake != null) ? handshake : engine.getSession();
 		boolean server = !engine.getUseClientMode();
@@ -122,7 +124,7 @@ public record ConnectionInfo(String state, String servername, String protocol, b
 	 * @return the description
 	 */
 	public static ConnectionInfo of(SSLSession session, String state, boolean server, List<SNIServerName> serverNames,
-			String alpn, Integer securityLevel, Instant handshakeStarted) {
+			@Nullable String alpn, @Nullable Integer securityLevel, @Nullable Instant handshakeStarted) {
 		String protocol = session.getProtocol();
 		CipherSuite suite = CipherSuite.named(session.getCipherSuite()).orElse(null);
 		boolean described = suite != null;

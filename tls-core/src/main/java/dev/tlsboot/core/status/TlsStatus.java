@@ -14,6 +14,8 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.tlsboot.core.cipher.CipherSuite;
 
 /**
@@ -48,10 +50,11 @@ import dev.tlsboot.core.cipher.CipherSuite;
  * @param certificate the described leaf certificate, or {@code null} when that side sent none
  * @param chain every certificate that side sent, leaf first; empty when it sent none
  */
-public record TlsStatus(String alpn, String cipher, String peername, String protocol, Integer sbits,
-		String signatureHashAlgorithm, String signatureType, Integer verifyDepth, List<String> verifyMode,
-		VerifyResult verifyResult, List<String> caNames, CertificateInfo certificate, List<CertificateInfo> chain) {
+public record TlsStatus(@Nullable String alpn, @Nullable String cipher, String peername, String protocol, Integer sbits,
+		@Nullable String signatureHashAlgorithm, @Nullable String signatureType, @Nullable Integer verifyDepth, List<String> verifyMode,
+		@Nullable VerifyResult verifyResult, @Nullable List<String> caNames, @Nullable CertificateInfo certificate, List<CertificateInfo> chain) {
 
+	/** Keeps immutable copies of the lists. */
 	public TlsStatus {
 		verifyMode = List.copyOf(verifyMode);
 		chain = List.copyOf(chain);
@@ -68,7 +71,7 @@ public record TlsStatus(String alpn, String cipher, String peername, String prot
 	 * implies {@code request})
 	 * @return the status
 	 */
-	public static TlsStatus of(SSLSession session, String alpn, boolean local, boolean request, boolean require) {
+	public static TlsStatus of(@Nullable SSLSession session, String alpn, boolean local, boolean request, boolean require) {
 		List<X509Certificate> certificates = certificates(session, local);
 		X509Certificate leaf = certificates.isEmpty() ? null : certificates.get(0);
 		CipherSuite suite = CipherSuite.named(session.getCipherSuite()).orElse(null);

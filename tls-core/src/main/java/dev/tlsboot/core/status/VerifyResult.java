@@ -5,6 +5,8 @@ import java.security.cert.Certificate;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The outcome of verifying the peer's certificate chain, TclTLS's {@code verifyResult}. JSSE keeps no such value
  * after the handshake, so the trust manager that verified the chain {@linkplain #store stores} it against the
@@ -21,7 +23,7 @@ import javax.net.ssl.SSLSession;
  * @param ok whether the chain was accepted
  * @param error why it was rejected, or {@code null} when it was accepted
  */
-public record VerifyResult(boolean ok, String error) {
+public record VerifyResult(@Nullable boolean ok, String error) {
 
 	/** Results by session, dropped with the session. */
 	private static final WeakIdentityMap<SSLSession, VerifyResult> RESULTS = new WeakIdentityMap<>();
@@ -35,6 +37,7 @@ public record VerifyResult(boolean ok, String error) {
 	/** The chain was accepted. */
 	public static final VerifyResult OK = new VerifyResult(true, null);
 
+	/** Checks the components. */
 	public VerifyResult {
 		if (ok && error != null) {
 			throw new IllegalArgumentException("An accepted chain has no error, got: " + error);
@@ -60,7 +63,7 @@ public record VerifyResult(boolean ok, String error) {
 	 * @param handshakeSession the session of the handshake in progress; nothing happens when {@code null}
 	 * @param result the outcome of the verification
 	 */
-	public static void store(SSLSession handshakeSession, VerifyResult result) {
+	public static void store(@Nullable SSLSession handshakeSession, VerifyResult result) {
 		if (handshakeSession != null) {
 			RESULTS.put(handshakeSession, result);
 		}
@@ -72,7 +75,7 @@ public record VerifyResult(boolean ok, String error) {
 	 * @param peer the peer's certificate (the first of the chain verified)
 	 * @param result the outcome of the verification
 	 */
-	public static void store(SSLSession handshakeSession, Certificate peer, VerifyResult result) {
+	public static void store(@Nullable SSLSession handshakeSession, Certificate peer, VerifyResult result) {
 		store(handshakeSession, result);
 		BY_PEER.put(peer, result);
 	}
@@ -81,7 +84,7 @@ public record VerifyResult(boolean ok, String error) {
 	 * @param session a session
 	 * @return the result stored for it, or {@code null} when no TLS Boot trust manager verified its peer
 	 */
-	public static VerifyResult of(SSLSession session) {
+	public static @Nullable VerifyResult of(SSLSession session) {
 		if (session == null) {
 			return null;
 		}

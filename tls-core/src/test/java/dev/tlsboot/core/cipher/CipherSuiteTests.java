@@ -7,7 +7,7 @@ import javax.net.ssl.SSLContext;
 
 import org.junit.jupiter.api.Test;
 
-import dev.tlsboot.core.TlsProtocol;
+import dev.tlsboot.core.option.TlsProtocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

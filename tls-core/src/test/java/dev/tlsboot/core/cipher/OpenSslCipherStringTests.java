@@ -6,7 +6,7 @@ import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
 
-import dev.tlsboot.core.TlsConfigurationException;
+import dev.tlsboot.core.option.TlsConfigurationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.tlsboot.core.TlsOptions;
-import dev.tlsboot.core.TlsRole;
+import dev.tlsboot.core.option.TlsRole;
 import dev.tlsboot.core.observe.HandshakeFailure.Cause;
 import dev.tlsboot.core.observe.TrackedConnection.State;
 
@@ -52,8 +52,7 @@ class ConnectionRegistryTests {
 	void filtersByStateContextAndRoleAndFindsById() {
 		ConnectionRegistry registry = ConnectionRegistry.create(10);
 		TrackedConnection client = handshake(observer(registry), 1);
-		TrackedConnection server = registry.register(new ConnectionObserver("web", TlsOptions.defaults(), 2, registry,
-				List.of(), List.of()), TlsRole.SERVER);
+		TrackedConnection server = registry.register(observer("web", registry), TlsRole.SERVER);
 		assertThat(registry.connections(null, "web", null)).containsExactly(server);
 		assertThat(registry.connections(State.SERVERINIT, null, TlsRole.SERVER)).containsExactly(server);
 		assertThat(registry.connections(State.NEGOTIATING, "billing", TlsRole.CLIENT)).containsExactly(client);
@@ -93,7 +92,12 @@ class ConnectionRegistryTests {
 	}
 
 	private static ConnectionObserver observer(ConnectionRegistry registry) {
-		return new ConnectionObserver("billing", TlsOptions.defaults(), 2, registry, List.of(), List.of());
+		return observer("billing", registry);
+	}
+
+	private static ConnectionObserver observer(String context, ConnectionRegistry registry) {
+		TlsOptions options = TlsOptions.defaults();
+		return new ConnectionObserver(context, options::request, options::require, 2, registry, List.of(), List.of());
 	}
 
 	private static long usedHeap() {

@@ -1,8 +1,9 @@
-package dev.tlsboot.core;
+package dev.tlsboot.core.internal;
 
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

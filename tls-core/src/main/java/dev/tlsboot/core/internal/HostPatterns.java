@@ -1,4 +1,4 @@
-package dev.tlsboot.core;
+package dev.tlsboot.core.internal;
 
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Values chosen by host name: exact names ({@code api.example.com}) and wildcards ({@code *.example.com}, one or
@@ -49,7 +51,7 @@ public final class HostPatterns<T> {
 	 * @return the mapping
 	 * @throws IllegalArgumentException for a pattern with a {@code *} anywhere but at the start
 	 */
-	public static <T> HostPatterns<T> of(Map<String, T> patterns, T fallback) {
+	public static <T> HostPatterns<T> of(@Nullable Map<String, T> patterns, T fallback) {
 		return new HostPatterns<>(patterns, fallback);
 	}
 
@@ -58,7 +60,7 @@ public final class HostPatterns<T> {
 	 * @param host a host name (case and a trailing dot do not matter), or {@code null}
 	 * @return the value, or the fallback (which may be {@code null})
 	 */
-	public T resolve(String host) {
+	public @Nullable T resolve(@Nullable String host) {
 		if (host == null) {
 			return this.fallback;
 		}

@@ -1,4 +1,4 @@
-package dev.tlsboot.core;
+package dev.tlsboot.core.internal;
 
 import java.security.KeyStore;
 
@@ -12,7 +12,7 @@ import javax.net.ssl.TrustManagerFactorySpi;
 
 /**
  * Factories that hand out managers already made, for APIs that take a factory rather than a manager (Netty's
- * OpenSSL contexts, Spring Boot's {@code SslManagerBundle}): e.g. a context's {@link TlsContext#keyManager()}, which
+ * OpenSSL contexts, Spring Boot's {@code SslManagerBundle}): e.g. a context's {@link dev.tlsboot.core.TlsContext#keyManager()}, which
  * follows its reloads. {@code init} does nothing: the managers are ready.
  */
 public final class ManagerFactories {

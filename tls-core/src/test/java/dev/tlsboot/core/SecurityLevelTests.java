@@ -1,4 +1,4 @@
-package dev.tlsboot.core.policy;
+package dev.tlsboot.core;
 
 import java.math.BigInteger;
 import java.security.KeyPair;

@@ -1,16 +1,18 @@
-package dev.tlsboot.core;
+package dev.tlsboot.core.option;
 
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A TLS option that cannot be used as given: names the option, the file (when there is one), what is wrong and what
- * to do about it. Thrown while a {@link TlsContext} is built, so that a bad configuration fails at startup.
+ * to do about it. Thrown while a {@link dev.tlsboot.core.TlsContext} is built, so that a bad configuration fails at startup.
  */
 public class TlsConfigurationException extends RuntimeException {
 
 	private final String option;
 
-	private final String location;
+	private final @Nullable String location;
 
 	private final String problem;
 
@@ -23,7 +25,8 @@ public class TlsConfigurationException extends RuntimeException {
 	 * @param action what the user should do, as one sentence
 	 * @param cause the underlying error, or {@code null}
 	 */
-	public TlsConfigurationException(String option, String location, String problem, String action, Throwable cause) {
+	public TlsConfigurationException(String option, @Nullable String location, String problem, String action,
+			@Nullable Throwable cause) {
 		super(message(option, location, problem, action), cause);
 		this.option = Objects.requireNonNull(option, "option");
 		this.location = location;
@@ -31,11 +34,39 @@ public class TlsConfigurationException extends RuntimeException {
 		this.action = Objects.requireNonNull(action, "action");
 	}
 
-	public TlsConfigurationException(String option, String location, String problem, String action) {
+	/**
+	 * @param option the option at fault, in its TclTLS name or, outside the core, the property that set it
+	 * @param location the file or resource involved, or {@code null}
+	 * @param problem what is wrong, as one sentence
+	 * @param action what the user should do, as one sentence
+	 */
+	public TlsConfigurationException(String option, @Nullable String location, String problem, String action) {
 		this(option, location, problem, action, null);
 	}
 
-	private static String message(String option, String location, String problem, String action) {
+	/**
+	 * @param option the option at fault
+	 * @param location the file or resource involved, or {@code null}
+	 * @param problem what is wrong, as one sentence
+	 * @param action what the user should do, as one sentence
+	 * @param cause the underlying error, or {@code null}
+	 */
+	public TlsConfigurationException(TlsOption option, @Nullable String location, String problem, String action,
+			@Nullable Throwable cause) {
+		this(option.optionName(), location, problem, action, cause);
+	}
+
+	/**
+	 * @param option the option at fault
+	 * @param location the file or resource involved, or {@code null}
+	 * @param problem what is wrong, as one sentence
+	 * @param action what the user should do, as one sentence
+	 */
+	public TlsConfigurationException(TlsOption option, @Nullable String location, String problem, String action) {
+		this(option.optionName(), location, problem, action, null);
+	}
+
+	private static String message(String option, @Nullable String location, String problem, String action) {
 		String where = (location != null) ? " (" + location + ")" : "";
 		return "Option '" + option + "'" + where + ": " + problem + " " + action;
 	}
@@ -46,7 +77,7 @@ public class TlsConfigurationException extends RuntimeException {
 	}
 
 	/** The file or resource involved, or {@code null} when the option is not a location. */
-	public String location() {
+	public @Nullable String location() {
 		return this.location;
 	}
 

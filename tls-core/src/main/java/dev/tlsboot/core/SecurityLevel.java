@@ -1,4 +1,4 @@
-package dev.tlsboot.core.policy;
+package dev.tlsboot.core;
 
 import java.io.IOException;
 import java.security.AlgorithmParameters;
@@ -22,7 +22,7 @@ import dev.tlsboot.core.cipher.CipherSuite;
  * signatures and cipher suites are refused. Level 0 allows everything; 1 asks for 80 bits, 2 for 112, 3 for 128,
  * 4 for 192 and 5 for 256.
  */
-public final class SecurityLevel {
+final class SecurityLevel {
 
 	private static final int[] SECURITY_BITS = { 0, 80, 112, 128, 192, 256 };
 
