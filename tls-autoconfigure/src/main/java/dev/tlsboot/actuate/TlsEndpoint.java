@@ -266,7 +266,7 @@ public class TlsEndpoint {
 
 		static ConnectionDetails of(TrackedConnection connection) {
 			return new ConnectionDetails(ConnectionDescriptor.of(connection), connection.status().orElse(null),
-					connection.status(true).orElse(null), connection.connection().orElse(null), connection.notes());
+					connection.localStatus().orElse(null), connection.connection().orElse(null), connection.notes());
 		}
 
 	}

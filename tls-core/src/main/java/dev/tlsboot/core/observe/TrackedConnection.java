@@ -199,12 +199,14 @@ public final class TrackedConnection implements ConnectionRef {
 	}
 
 	/**
-	 * The {@code tls::status} of the peer, or with {@code local} of this side ({@code tls::status -local}), once the
-	 * handshake completed.
-	 * @param local describe this side's own certificate
+	 * This side's {@code tls::status -local} (its own certificate), once the handshake completed.
 	 * @return the status, built now from the session
 	 */
-	public Optional<TlsStatus> status(boolean local) {
+	public Optional<TlsStatus> localStatus() {
+		return status(true);
+	}
+
+	private Optional<TlsStatus> status(boolean local) {
 		SSLSession session = this.session;
 		if (session == null) {
 			return Optional.empty();
