@@ -22,6 +22,7 @@ import javax.net.ssl.SNIMatcher;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.StandardConstants;
@@ -265,8 +266,29 @@ public final class ConnectionObserver {
 		}
 	}
 
+	/**
+	 * Install a server's validator hooks on a socket or engine about to handshake, each only where the user set none:
+	 * the {@link #sniMatcher SNI matcher} into its parameters, and the {@link #applicationProtocolSelector ALPN
+	 * selector}.
+	 * @param parameters the socket's or engine's parameters
+	 * @param setParameters puts changed parameters back
+	 * @param selector the socket's or engine's ALPN selector, or {@code null}
+	 * @param setSelector sets the ALPN selector
+	 */
+	<T> void installServerHooks(TrackedConnection connection, SSLParameters parameters,
+			Consumer<SSLParameters> setParameters, BiFunction<T, List<String>, String> selector,
+			Consumer<BiFunction<T, List<String>, String>> setSelector) {
+		if (parameters.getSNIMatchers() == null || parameters.getSNIMatchers().isEmpty()) {
+			parameters.setSNIMatchers(List.of(sniMatcher(connection)));
+			setParameters.accept(parameters);
+		}
+		if (selector == null) {
+			setSelector.accept(applicationProtocolSelector(connection, parameters.getApplicationProtocols()));
+		}
+	}
+
 	/** A server's SNI hook: asks the validators about the name the client sent, and records it. */
-	SNIMatcher sniMatcher(TrackedConnection connection) {
+	private SNIMatcher sniMatcher(TrackedConnection connection) {
 		return new SNIMatcher(StandardConstants.SNI_HOST_NAME) {
 
 			@Override
@@ -281,7 +303,7 @@ public final class ConnectionObserver {
 	}
 
 	/** A server's ALPN hook, for sockets and engines alike: hello first, then each common protocol in our order. */
-	<T> BiFunction<T, List<String>, String> applicationProtocolSelector(TrackedConnection connection,
+	private <T> BiFunction<T, List<String>, String> applicationProtocolSelector(TrackedConnection connection,
 			String[] ours) {
 		return (transport, offered) -> {
 			String serverName = connection.serverName();

@@ -3,14 +3,12 @@ package dev.tlsboot.core.observe;
 import java.lang.ref.Cleaner;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.util.List;
 
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLEngineResult.Status;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLParameters;
 
 import dev.tlsboot.core.TlsRole;
 
@@ -104,15 +102,9 @@ final class ObservedEngine extends ForwardingSslEngine {
 	}
 
 	private void installServerHooks() {
-		SSLParameters parameters = this.delegate.getSSLParameters();
-		if (parameters.getSNIMatchers() == null || parameters.getSNIMatchers().isEmpty()) {
-			parameters.setSNIMatchers(List.of(this.observer.sniMatcher(this.connection)));
-			this.delegate.setSSLParameters(parameters);
-		}
-		if (this.delegate.getHandshakeApplicationProtocolSelector() == null) {
-			this.delegate.setHandshakeApplicationProtocolSelector(this.observer
-				.applicationProtocolSelector(this.connection, parameters.getApplicationProtocols()));
-		}
+		this.observer.installServerHooks(this.connection, this.delegate.getSSLParameters(),
+				this.delegate::setSSLParameters, this.delegate.getHandshakeApplicationProtocolSelector(),
+				this.delegate::setHandshakeApplicationProtocolSelector);
 	}
 
 	private void after(SSLEngineResult result) {

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.ref.Cleaner;
-import java.util.List;
 
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
@@ -77,15 +75,9 @@ final class ObservedSocket extends ForwardingSslSocket {
 	}
 
 	private void installServerHooks() {
-		SSLParameters parameters = this.delegate.getSSLParameters();
-		if (parameters.getSNIMatchers() == null || parameters.getSNIMatchers().isEmpty()) {
-			parameters.setSNIMatchers(List.of(this.observer.sniMatcher(this.connection)));
-			this.delegate.setSSLParameters(parameters);
-		}
-		if (this.delegate.getHandshakeApplicationProtocolSelector() == null) {
-			this.delegate.setHandshakeApplicationProtocolSelector(this.observer
-				.applicationProtocolSelector(this.connection, parameters.getApplicationProtocols()));
-		}
+		this.observer.installServerHooks(this.connection, this.delegate.getSSLParameters(),
+				this.delegate::setSSLParameters, this.delegate.getHandshakeApplicationProtocolSelector(),
+				this.delegate::setHandshakeApplicationProtocolSelector);
 	}
 
 	@Override

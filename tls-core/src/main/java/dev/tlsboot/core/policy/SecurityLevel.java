@@ -200,7 +200,13 @@ public final class SecurityLevel {
 		}
 	}
 
-	private static boolean isSelfSigned(X509Certificate certificate) {
+	/**
+	 * Whether a certificate is self-signed as OpenSSL means it: subject and issuer are the same, and the certificate's
+	 * own key verifies its signature.
+	 * @param certificate the certificate
+	 * @return whether it signed itself
+	 */
+	public static boolean isSelfSigned(X509Certificate certificate) {
 		if (!certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
 			return false;
 		}

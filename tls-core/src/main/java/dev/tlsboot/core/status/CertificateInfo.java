@@ -2,7 +2,6 @@ package dev.tlsboot.core.status;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateParsingException;
@@ -31,6 +30,8 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.asn1.x509.TBSCertificate;
 import org.bouncycastle.cert.X509CertificateHolder;
+
+import dev.tlsboot.core.policy.SecurityLevel;
 
 /**
  * One X.509 certificate as TclTLS 2.0's {@code tls::status} and {@code tls::certinfo} describe it, with the same
@@ -112,8 +113,8 @@ public record CertificateInfo(int version, String serialNumber, String signature
 					signatureName, StatusFormat.hex(certificate.getSignature()),
 					StatusFormat.oidName(holder.getSubjectPublicKeyInfo().getAlgorithm().getAlgorithm().getId(),
 							key.getAlgorithm()),
-					StatusFormat.pem("PUBLIC KEY", key.getEncoded()), bits(key), selfSigned(certificate),
-					StatusFormat.sha1Hex(der), StatusFormat.sha256Hex(der));
+					StatusFormat.pem("PUBLIC KEY", key.getEncoded()), bits(key),
+					SecurityLevel.isSelfSigned(certificate), StatusFormat.sha1Hex(der), StatusFormat.sha256Hex(der));
 		}
 		catch (CertificateEncodingException | CertificateParsingException | IOException ex) {
 			throw new IllegalArgumentException(
@@ -241,19 +242,6 @@ public record CertificateInfo(int version, String serialNumber, String signature
 			return "Ed448".equalsIgnoreCase(edec.getParams().getName()) ? 456 : 253;
 		}
 		return null;
-	}
-
-	private static boolean selfSigned(X509Certificate certificate) {
-		if (!certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
-			return false;
-		}
-		try {
-			certificate.verify(certificate.getPublicKey());
-			return true;
-		}
-		catch (GeneralSecurityException ex) {
-			return false;
-		}
 	}
 
 }

@@ -104,6 +104,15 @@ class SecurityLevelTests {
 	}
 
 	@Test
+	void selfSignedMeansTheSameNameAndItsOwnKeysSignature() {
+		CertificateAuthority ca = CertificateAuthority.root("localhost");
+		assertThat(SecurityLevel.isSelfSigned(ca.rootCertificate())).isTrue();
+		// Issuer and subject are both CN=localhost, but the root's key signed it
+		assertThat(SecurityLevel.isSelfSigned(ca.issueServer("localhost").certificate())).isFalse();
+		assertThat(SecurityLevel.isSelfSigned(ca.issueServer("other").certificate())).isFalse();
+	}
+
+	@Test
 	void ecP256IsAcceptedAtThreeAndRefusedAtFour() {
 		CertificateAuthority ca = CertificateAuthority.root("CA", KeyType.EC_P384);
 		X509Certificate ec = ca.issue().commonName("ec").build().certificate();
