@@ -101,11 +101,21 @@ final class LiveState {
 		if (sessions == null) {
 			return;
 		}
-		for (Enumeration<byte[]> ids = sessions.getIds(); ids.hasMoreElements();) {
-			SSLSession session = sessions.getSession(ids.nextElement());
-			if (session != null) {
-				session.invalidate();
+		try {
+			for (Enumeration<byte[]> ids = sessions.getIds(); ids.hasMoreElements();) {
+				SSLSession session = sessions.getSession(ids.nextElement());
+				if (session != null) {
+					session.invalidate();
+				}
 			}
+		}
+		catch (UnsupportedOperationException ex) {
+			// Conscrypt's sessions refuse invalidate(), but its cache drops sessions whenever it is made smaller:
+			// shrunk to one and then to none (a size that otherwise means no limit), it is empty.
+			int size = sessions.getSessionCacheSize();
+			sessions.setSessionCacheSize(1);
+			sessions.setSessionCacheSize(0);
+			sessions.setSessionCacheSize(size);
 		}
 	}
 
