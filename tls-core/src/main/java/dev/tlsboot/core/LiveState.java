@@ -71,7 +71,7 @@ final class LiveState {
 	private ContextState make(TlsMaterial material) {
 		ContextState made = ContextState.make(this.origin, this.keyManager, material);
 		this.state = made;
-		logger.log((this.origin.options.provider() != JsseProvider.JDK) ? System.Logger.Level.INFO
+		logger.log((this.origin.options.provider() != TlsImplementation.JDK) ? System.Logger.Level.INFO
 				: System.Logger.Level.DEBUG, () -> "Built " + this.context);
 		return made;
 	}

@@ -268,12 +268,12 @@ public final class TlsContext {
 	}
 
 	/**
-	 * The JSSE implementation this context's SSLContext runs on ({@code provider}, with {@code auto} resolved and
-	 * {@code openssl}, which is for Netty channels, as the JDK): {@link JsseProvider#JDK} or
-	 * {@link JsseProvider#CONSCRYPT}.
+	 * The implementation this context's SSLContext runs on ({@code provider}, with {@code auto} resolved and
+	 * {@code openssl}, which is for Netty channels, as the JDK): {@link TlsImplementation#JDK} or
+	 * {@link TlsImplementation#CONSCRYPT}.
 	 */
-	public JsseProvider provider() {
-		return state().parameters().provider();
+	public TlsImplementation provider() {
+		return state().parameters().provider().option();
 	}
 
 	/** The name and version of the implementation this context runs on, e.g. {@code Conscrypt 2.9.0 (BoringSSL)}. */

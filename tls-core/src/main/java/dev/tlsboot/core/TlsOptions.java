@@ -77,7 +77,7 @@ public final class TlsOptions {
 
 	private final boolean server;
 
-	private final JsseProvider provider;
+	private final TlsImplementation provider;
 
 	private final List<String> groups;
 
@@ -256,10 +256,10 @@ public final class TlsOptions {
 
 	/**
 	 * {@code provider}: the TLS implementation of every consumer of the context, each getting the one it can use
-	 * (see {@link JsseProvider}): the SSLContext, and so its sockets, server sockets and engines, whoever uses them
-	 * (Tomcat, Jetty, the JDK HttpClient, Netty's JDK provider), and Netty's channels.
+	 * (see {@link TlsImplementation}): the SSLContext, and so its sockets, server sockets and engines, whoever uses
+	 * them (Tomcat, Jetty, the JDK HttpClient, Netty's JDK provider), and Netty's channels.
 	 */
-	public JsseProvider provider() {
+	public TlsImplementation provider() {
 		return this.provider;
 	}
 
@@ -370,7 +370,7 @@ public final class TlsOptions {
 
 		private boolean server;
 
-		private JsseProvider provider = JsseProvider.JDK;
+		private TlsImplementation provider = TlsImplementation.JDK;
 
 		private List<String> groups = List.of();
 
@@ -528,11 +528,12 @@ public final class TlsOptions {
 		}
 
 		/**
-		 * The TLS implementation, per consumer as {@link JsseProvider} says; {@link JsseProvider#JDK} unless set.
+		 * The TLS implementation, per consumer as {@link TlsImplementation} says; {@link TlsImplementation#JDK} unless
+		 * set.
 		 * @param provider the provider
 		 * @return this builder
 		 */
-		public Builder provider(JsseProvider provider) {
+		public Builder provider(TlsImplementation provider) {
 			this.provider = Objects.requireNonNull(provider, "provider");
 			return this;
 		}

@@ -36,8 +36,8 @@ class TlsContextReloadTests {
 	private final Path directory = issueServer(createTempDirectory());
 
 	/** The provider every context of these tests runs on; {@link ConscryptProviderTests} runs them on Conscrypt. */
-	JsseProvider provider() {
-		return JsseProvider.JDK;
+	TlsImplementation provider() {
+		return TlsImplementation.JDK;
 	}
 
 	TlsOptions.Builder options() {
