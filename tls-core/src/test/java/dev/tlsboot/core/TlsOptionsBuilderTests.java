@@ -90,6 +90,11 @@ class TlsOptionsBuilderTests {
 	}
 
 	@Test
+	void groupsThatNameNoGroupLeaveTheDefault() {
+		assertThat(TlsOptions.builder().groups(" : ").build().groups()).isEmpty();
+	}
+
+	@Test
 	void postHandshakeIsAnOptionThatAContextRefuses() {
 		TlsOptions options = TlsOptions.builder().postHandshake(true).build();
 		assertThat(options.postHandshake()).isTrue();
