@@ -16,7 +16,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import dev.tlsboot.benchmarks.Case.Contender;
-import dev.tlsboot.core.CryptoProvider;
+import dev.tlsboot.core.CryptoImplementation;
 
 /**
  * A contender that must have a JVM of its own, because what it measures changes the whole JVM (a JCA provider
@@ -240,12 +240,12 @@ final class ForkedTrial implements Trial {
 	/** The first JCA provider after installing what {@value #CRYPTO_PROVIDER_PROPERTY} names, checked. */
 	private static String installCryptoProvider() {
 		String name = System.getProperty(CRYPTO_PROVIDER_PROPERTY, "jdk");
-		CryptoProvider provider = CryptoProvider.of(name);
+		CryptoImplementation provider = CryptoImplementation.of(name);
 		provider.install(CRYPTO_PROVIDER_PROPERTY);
 		if (!provider.isInstalled()) {
 			throw new IllegalStateException(name + " is not the first JCA provider after installing it");
 		}
-		return CryptoProvider.describe(CryptoProvider.first());
+		return CryptoImplementation.describe(CryptoImplementation.first());
 	}
 
 	private static String checked(Trial trial, String jca) {

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import dev.tlsboot.benchmarks.Case.Contender;
-import dev.tlsboot.netty.TlsProvider;
+import dev.tlsboot.netty.NettyTlsImplementation;
 
 /**
  * The TLS implementations compared, each set up for a {@link Setup} from the same key and trust material. The letters
@@ -26,16 +26,17 @@ enum Implementation {
 	TLS_BOOT_UNOBSERVED("c", "TLS Boot, observation off", TlsBoot.variant(TlsBoot.Variant.UNOBSERVED)),
 
 	/** (d) Netty with the JDK provider, through TLS Boot's {@code NettySslContext}, on (b)'s contexts. */
-	NETTY_JDK("d", "Netty, JDK", TlsProvider.JDK, TlsBoot.Variant.OBSERVED),
+	NETTY_JDK("d", "Netty, JDK", NettyTlsImplementation.JDK, TlsBoot.Variant.OBSERVED),
 
 	/**
 	 * (e) Netty with the OpenSSL provider (BoringSSL, netty-tcnative), through TLS Boot, on contexts like (b)'s with
 	 * {@code provider: openssl}, default groups (X25519MLKEM768 first).
 	 */
-	NETTY_OPENSSL("e", "Netty, OpenSSL", TlsProvider.OPENSSL, TlsBoot.Variant.OPENSSL),
+	NETTY_OPENSSL("e", "Netty, OpenSSL", NettyTlsImplementation.OPENSSL, TlsBoot.Variant.OPENSSL),
 
 	/** (e) with X25519 only on both ends: the cost of the post-quantum default on Netty. */
-	NETTY_OPENSSL_X25519("e-x25519", "Netty, OpenSSL, X25519", TlsProvider.OPENSSL, TlsBoot.Variant.OPENSSL_X25519),
+	NETTY_OPENSSL_X25519("e-x25519", "Netty, OpenSSL, X25519", NettyTlsImplementation.OPENSSL,
+			TlsBoot.Variant.OPENSSL_X25519),
 
 	/** (f) TLS Boot on Conscrypt, both ends, with TLS Boot's default groups (X25519MLKEM768 first). */
 	TLS_BOOT_CONSCRYPT("f", "TLS Boot on Conscrypt", TlsBoot.variant(TlsBoot.Variant.CONSCRYPT)),
@@ -59,7 +60,7 @@ enum Implementation {
 
 	private final EndpointsFactory factory;
 
-	private final TlsProvider netty;
+	private final NettyTlsImplementation netty;
 
 	private final TlsBoot.Variant nettyVariant;
 
@@ -72,7 +73,7 @@ enum Implementation {
 		this(key, name, factory, null, null, null, List.of());
 	}
 
-	Implementation(String key, String name, TlsProvider netty, TlsBoot.Variant variant) {
+	Implementation(String key, String name, NettyTlsImplementation netty, TlsBoot.Variant variant) {
 		this(key, name, null, netty, variant, null, List.of());
 	}
 
@@ -81,7 +82,7 @@ enum Implementation {
 		this(key, name, null, null, null, forkedKey, List.of(flags));
 	}
 
-	private Implementation(String key, String name, EndpointsFactory factory, TlsProvider netty,
+	private Implementation(String key, String name, EndpointsFactory factory, NettyTlsImplementation netty,
 			TlsBoot.Variant nettyVariant, String forkedKey, List<String> forkedFlags) {
 		this.key = key;
 		this.name = name;

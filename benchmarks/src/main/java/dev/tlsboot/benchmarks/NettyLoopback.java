@@ -46,7 +46,7 @@ import dev.tlsboot.benchmarks.HandshakeDriver.Exchange;
 import dev.tlsboot.benchmarks.HandshakeDriver.Exchanger;
 import dev.tlsboot.benchmarks.Trial.Budget;
 import dev.tlsboot.netty.NettySslContext;
-import dev.tlsboot.netty.TlsProvider;
+import dev.tlsboot.netty.NettyTlsImplementation;
 
 /**
  * (d), (e): Netty channels on 127.0.0.1, secured by {@link NettySslContext#forServer} and
@@ -69,9 +69,9 @@ final class NettyLoopback {
 
 	private final NettySslContext client;
 
-	private final TlsProvider provider;
+	private final NettyTlsImplementation provider;
 
-	private NettyLoopback(NettySslContext server, NettySslContext client, TlsProvider provider) {
+	private NettyLoopback(NettySslContext server, NettySslContext client, NettyTlsImplementation provider) {
 		this.server = server;
 		this.client = client;
 		this.provider = provider;
@@ -80,14 +80,15 @@ final class NettyLoopback {
 	/**
 	 * Netty contexts for {@code setup} on {@code provider}.
 	 * @param setup the setup
-	 * @param provider {@link TlsProvider#JDK} or {@link TlsProvider#OPENSSL}
+	 * @param provider {@link NettyTlsImplementation#JDK} or {@link NettyTlsImplementation#OPENSSL}
 	 * @param variant the TLS Boot contexts' registry, provider option and groups
 	 * @return the contexts, no channel open yet
 	 * @throws Trial.Skipped when OpenSSL is asked for and netty-tcnative does not load here, or as
 	 * {@link TlsBoot#checkGroups}
 	 */
-	static NettyLoopback of(Setup setup, TlsProvider provider, TlsBoot.Variant variant) throws Trial.Skipped {
-		boolean openSsl = provider == TlsProvider.OPENSSL;
+	static NettyLoopback of(Setup setup, NettyTlsImplementation provider, TlsBoot.Variant variant)
+			throws Trial.Skipped {
+		boolean openSsl = provider == NettyTlsImplementation.OPENSSL;
 		if (openSsl && !OpenSsl.isAvailable()) {
 			throw new Trial.Skipped("netty-tcnative does not load here: " + OpenSsl.unavailabilityCause());
 		}
@@ -117,7 +118,7 @@ final class NettyLoopback {
 
 			@Override
 			public void disableResumption() {
-				if (NettyLoopback.this.provider == TlsProvider.OPENSSL) {
+				if (NettyLoopback.this.provider == NettyTlsImplementation.OPENSSL) {
 					((OpenSslSessionContext) NettyLoopback.this.client.sessionContext()).setSessionCacheEnabled(false);
 				}
 			}
@@ -182,7 +183,7 @@ final class NettyLoopback {
 	}
 
 	private String suiteChooser() {
-		return (this.provider == TlsProvider.OPENSSL) ? TlsBoot.BORINGSSL : null;
+		return (this.provider == NettyTlsImplementation.OPENSSL) ? TlsBoot.BORINGSSL : null;
 	}
 
 	private static <T> T await(CompletableFuture<T> future, long millis) throws Exception {

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
-import dev.tlsboot.core.JsseProvider;
 import dev.tlsboot.core.TlsContext;
+import dev.tlsboot.core.TlsImplementation;
 import dev.tlsboot.core.TlsOptions;
 import dev.tlsboot.core.option.TlsProtocol;
 import dev.tlsboot.core.material.KeyMaterial;
@@ -35,27 +35,27 @@ final class TlsBoot {
 	/** How a TLS Boot contender differs from (b): observation, provider, groups; the same on both ends. */
 	enum Variant {
 
-		OBSERVED(ConnectionRegistry.global(), JsseProvider.JDK, null),
+		OBSERVED(ConnectionRegistry.global(), TlsImplementation.JDK, null),
 
-		UNOBSERVED(ConnectionRegistry.disabled(), JsseProvider.JDK, null),
+		UNOBSERVED(ConnectionRegistry.disabled(), TlsImplementation.JDK, null),
 
-		CONSCRYPT(ConnectionRegistry.global(), JsseProvider.CONSCRYPT, null),
+		CONSCRYPT(ConnectionRegistry.global(), TlsImplementation.CONSCRYPT, null),
 
-		CONSCRYPT_X25519(ConnectionRegistry.global(), JsseProvider.CONSCRYPT, "X25519"),
+		CONSCRYPT_X25519(ConnectionRegistry.global(), TlsImplementation.CONSCRYPT, "X25519"),
 
-		CONSCRYPT_P256(ConnectionRegistry.global(), JsseProvider.CONSCRYPT, "P-256"),
+		CONSCRYPT_P256(ConnectionRegistry.global(), TlsImplementation.CONSCRYPT, "P-256"),
 
-		OPENSSL(ConnectionRegistry.global(), JsseProvider.OPENSSL, null),
+		OPENSSL(ConnectionRegistry.global(), TlsImplementation.OPENSSL, null),
 
-		OPENSSL_X25519(ConnectionRegistry.global(), JsseProvider.OPENSSL, "X25519");
+		OPENSSL_X25519(ConnectionRegistry.global(), TlsImplementation.OPENSSL, "X25519");
 
 		private final ConnectionRegistry registry;
 
-		private final JsseProvider provider;
+		private final TlsImplementation provider;
 
 		private final String groups;
 
-		Variant(ConnectionRegistry registry, JsseProvider provider, String groups) {
+		Variant(ConnectionRegistry registry, TlsImplementation provider, String groups) {
 			this.registry = registry;
 			this.provider = provider;
 			this.groups = groups;
@@ -74,7 +74,7 @@ final class TlsBoot {
 	 */
 	static Endpoints endpoints(Setup setup, Variant variant) throws Trial.Skipped {
 		checkGroups(setup, variant);
-		boolean boringSsl = variant.provider == JsseProvider.CONSCRYPT;
+		boolean boringSsl = variant.provider == TlsImplementation.CONSCRYPT;
 		Contexts contexts = contexts(setup, variant, !boringSsl);
 		return new Endpoints() {
 

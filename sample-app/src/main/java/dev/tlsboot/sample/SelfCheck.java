@@ -113,7 +113,7 @@ class SelfCheck implements CommandLineRunner {
 			.filter((connection) -> connection.state() != State.FAILED && connection.remoteAddress() != null
 					&& connection.remoteAddress().getPort() == port)
 			.max(Comparator.comparingLong(TrackedConnection::id))
-			.flatMap((connection) -> connection.status(false));
+			.flatMap(TrackedConnection::status);
 	}
 
 	/** The request service's port: this application's own, else {@code sample.request-port}. */

@@ -8,7 +8,7 @@ import org.springframework.util.ClassUtils;
 
 import dev.tlsboot.core.option.TlsConfigurationException;
 import dev.tlsboot.core.TlsContext;
-import dev.tlsboot.netty.TlsProvider;
+import dev.tlsboot.netty.NettyTlsImplementation;
 
 /**
  * What a context's {@code provider} option chose for each kind of consumer, as {@code tls::version} names it.
@@ -39,7 +39,7 @@ public record ProviderChoice(String option, String sslContext, @Nullable String 
 
 		static String version(TlsContext context) {
 			try {
-				return TlsProvider.version(context);
+				return NettyTlsImplementation.version(context);
 			}
 			catch (TlsConfigurationException ex) {
 				return "unavailable: " + ex.problem();

@@ -26,7 +26,7 @@ import org.springframework.util.function.SingletonSupplier;
 
 import dev.tlsboot.autoconfigure.TlsContexts;
 import dev.tlsboot.autoconfigure.reload.TlsReloads;
-import dev.tlsboot.core.CryptoProvider;
+import dev.tlsboot.core.CryptoImplementation;
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.option.TlsProtocol;
 import dev.tlsboot.core.option.TlsRole;
@@ -36,7 +36,7 @@ import dev.tlsboot.core.observe.TrackedConnection;
 import dev.tlsboot.core.observe.TrackedConnection.State;
 import dev.tlsboot.core.status.ConnectionInfo;
 import dev.tlsboot.core.status.TlsStatus;
-import dev.tlsboot.netty.TlsProvider;
+import dev.tlsboot.netty.NettyTlsImplementation;
 
 /**
  * The {@code tls} endpoint: TclTLS's {@code tls::version}, {@code tls::protocols}, {@code tls::ciphers},
@@ -185,7 +185,7 @@ public class TlsEndpoint {
 		boolean tcnative = ClassUtils.isPresent("io.netty.handler.ssl.OpenSsl", classLoader)
 				&& ClassUtils.isPresent("io.netty.internal.tcnative.SSL", classLoader);
 		return new ProviderDescriptor(jsse.getName(), jsse.getVersionStr(), tcnative ? OpenSsl.version() : null,
-				CryptoProvider.describe(CryptoProvider.first()));
+				CryptoImplementation.describe(CryptoImplementation.first()));
 	}
 
 	private static <T> @Nullable T parse(String name, @Nullable String value, Function<String, T> parser) {
@@ -215,7 +215,8 @@ public class TlsEndpoint {
 	private static final class OpenSsl {
 
 		static @Nullable String version() {
-			return (TlsProvider.AUTO.resolve() == TlsProvider.OPENSSL) ? TlsProvider.OPENSSL.version() : null;
+			return (NettyTlsImplementation.AUTO.resolve() == NettyTlsImplementation.OPENSSL)
+					? NettyTlsImplementation.OPENSSL.version() : null;
 		}
 
 	}
@@ -266,7 +267,7 @@ public class TlsEndpoint {
 
 		static ConnectionDetails of(TrackedConnection connection) {
 			return new ConnectionDetails(ConnectionDescriptor.of(connection), connection.status().orElse(null),
-					connection.status(true).orElse(null), connection.connection().orElse(null), connection.notes());
+					connection.localStatus().orElse(null), connection.connection().orElse(null), connection.notes());
 		}
 
 	}

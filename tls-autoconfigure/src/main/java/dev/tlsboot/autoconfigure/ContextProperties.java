@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.bind.Name;
 
-import dev.tlsboot.core.JsseProvider;
+import dev.tlsboot.core.TlsImplementation;
 
 /**
  * The options of one TLS context, named as TclTLS names them. Every option is {@code null} until set, so that a
@@ -108,7 +108,7 @@ public class ContextProperties {
 	 * SSLContext); or 'auto' (the fastest that loads: OpenSSL for Netty channels, else Conscrypt, else the JDK).
 	 * Default: jdk.
 	 */
-	private JsseProvider provider;
+	private TlsImplementation provider;
 
 	/**
 	 * Application protocols (ALPN) to offer or accept, most preferred first.
@@ -280,11 +280,11 @@ public class ContextProperties {
 		this.groups = groups;
 	}
 
-	public JsseProvider getProvider() {
+	public TlsImplementation getProvider() {
 		return this.provider;
 	}
 
-	public void setProvider(JsseProvider provider) {
+	public void setProvider(TlsImplementation provider) {
 		this.provider = provider;
 	}
 

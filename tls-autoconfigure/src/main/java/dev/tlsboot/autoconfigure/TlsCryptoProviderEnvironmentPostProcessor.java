@@ -9,7 +9,7 @@ import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 
-import dev.tlsboot.core.CryptoProvider;
+import dev.tlsboot.core.CryptoImplementation;
 
 /**
  * {@code tls.crypto-provider=accp}: installs ACCP as the first JCA provider.
@@ -38,9 +38,9 @@ class TlsCryptoProviderEnvironmentPostProcessor implements EnvironmentPostProces
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		CryptoProvider choice = Binder.get(environment)
-			.bind(TlsCryptoProviderInstall.PROPERTY, CryptoProvider.class)
-			.orElse(CryptoProvider.JDK);
+		CryptoImplementation choice = Binder.get(environment)
+			.bind(TlsCryptoProviderInstall.PROPERTY, CryptoImplementation.class)
+			.orElse(CryptoImplementation.JDK);
 		TlsCryptoProviderInstall.install(choice, this.logger);
 	}
 

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 import org.apache.commons.logging.Log;
 
-import dev.tlsboot.core.CryptoProvider;
+import dev.tlsboot.core.CryptoImplementation;
 
 /**
  * {@code tls.crypto-provider}, installed: the one place that installs it and says so, for
@@ -19,11 +19,12 @@ final class TlsCryptoProviderInstall {
 	}
 
 	/**
-	 * Install {@code choice} (nothing for {@link CryptoProvider#JDK}) and log, once per JVM, which provider is first.
+	 * Install {@code choice} (nothing for {@link CryptoImplementation#JDK}) and log, once per JVM, which provider is
+	 * first.
 	 * @throws dev.tlsboot.core.option.TlsConfigurationException naming {@value #PROPERTY} when it cannot be installed
 	 */
-	static TlsCryptoProviderInstall install(CryptoProvider choice, Log logger) {
-		if (choice != CryptoProvider.JDK) {
+	static TlsCryptoProviderInstall install(CryptoImplementation choice, Log logger) {
+		if (choice != CryptoImplementation.JDK) {
 			boolean before = choice.isInstalled();
 			String first = choice.install(PROPERTY);
 			if (!before) {

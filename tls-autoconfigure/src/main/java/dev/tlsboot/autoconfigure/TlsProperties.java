@@ -7,7 +7,7 @@ import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-import dev.tlsboot.core.CryptoProvider;
+import dev.tlsboot.core.CryptoImplementation;
 
 /**
  * TLS Boot's properties. The options at {@code tls.*} are the default context's, and the defaults of every named
@@ -55,13 +55,13 @@ public class TlsProperties extends ContextProperties {
 	 * comes from ACCP afterwards; there is no 'tls.contexts.<name>.crypto-provider'. The JDK's TLS stack itself
 	 * stays, with all its options and features; for BoringSSL's TLS stack see 'provider'.
 	 */
-	private CryptoProvider cryptoProvider = CryptoProvider.JDK;
+	private CryptoImplementation cryptoProvider = CryptoImplementation.JDK;
 
-	public CryptoProvider getCryptoProvider() {
+	public CryptoImplementation getCryptoProvider() {
 		return this.cryptoProvider;
 	}
 
-	public void setCryptoProvider(CryptoProvider cryptoProvider) {
+	public void setCryptoProvider(CryptoImplementation cryptoProvider) {
 		this.cryptoProvider = cryptoProvider;
 	}
 

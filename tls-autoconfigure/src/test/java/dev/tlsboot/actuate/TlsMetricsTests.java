@@ -2,7 +2,6 @@ package dev.tlsboot.actuate;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -11,7 +10,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
@@ -22,6 +21,8 @@ import dev.tlsboot.autoconfigure.LoopbackConnection;
 import dev.tlsboot.autoconfigure.TlsAutoConfiguration;
 import dev.tlsboot.autoconfigure.TlsContexts;
 import dev.tlsboot.pki.CertificateAuthority;
+import dev.tlsboot.test.TestCertificates;
+import dev.tlsboot.test.TlsCertificatesExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -31,26 +32,24 @@ import static org.assertj.core.api.Assertions.within;
  * TLS Boot's Micrometer metrics in a {@link SimpleMeterRegistry}, after a real successful and a real failed
  * handshake on 127.0.0.1.
  */
+@ExtendWith(TlsCertificatesExtension.class)
 class TlsMetricsTests {
 
-	@TempDir
-	static Path dir;
+	private static TestCertificates certs;
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class, TlsAutoConfiguration.class,
 				TlsMetricsAutoConfiguration.class))
 		.withBean(SimpleMeterRegistry.class)
-		.withPropertyValues("tls.cafile=file:" + dir.resolve("ca.pem"),
-				"tls.contexts.server.certfile=file:" + dir.resolve("server.crt"),
-				"tls.contexts.server.keyfile=file:" + dir.resolve("server.key"),
-				"tls.contexts.stranger.cafile=file:" + dir.resolve("other-ca.pem"));
+		.withPropertyValues("tls.cafile=" + certs.location("ca.crt"),
+				"tls.contexts.server.certfile=" + certs.location("server.crt"),
+				"tls.contexts.server.keyfile=" + certs.location("server.key"),
+				"tls.contexts.stranger.cafile=" + certs.location("other-ca.crt"));
 
 	@BeforeAll
-	static void writeCertificates() throws IOException {
-		CertificateAuthority ca = CertificateAuthority.root("Metrics Test CA");
-		ca.issueServer("localhost", "127.0.0.1").writeTo(dir, "server");
-		Files.writeString(dir.resolve("ca.pem"), ca.rootCertificatePem());
-		Files.writeString(dir.resolve("other-ca.pem"), CertificateAuthority.root("Other CA").rootCertificatePem());
+	static void writeCertificates(TestCertificates certs) throws IOException {
+		TlsMetricsTests.certs = certs;
+		Files.writeString(certs.file("other-ca.crt"), CertificateAuthority.root("Other CA").rootCertificatePem());
 	}
 
 	@Test

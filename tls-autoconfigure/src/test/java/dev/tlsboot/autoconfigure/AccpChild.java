@@ -1,7 +1,5 @@
 package dev.tlsboot.autoconfigure;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.Security;
 import java.security.Signature;
 import java.time.Duration;
@@ -18,6 +16,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.tlsboot.actuate.TlsEndpoint;
 import dev.tlsboot.core.observe.ConnectionRegistry;
+import dev.tlsboot.test.TestCertificates;
 
 /**
  * The child JVM of {@link AccpCryptoProviderTests}: installing ACCP changes the whole JVM, so it never happens in
@@ -32,11 +31,15 @@ public final class AccpChild {
 	}
 
 	public static void main(String[] args) throws Exception {
-		Path dir = Files.createTempDirectory("tls-boot-accp");
-		TestPki pki = TestPki.writeTo(dir);
+		try (TestCertificates certs = TestCertificates.create()) {
+			run(certs);
+		}
+	}
+
+	private static void run(TestCertificates certs) throws Exception {
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(Config.class).web(WebApplicationType.NONE)
-			.properties("tls.crypto-provider=accp", "tls.certfile=" + pki.file("server.crt"),
-					"tls.keyfile=" + pki.file("server.key"), "tls.cafile=" + pki.file("ca.pem"),
+			.properties("tls.crypto-provider=accp", "tls.certfile=" + certs.location("server.crt"),
+					"tls.keyfile=" + certs.location("server.key"), "tls.cafile=" + certs.location("ca.crt"),
 					"tls.contexts.client.certfile=", "tls.contexts.client.keyfile=", "spring.main.banner-mode=off");
 		ConfigurableApplicationContext application;
 		try {

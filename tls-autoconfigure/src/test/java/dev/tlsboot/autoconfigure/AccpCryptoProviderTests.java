@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-import dev.tlsboot.core.CryptoProvider;
+import dev.tlsboot.core.CryptoImplementation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,9 +66,9 @@ class AccpCryptoProviderTests {
 
 	@Test
 	void theDefaultLeavesThisJvmsProvidersAlone() {
-		assertThat(new TlsProperties().getCryptoProvider()).isEqualTo(CryptoProvider.JDK);
-		assertThat(CryptoProvider.JDK.isInstalled()).isTrue();
-		assertThat(CryptoProvider.first().getName()).isNotEqualTo("AmazonCorrettoCryptoProvider");
+		assertThat(new TlsProperties().getCryptoProvider()).isEqualTo(CryptoImplementation.JDK);
+		assertThat(CryptoImplementation.JDK.isInstalled()).isTrue();
+		assertThat(CryptoImplementation.first().getName()).isNotEqualTo("AmazonCorrettoCryptoProvider");
 	}
 
 	private static List<String> classpath(boolean withAccp) {

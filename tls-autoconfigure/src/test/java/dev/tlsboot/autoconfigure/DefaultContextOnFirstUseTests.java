@@ -1,6 +1,5 @@
 package dev.tlsboot.autoconfigure;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,7 +7,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -37,6 +35,8 @@ import dev.tlsboot.core.TlsOptions;
 import dev.tlsboot.core.material.TlsMaterial;
 import dev.tlsboot.core.observe.HandshakeFailure.Cause;
 import dev.tlsboot.pki.CertificateAuthority;
+import dev.tlsboot.test.TestCertificates;
+import dev.tlsboot.test.TlsCertificatesExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -47,13 +47,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * it to make its SSLContext and read the system trust store on first use, which then behaves as at startup. With
  * material set, it is read and checked at startup, and bad input fails there.
  */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith({ OutputCaptureExtension.class, TlsCertificatesExtension.class })
 class DefaultContextOnFirstUseTests {
 
-	@TempDir
-	static Path dir;
-
-	private static TestPki pki;
+	private static TestCertificates certs;
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(tlsBootAnd(SslAutoConfiguration.class,
@@ -63,8 +60,8 @@ class DefaultContextOnFirstUseTests {
 		.withPropertyValues("management.endpoints.web.exposure.include=tls");
 
 	@BeforeAll
-	static void writeCertificates() {
-		pki = TestPki.writeTo(dir);
+	static void writeCertificates(TestCertificates certs) {
+		DefaultContextOnFirstUseTests.certs = certs;
 	}
 
 	@Test
@@ -107,7 +104,7 @@ class DefaultContextOnFirstUseTests {
 
 	@Test
 	void materialSetIsReadAtStartup(CapturedOutput output) {
-		this.runner.withPropertyValues("tls.cafile=" + pki.file("ca.pem")).run((context) -> {
+		this.runner.withPropertyValues("tls.cafile=" + certs.location("ca.crt")).run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(context.getBean(TlsContext.class).isInitialized()).isTrue();
 			assertThat(output).contains("TLS context 'default': protocols TLSv1.3, TLSv1.2; no certificate; "
@@ -117,7 +114,7 @@ class DefaultContextOnFirstUseTests {
 
 	@Test
 	void missingCafileStillFailsStartupNamingTheProperty() {
-		String missing = pki.file("missing-ca.pem");
+		String missing = certs.location("missing-ca.pem");
 		this.runner.withPropertyValues("tls.cafile=" + missing).run((context) -> {
 			assertThat(context).hasFailed();
 			FailureAnalysis analysis = new TlsConfigurationFailureAnalyzer().analyze(context.getStartupFailure());

@@ -1,12 +1,13 @@
 package dev.tlsboot.autoconfigure;
 
-import java.nio.file.Path;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.security.cert.X509Certificate;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -21,6 +22,9 @@ import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.TlsOptions;
 import dev.tlsboot.core.material.TlsMaterial;
 import dev.tlsboot.core.spi.PasswordProvider;
+import dev.tlsboot.pki.CertificateAuthority;
+import dev.tlsboot.test.TestCertificates;
+import dev.tlsboot.test.TlsCertificatesExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -29,19 +33,22 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * The contexts {@code tls.*} describes, built at startup: inheritance, the system store by default, the
  * PasswordProvider bean, and a plain application without web classes.
  */
+@ExtendWith(TlsCertificatesExtension.class)
 class TlsAutoConfigurationTests {
 
-	@TempDir
-	static Path dir;
+	private static final String PASSWORD = "pw-4711";
 
-	private static TestPki pki;
+	private static TestCertificates certs;
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(TlsAutoConfiguration.class));
 
 	@BeforeAll
-	static void writeCertificates() {
-		pki = TestPki.writeTo(dir);
+	static void writeCertificates(TestCertificates certs) throws IOException {
+		TlsAutoConfigurationTests.certs = certs;
+		Files.writeString(certs.file("other-ca.crt"),
+				CertificateAuthority.root("Other Test CA").rootCertificatePem());
+		certs.ca().issueServer("localhost").writeTo(certs.directory(), "secured", PASSWORD.toCharArray());
 	}
 
 	@Test
@@ -61,9 +68,10 @@ class TlsAutoConfigurationTests {
 	@Test
 	void namedContextInheritsTheDefaultsAndOverridesWhatItSets() {
 		this.runner
-			.withPropertyValues("tls.cafile=" + pki.file("ca.pem"), "tls.certfile=" + pki.file("server.crt"),
-					"tls.keyfile=" + pki.file("server.key"), "tls.tls1.2=false", "tls.alpn=h2,http/1.1",
-					"tls.handshake-timeout=3s", "tls.contexts.billing.cafile=" + pki.file("other-ca.pem"),
+			.withPropertyValues("tls.cafile=" + certs.location("ca.crt"),
+					"tls.certfile=" + certs.location("server.crt"), "tls.keyfile=" + certs.location("server.key"),
+					"tls.tls1.2=false", "tls.alpn=h2,http/1.1",
+					"tls.handshake-timeout=3s", "tls.contexts.billing.cafile=" + certs.location("other-ca.crt"),
 					"tls.contexts.billing.tls1.2=true", "tls.contexts.billing.servername=billing.internal")
 			.run((context) -> {
 				TlsContexts contexts = context.getBean(TlsContexts.class);
@@ -94,9 +102,9 @@ class TlsAutoConfigurationTests {
 
 	@Test
 	void passwordProviderBeanOpensAnEncryptedKeyWhenNoPasswordIsSet() {
-		PasswordProvider provider = (location) -> TestPki.PASSWORD.toCharArray();
+		PasswordProvider provider = (location) -> PASSWORD.toCharArray();
 		this.runner.withBean(PasswordProvider.class, () -> provider)
-			.withPropertyValues("tls.certfile=" + pki.file("secured.crt"), "tls.keyfile=" + pki.file("secured.key"))
+			.withPropertyValues(secured())
 			.run((context) -> assertThat(context.getBean(TlsContext.class).certificateChain()).isNotEmpty());
 	}
 
@@ -104,8 +112,7 @@ class TlsAutoConfigurationTests {
 	void passwordPropertyWinsOverThePasswordProviderBean() {
 		PasswordProvider wrong = (location) -> "wrong".toCharArray();
 		this.runner.withBean(PasswordProvider.class, () -> wrong)
-			.withPropertyValues("tls.certfile=" + pki.file("secured.crt"), "tls.keyfile=" + pki.file("secured.key"),
-					"tls.password=" + TestPki.PASSWORD)
+			.withPropertyValues(secured("tls.password=" + PASSWORD))
 			.run((context) -> assertThat(context.getBean(TlsContext.class).certificateChain()).isNotEmpty());
 	}
 
@@ -113,9 +120,8 @@ class TlsAutoConfigurationTests {
 	@ExtendWith(OutputCaptureExtension.class)
 	void logsEachContextOnceWithoutSecrets(CapturedOutput output) {
 		this.runner
-			.withPropertyValues("tls.certfile=" + pki.file("secured.crt"), "tls.keyfile=" + pki.file("secured.key"),
-					"tls.password=" + TestPki.PASSWORD, "tls.cafile=" + pki.file("ca.pem"),
-					"tls.contexts.billing.castore=java", "tls.contexts.billing.tls1.2=false")
+			.withPropertyValues(secured("tls.password=" + PASSWORD, "tls.cafile=" + certs.location("ca.crt"),
+					"tls.contexts.billing.castore=java", "tls.contexts.billing.tls1.2=false"))
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				X509Certificate leaf = context.getBean(TlsContext.class).certificateChain().get(0);
@@ -123,7 +129,7 @@ class TlsAutoConfigurationTests {
 				assertThat(output).containsOnlyOnce("TLS context 'default': protocols TLSv1.3, TLSv1.2; "
 						+ certificate + "; trust anchors 1")
 					.containsOnlyOnce("TLS context 'billing': protocols TLSv1.3; " + certificate + "; trust anchors ")
-					.doesNotContain(TestPki.PASSWORD);
+					.doesNotContain(PASSWORD);
 			});
 	}
 
@@ -145,11 +151,18 @@ class TlsAutoConfigurationTests {
 					"org.springframework.boot.restclient", "org.springframework.boot.webclient",
 					"org.springframework.boot.http"))
 			.withConfiguration(AutoConfigurations.of(tlsBoot))
-			.withPropertyValues("tls.certfile=" + pki.file("server.crt"), "tls.keyfile=" + pki.file("server.key"))
+			.withPropertyValues("tls.certfile=" + certs.location("server.crt"),
+					"tls.keyfile=" + certs.location("server.key"))
 			.run((context) -> {
 				assertThat(context).hasNotFailed().hasSingleBean(TlsContexts.class);
 				assertThat(context.getBean(TlsContext.class).certificateChain()).isNotEmpty();
 			});
+	}
+
+	/** {@code tls.certfile} and {@code tls.keyfile} of a certificate whose key is encrypted with {@link #PASSWORD}. */
+	private static String[] secured(String... more) {
+		return Stream.concat(Stream.of("tls.certfile=" + certs.location("secured.crt"),
+				"tls.keyfile=" + certs.location("secured.key")), Stream.of(more)).toArray(String[]::new);
 	}
 
 }

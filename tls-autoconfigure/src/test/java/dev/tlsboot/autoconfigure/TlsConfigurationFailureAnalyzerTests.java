@@ -2,11 +2,10 @@ package dev.tlsboot.autoconfigure;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -15,26 +14,30 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
 
+import dev.tlsboot.test.TestCertificates;
+import dev.tlsboot.test.TlsCertificatesExtension;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Each kind of bad {@code tls.*} stops startup, and the analysis names the property, the file, the problem and what
  * to do.
  */
+@ExtendWith(TlsCertificatesExtension.class)
 class TlsConfigurationFailureAnalyzerTests {
 
-	@TempDir
-	static Path dir;
+	private static final String PASSWORD = "pw-4711";
 
-	private static TestPki pki;
+	private static TestCertificates certs;
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(TlsAutoConfiguration.class));
 
 	@BeforeAll
-	static void writeCertificates() throws IOException {
-		pki = TestPki.writeTo(dir);
-		Files.writeString(dir.resolve("garbage.crt"),
+	static void writeCertificates(TestCertificates certs) throws IOException {
+		TlsConfigurationFailureAnalyzerTests.certs = certs;
+		certs.ca().issueServer("localhost").writeTo(certs.directory(), "secured", PASSWORD.toCharArray());
+		Files.writeString(certs.file("garbage.crt"),
 				"-----BEGIN CERTIFICATE-----\nthis is not base64 at all\n-----END CERTIFICATE-----\n");
 	}
 
@@ -49,8 +52,8 @@ class TlsConfigurationFailureAnalyzerTests {
 
 	@Test
 	void missingFileOfANamedContext() {
-		String missing = pki.file("missing.key");
-		FailureAnalysis analysis = analyzeStartup("tls.contexts.billing.certfile=" + pki.file("server.crt"),
+		String missing = certs.location("missing.key");
+		FailureAnalysis analysis = analyzeStartup("tls.contexts.billing.certfile=" + certs.location("server.crt"),
 				"tls.contexts.billing.keyfile=" + missing);
 		assertThat(analysis.getDescription()).isEqualTo("""
 				Invalid TLS configuration:
@@ -63,30 +66,30 @@ class TlsConfigurationFailureAnalyzerTests {
 
 	@Test
 	void wrongPassword() {
-		FailureAnalysis analysis = analyzeStartup("tls.certfile=" + pki.file("secured.crt"),
-				"tls.keyfile=" + pki.file("secured.key"), "tls.password=not-it");
+		FailureAnalysis analysis = analyzeStartup("tls.certfile=" + certs.location("secured.crt"),
+				"tls.keyfile=" + certs.location("secured.key"), "tls.password=not-it");
 		assertThat(analysis.getDescription()).contains("Property: tls.password\n")
-			.contains("File: " + pki.file("secured.key") + "\n")
+			.contains("File: " + certs.location("secured.key") + "\n")
 			.contains("Reason: wrong password");
 		assertThat(analysis.getAction()).isNotBlank();
 	}
 
 	@Test
 	void keyThatDoesNotBelongToTheCertificate() {
-		FailureAnalysis analysis = analyzeStartup("tls.certfile=" + pki.file("server.crt"),
-				"tls.keyfile=" + pki.file("client.key"));
+		FailureAnalysis analysis = analyzeStartup("tls.certfile=" + certs.location("server.crt"),
+				"tls.keyfile=" + certs.location("client.key"));
 		assertThat(analysis.getDescription()).contains("Property: tls.keyfile\n")
-			.contains("File: " + pki.file("client.key") + "\n")
+			.contains("File: " + certs.location("client.key") + "\n")
 			.contains("Reason: the private key does not belong to the certificate in 'certfile'");
 		assertThat(analysis.getAction()).isNotBlank();
 	}
 
 	@Test
 	void unparsablePem() {
-		FailureAnalysis analysis = analyzeStartup("tls.certfile=" + pki.file("garbage.crt"),
-				"tls.keyfile=" + pki.file("server.key"));
+		FailureAnalysis analysis = analyzeStartup("tls.certfile=" + certs.location("garbage.crt"),
+				"tls.keyfile=" + certs.location("server.key"));
 		assertThat(analysis.getDescription()).contains("Property: tls.certfile\n")
-			.contains("File: " + pki.file("garbage.crt") + "\n");
+			.contains("File: " + certs.location("garbage.crt") + "\n");
 		assertThat(analysis.getAction()).isNotBlank();
 	}
 

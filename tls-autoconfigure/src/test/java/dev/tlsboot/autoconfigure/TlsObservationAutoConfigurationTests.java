@@ -1,7 +1,7 @@
 package dev.tlsboot.autoconfigure;
 
 import java.io.IOException;
-import java.nio.file.Path;
+import java.nio.file.Files;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -9,7 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -24,11 +24,14 @@ import dev.tlsboot.core.TlsHandshakeException;
 import dev.tlsboot.core.option.TlsRole;
 import dev.tlsboot.core.observe.ConnectionRegistry;
 import dev.tlsboot.core.observe.HandshakeFailure.Cause;
-import dev.tlsboot.core.observe.TrackedConnection;
 import dev.tlsboot.core.observe.TrackedConnection.State;
+import dev.tlsboot.core.observe.TrackedConnection;
 import dev.tlsboot.core.spi.ConnectionRef;
 import dev.tlsboot.core.spi.TlsEventListener;
 import dev.tlsboot.core.spi.TlsValidator;
+import dev.tlsboot.pki.CertificateAuthority;
+import dev.tlsboot.test.TestCertificates;
+import dev.tlsboot.test.TlsCertificatesExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -37,18 +40,18 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * The registry, validator and listener beans that every context built from {@code tls.*} gets, and the
  * ApplicationEvents its connections publish, with real handshakes on 127.0.0.1.
  */
+@ExtendWith(TlsCertificatesExtension.class)
 class TlsObservationAutoConfigurationTests {
 
-	@TempDir
-	static Path dir;
-
-	private static TestPki pki;
+	private static TestCertificates certs;
 
 	private ApplicationContextRunner runner;
 
 	@BeforeAll
-	static void writeCertificates() {
-		pki = TestPki.writeTo(dir);
+	static void writeCertificates(TestCertificates certs) throws IOException {
+		TlsObservationAutoConfigurationTests.certs = certs;
+		Files.writeString(certs.file("other-ca.crt"),
+				CertificateAuthority.root("Other Test CA").rootCertificatePem());
 	}
 
 	/** The default context is the client; the context named {@code server} has the certificate. */
@@ -56,9 +59,9 @@ class TlsObservationAutoConfigurationTests {
 	void runner() {
 		this.runner = new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(TlsAutoConfiguration.class))
-			.withPropertyValues("tls.cafile=" + pki.file("ca.pem"),
-					"tls.contexts.server.certfile=" + pki.file("server.crt"),
-					"tls.contexts.server.keyfile=" + pki.file("server.key"));
+			.withPropertyValues("tls.cafile=" + certs.location("ca.crt"),
+					"tls.contexts.server.certfile=" + certs.location("server.crt"),
+					"tls.contexts.server.keyfile=" + certs.location("server.key"));
 	}
 
 	private static LoopbackConnection connect(TlsContexts contexts) throws IOException {
@@ -121,7 +124,7 @@ class TlsObservationAutoConfigurationTests {
 	@Test
 	void aFailedHandshakeIsPublishedAsAnErrorEventOfItsConnection() {
 		this.runner.withUserConfiguration(Listeners.class)
-			.withPropertyValues("tls.cafile=" + pki.file("other-ca.pem"))
+			.withPropertyValues("tls.cafile=" + certs.location("other-ca.crt"))
 			.run((context) -> {
 				TlsContexts contexts = context.getBean(TlsContexts.class);
 				assertThatExceptionOfType(TlsHandshakeException.class).isThrownBy(() -> connect(contexts));

@@ -1,6 +1,5 @@
 package dev.tlsboot.autoconfigure;
 
-import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 
@@ -8,7 +7,7 @@ import javax.net.ssl.SSLContext;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
@@ -18,6 +17,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.TlsOptions;
+import dev.tlsboot.test.TestCertificates;
+import dev.tlsboot.test.TlsCertificatesExtension;
 import dev.tlsboot.testing.Handshakes;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,22 +27,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every TLS Boot context is the Spring Boot SSL bundle {@code tls-<name>}, and serves real handshakes on 127.0.0.1
  * both through its own SSLContext and through the stores Spring Boot builds one from.
  */
+@ExtendWith(TlsCertificatesExtension.class)
 class TlsSslBundleAutoConfigurationTests {
 
-	@TempDir
-	static Path dir;
-
-	private static TestPki pki;
+	private static TestCertificates certs;
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(TlsAutoConfiguration.class, TlsSslBundleAutoConfiguration.class,
 				SslAutoConfiguration.class))
-		.withPropertyValues("tls.cipher=ECDHE+AESGCM", "tls.contexts.web.certfile=" + pki.file("server.crt"),
-				"tls.contexts.web.keyfile=" + pki.file("server.key"), "tls.contexts.web.cafile=" + pki.file("ca.pem"));
+		.withPropertyValues("tls.cipher=ECDHE+AESGCM", "tls.contexts.web.certfile=" + certs.location("server.crt"),
+				"tls.contexts.web.keyfile=" + certs.location("server.key"),
+				"tls.contexts.web.cafile=" + certs.location("ca.crt"));
 
 	@BeforeAll
-	static void writeCertificates() {
-		pki = TestPki.writeTo(dir);
+	static void writeCertificates(TestCertificates certs) {
+		TlsSslBundleAutoConfigurationTests.certs = certs;
 	}
 
 	@Test
@@ -103,7 +103,7 @@ class TlsSslBundleAutoConfigurationTests {
 
 	/** Serve one handshake on 127.0.0.1 to a TLS Boot client trusting the test CA; the server's subject. */
 	private static String handshake(SSLContext serverContext) throws Exception {
-		TlsContext client = TlsContext.create(TlsOptions.builder().cafile(pki.file("ca.pem")).build());
+		TlsContext client = TlsContext.create(TlsOptions.builder().cafile(certs.location("ca.crt")).build());
 		return Handshakes.serverCertificateSeenBy(client, "localhost", serverContext.getServerSocketFactory())
 			.getSubjectX500Principal()
 			.getName();

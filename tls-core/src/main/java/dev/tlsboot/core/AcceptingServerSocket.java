@@ -1,16 +1,9 @@
 package dev.tlsboot.core;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.Socket;
-import java.net.SocketAddress;
-import java.net.SocketException;
-import java.net.SocketOption;
-import java.nio.channels.ServerSocketChannel;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 
@@ -18,201 +11,18 @@ import javax.net.ssl.SSLSocket;
  * An SSLServerSocket that passes each accepted socket through a function before handing it out (to observe it, or to
  * prepare it for its provider); everything else is the provider's server socket's own.
  */
-final class AcceptingServerSocket extends SSLServerSocket {
-
-	private final SSLServerSocket delegate;
+final class AcceptingServerSocket extends ForwardingSslServerSocket {
 
 	private final UnaryOperator<SSLSocket> onAccept;
 
 	AcceptingServerSocket(SSLServerSocket delegate, UnaryOperator<SSLSocket> onAccept) throws IOException {
-		this.delegate = delegate;
+		super(delegate);
 		this.onAccept = onAccept;
 	}
 
 	@Override
 	public Socket accept() throws IOException {
 		return this.onAccept.apply((SSLSocket) this.delegate.accept());
-	}
-
-	@Override
-	public void bind(SocketAddress endpoint) throws IOException {
-		this.delegate.bind(endpoint);
-	}
-
-	@Override
-	public void bind(SocketAddress endpoint, int backlog) throws IOException {
-		this.delegate.bind(endpoint, backlog);
-	}
-
-	@Override
-	public InetAddress getInetAddress() {
-		return this.delegate.getInetAddress();
-	}
-
-	@Override
-	public int getLocalPort() {
-		return this.delegate.getLocalPort();
-	}
-
-	@Override
-	public SocketAddress getLocalSocketAddress() {
-		return this.delegate.getLocalSocketAddress();
-	}
-
-	@Override
-	public void close() throws IOException {
-		this.delegate.close();
-	}
-
-	@Override
-	public ServerSocketChannel getChannel() {
-		return this.delegate.getChannel();
-	}
-
-	@Override
-	public boolean isBound() {
-		return this.delegate.isBound();
-	}
-
-	@Override
-	public boolean isClosed() {
-		return this.delegate.isClosed();
-	}
-
-	@Override
-	public void setSoTimeout(int timeout) throws SocketException {
-		this.delegate.setSoTimeout(timeout);
-	}
-
-	@Override
-	public int getSoTimeout() throws IOException {
-		return this.delegate.getSoTimeout();
-	}
-
-	@Override
-	public void setReuseAddress(boolean on) throws SocketException {
-		this.delegate.setReuseAddress(on);
-	}
-
-	@Override
-	public boolean getReuseAddress() throws SocketException {
-		return this.delegate.getReuseAddress();
-	}
-
-	@Override
-	public void setReceiveBufferSize(int size) throws SocketException {
-		this.delegate.setReceiveBufferSize(size);
-	}
-
-	@Override
-	public int getReceiveBufferSize() throws SocketException {
-		return this.delegate.getReceiveBufferSize();
-	}
-
-	@Override
-	public void setPerformancePreferences(int connectionTime, int latency, int bandwidth) {
-		this.delegate.setPerformancePreferences(connectionTime, latency, bandwidth);
-	}
-
-	@Override
-	public <T> SSLServerSocket setOption(SocketOption<T> name, T value) throws IOException {
-		this.delegate.setOption(name, value);
-		return this;
-	}
-
-	@Override
-	public <T> T getOption(SocketOption<T> name) throws IOException {
-		return this.delegate.getOption(name);
-	}
-
-	@Override
-	public Set<SocketOption<?>> supportedOptions() {
-		return this.delegate.supportedOptions();
-	}
-
-	@Override
-	public String[] getEnabledCipherSuites() {
-		return this.delegate.getEnabledCipherSuites();
-	}
-
-	@Override
-	public void setEnabledCipherSuites(String[] suites) {
-		this.delegate.setEnabledCipherSuites(suites);
-	}
-
-	@Override
-	public String[] getSupportedCipherSuites() {
-		return this.delegate.getSupportedCipherSuites();
-	}
-
-	@Override
-	public String[] getSupportedProtocols() {
-		return this.delegate.getSupportedProtocols();
-	}
-
-	@Override
-	public String[] getEnabledProtocols() {
-		return this.delegate.getEnabledProtocols();
-	}
-
-	@Override
-	public void setEnabledProtocols(String[] protocols) {
-		this.delegate.setEnabledProtocols(protocols);
-	}
-
-	@Override
-	public void setNeedClientAuth(boolean need) {
-		this.delegate.setNeedClientAuth(need);
-	}
-
-	@Override
-	public boolean getNeedClientAuth() {
-		return this.delegate.getNeedClientAuth();
-	}
-
-	@Override
-	public void setWantClientAuth(boolean want) {
-		this.delegate.setWantClientAuth(want);
-	}
-
-	@Override
-	public boolean getWantClientAuth() {
-		return this.delegate.getWantClientAuth();
-	}
-
-	@Override
-	public void setUseClientMode(boolean mode) {
-		this.delegate.setUseClientMode(mode);
-	}
-
-	@Override
-	public boolean getUseClientMode() {
-		return this.delegate.getUseClientMode();
-	}
-
-	@Override
-	public void setEnableSessionCreation(boolean flag) {
-		this.delegate.setEnableSessionCreation(flag);
-	}
-
-	@Override
-	public boolean getEnableSessionCreation() {
-		return this.delegate.getEnableSessionCreation();
-	}
-
-	@Override
-	public SSLParameters getSSLParameters() {
-		return this.delegate.getSSLParameters();
-	}
-
-	@Override
-	public void setSSLParameters(SSLParameters parameters) {
-		this.delegate.setSSLParameters(parameters);
-	}
-
-	@Override
-	public String toString() {
-		return this.delegate.toString();
 	}
 
 }

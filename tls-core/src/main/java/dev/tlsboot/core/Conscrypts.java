@@ -86,7 +86,8 @@ final class Conscrypts {
 
 		static final Provider PROVIDER = (UNAVAILABILITY == null) ? Conscrypt.newProvider() : null;
 
-		static final SSLContext PROBE = (PROVIDER != null) ? JsseProvider.CONSCRYPT.initialisedForProbing() : null;
+		static final SSLContext PROBE = (PROVIDER != null) ? JsseImplementation.CONSCRYPT.initialisedForProbing()
+				: null;
 
 		private static String check() {
 			try {

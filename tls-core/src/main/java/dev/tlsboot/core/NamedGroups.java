@@ -44,9 +44,9 @@ final class NamedGroups {
 
 	/**
 	 * Read a {@code groups} value.
-	 * @param groups e.g. {@code X25519MLKEM768:X25519:P-256}; names are matched ignoring case
+	 * @param groups e.g. {@code X25519MLKEM768:X25519:P-256}, at least one; names are matched ignoring case
 	 * @return the groups, in the order given, without duplicates
-	 * @throws TlsConfigurationException for option {@code groups} when a name is unknown or none is given
+	 * @throws TlsConfigurationException for option {@code groups} when a name is unknown
 	 */
 	static List<Group> parse(List<String> groups) {
 		List<Group> parsed = new ArrayList<>();
@@ -55,10 +55,6 @@ final class NamedGroups {
 			if (!parsed.contains(group)) {
 				parsed.add(group);
 			}
-		}
-		if (parsed.isEmpty()) {
-			throw new TlsConfigurationException(TlsOption.GROUPS, null, "no key exchange group is named.",
-					"Name at least one, e.g. 'X25519:P-256', or leave 'groups' unset for the default.");
 		}
 		return List.copyOf(parsed);
 	}

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.tlsboot.core.cipher.CipherSuite;
+import dev.tlsboot.core.status.CertificateInfo;
 
 /**
  * An OpenSSL 3 security level (see SSL_CTX_set_security_level(3)): a number of bits of security below which keys,
@@ -103,7 +104,7 @@ final class SecurityLevel {
 	 */
 	public Optional<String> problemWith(X509Certificate certificate) {
 		Optional<String> keyProblem = problemWithTrustAnchor(certificate);
-		if (keyProblem.isPresent() || isSelfSigned(certificate)) {
+		if (keyProblem.isPresent() || CertificateInfo.isSelfSigned(certificate)) {
 			return keyProblem;
 		}
 		int bits = signatureSecurityBits(certificate);
@@ -197,19 +198,6 @@ final class SecurityLevel {
 		}
 		catch (GeneralSecurityException | IOException ex) {
 			return certificate.getSigAlgName();
-		}
-	}
-
-	private static boolean isSelfSigned(X509Certificate certificate) {
-		if (!certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
-			return false;
-		}
-		try {
-			certificate.verify(certificate.getPublicKey());
-			return true;
-		}
-		catch (GeneralSecurityException ex) {
-			return false;
 		}
 	}
 

@@ -3,30 +3,22 @@ package dev.tlsboot.core;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.security.GeneralSecurityException;
-import java.security.cert.CertificateExpiredException;
-import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocketFactory;
-import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSessionContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
@@ -36,8 +28,6 @@ import dev.tlsboot.core.material.KeyMaterial;
 import dev.tlsboot.core.material.TlsMaterial;
 import dev.tlsboot.core.observe.ConnectionObserver;
 import dev.tlsboot.core.observe.ConnectionRegistry;
-import dev.tlsboot.core.option.TlsConfigurationException;
-import dev.tlsboot.core.option.TlsOption;
 import dev.tlsboot.core.spi.TlsEventListener;
 import dev.tlsboot.core.spi.TlsValidator;
 
@@ -65,14 +55,9 @@ import dev.tlsboot.core.spi.TlsValidator;
  */
 public final class TlsContext {
 
-	private static final System.Logger logger = System.getLogger(TlsContext.class.getName());
-
 	private final String name;
 
 	private final TlsOptions options;
-
-	/** {@code null} until a deferred context is first used. */
-	private volatile State state;
 
 	private final ContextKeyManager ownKey;
 
@@ -80,31 +65,19 @@ public final class TlsContext {
 
 	private final ConnectionRegistry registry;
 
-	private final List<Consumer<TlsContext>> reloadListeners = new CopyOnWriteArrayList<>();
-
 	/** How this context was built, kept to derive variants of it and to know whether it reads files. */
 	private final Builder origin;
 
-	/**
-	 * What the context makes from its options and material with the JSSE provider; a reload swaps in a copy with the
-	 * new material.
-	 */
-	private record State(TlsMaterial material, TlsParameters parameters, VerifyingTrustManager trustManager,
-			SSLContext sslContext) {
+	private final LiveState live;
 
-		State with(TlsMaterial next) {
-			return new State(next, this.parameters, this.trustManager, this.sslContext);
-		}
-
-	}
-
-	private TlsContext(Builder origin, ContextKeyManager ownKey, X509ExtendedKeyManager keyManager) {
+	TlsContext(Builder origin, ContextKeyManager ownKey, X509ExtendedKeyManager keyManager) {
 		this.name = origin.name;
 		this.options = origin.options;
 		this.ownKey = ownKey;
 		this.keyManager = keyManager;
 		this.registry = origin.registry;
 		this.origin = origin;
+		this.live = new LiveState(this, origin, ownKey, keyManager);
 	}
 
 	/**
@@ -150,133 +123,19 @@ public final class TlsContext {
 		return builder(options).name(name).material(material).build();
 	}
 
-	private static TlsContext build(Builder builder) {
-		TlsOptions options = builder.options;
-		if (options.postHandshake()) {
-			throw new TlsConfigurationException(TlsOption.POST_HANDSHAKE, null,
-					"the JDK's TLS does not implement TLS 1.3 post-handshake authentication.",
-					"Leave 'post-handshake' off and ask for the client certificate in the handshake "
-							+ "with 'request' and 'require'.");
-		}
-		// Nothing set, nothing to check: the expensive part (the system trust store, JSSE's start) waits for first use.
-		boolean deferred = builder.material == null && options.equals(TlsOptions.defaults());
-		TlsMaterial material = deferred ? null
-				: (builder.material != null) ? builder.material : TlsMaterial.load(options);
-		ContextKeyManager ownKey = new ContextKeyManager((material != null) ? material.key() : null);
-		TlsContext context = new TlsContext(builder.copy(options, null), ownKey,
-				keyManager(ownKey, builder.serverNames));
-		if (!deferred) {
-			context.initialize(material);
-		}
-		if (builder.parent != null) {
-			// A variant serves what its parent serves, also after the parent reloads its files; one serving another
-			// context's certificate keeps serving that one's, also after either reloads.
-			TlsContext parent = builder.parent;
-			TlsContext keys = (builder.certificateSource != null) ? builder.certificateSource : parent;
-			Consumer<TlsContext> follow = (reloaded) -> context
-				.reload(new TlsMaterial(keys.ownKey.material(), parent.trustAnchors()));
-			parent.onReload(follow);
-			if (keys != parent) {
-				keys.onReload(follow);
-			}
-		}
-		return context;
+	/** Make the SSLContext now, from {@code material}: a context with anything set is made whole at build. */
+	void start(TlsMaterial material) {
+		this.live.start(material);
 	}
 
-	/**
-	 * Make the parameters, trust manager and SSLContext from {@code material}, checking them and the context's own
-	 * certificate against the options.
-	 */
-	private State initialize(TlsMaterial material) {
-		try {
-			// The security level the parameters settle on (@SECLEVEL in 'cipher' wins) governs the trust manager.
-			TlsParameters parameters = new TlsParameters(this.options);
-			SecurityLevel level = parameters.securityLevel();
-			checkOwnCertificate(material.key(), level, this.options);
-			ConnectionObserver observer = this.origin.observes()
-					? new ConnectionObserver(this.name, this.options::request, this.options::require, level.level(),
-							this.registry,
-							this.origin.validators, this.origin.listeners)
-					: null;
-			VerifyingTrustManager trustManager = new VerifyingTrustManager(material.trustAnchors(), level,
-					this.options, observer);
-			SSLContext provided = parameters.provider().newContext();
-			provided.init(new KeyManager[] { this.keyManager }, new TrustManager[] { trustManager }, null);
-			State initialized = new State(material, parameters, trustManager,
-					ConfiguredSslContextSpi.wrap(provided, parameters, observer));
-			this.state = initialized;
-			logger.log((this.options.provider() != JsseProvider.JDK) ? System.Logger.Level.INFO
-					: System.Logger.Level.DEBUG, () -> "Built " + this);
-			return initialized;
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("The TLS provider " + this.options.provider() + " is not usable", ex);
-		}
+	/** The state, made now if this context was deferred. */
+	private ContextState state() {
+		return this.live.get();
 	}
 
-	/** The state, made now if this context was deferred: once, by the first thread that needs it. */
-	private State state() {
-		State current = this.state;
-		if (current == null) {
-			synchronized (this) {
-				current = this.state;
-				if (current == null) {
-					current = initialize(TlsMaterial.load(this.options));
-				}
-			}
-		}
-		return current;
-	}
-
-	private static X509ExtendedKeyManager keyManager(ContextKeyManager own, Map<String, TlsContext> serverNames) {
-		if (serverNames.isEmpty()) {
-			return own;
-		}
-		Map<String, X509ExtendedKeyManager> managers = new LinkedHashMap<>();
-		serverNames.forEach((pattern, context) -> {
-			if (context.ownKey.material() == null) {
-				throw new IllegalArgumentException("TLS context '" + context.name() + "' is mapped to server name '"
-						+ pattern + "' but has no certificate");
-			}
-			managers.put(pattern, context.ownKey);
-		});
-		return new SniKeyManager(managers, own);
-	}
-
-	/** A reload must not swap a serving certificate for one that a client would refuse right away. */
-	private static void checkValidNow(KeyMaterial key, TlsOptions options) {
-		if (key == null) {
-			return;
-		}
-		String location = (options.certfile() != null) ? options.certfile().text() : null;
-		try {
-			key.leaf().checkValidity();
-		}
-		catch (CertificateExpiredException ex) {
-			throw new TlsConfigurationException(TlsOption.CERTFILE, location,
-					"the new certificate expired on " + key.leaf().getNotAfter().toInstant() + ".",
-					"Install a renewed certificate; the current one keeps serving.", ex);
-		}
-		catch (CertificateNotYetValidException ex) {
-			throw new TlsConfigurationException(TlsOption.CERTFILE, location,
-					"the new certificate is not valid before " + key.leaf().getNotBefore().toInstant() + ".",
-					"Check the clock, or install it when it is valid; the current one keeps serving.", ex);
-		}
-	}
-
-	private static void checkOwnCertificate(KeyMaterial key, SecurityLevel level, TlsOptions options) {
-		if (key == null) {
-			return;
-		}
-		for (X509Certificate certificate : key.chain()) {
-			Optional<String> problem = level.problemWith(certificate);
-			if (problem.isPresent()) {
-				String location = (options.certfile() != null) ? options.certfile().text() : null;
-				throw new TlsConfigurationException(TlsOption.CERTFILE, location, problem.get() + ".",
-						"Use a certificate with a larger key and a SHA-256 (or better) signature, or lower "
-								+ "'security-level' (now " + level.level() + ").");
-			}
-		}
+	/** The key manager of this context's own certificate, which variants serving it by SNI share. */
+	ContextKeyManager ownKey() {
+		return this.ownKey;
 	}
 
 	/** The context's name. */
@@ -305,7 +164,7 @@ public final class TlsContext {
 	 * from the default options and has not been used yet.
 	 */
 	public boolean isInitialized() {
-		return this.state != null;
+		return this.live.isStarted();
 	}
 
 	/**
@@ -354,31 +213,8 @@ public final class TlsContext {
 	 * @param next the new material
 	 * @throws TlsConfigurationException when the material is refused; the context is unchanged
 	 */
-	public synchronized void reload(TlsMaterial next) {
-		State current = state();
-		checkOwnCertificate(next.key(), current.parameters().securityLevel(), this.options);
-		checkValidNow(next.key(), this.options);
-		this.ownKey.load(next.key());
-		current.trustManager().trust(next.trustAnchors());
-		this.state = current.with(next);
-		// A resumed session keeps the certificates of the handshake that made it: without this, a client's next
-		// connection would resume and show the server its old certificate.
-		forgetSessions(current.sslContext().getClientSessionContext());
-		logger.log(System.Logger.Level.INFO, () -> "Reloaded " + this);
-		this.reloadListeners.forEach((listener) -> listener.accept(this));
-	}
-
-	/** Invalidate every session of {@code sessions}, so that no later handshake resumes one. */
-	private static void forgetSessions(SSLSessionContext sessions) {
-		if (sessions == null) {
-			return;
-		}
-		for (Enumeration<byte[]> ids = sessions.getIds(); ids.hasMoreElements();) {
-			SSLSession session = sessions.getSession(ids.nextElement());
-			if (session != null) {
-				session.invalidate();
-			}
-		}
+	public void reload(TlsMaterial next) {
+		this.live.reload(next);
 	}
 
 	/**
@@ -387,7 +223,17 @@ public final class TlsContext {
 	 * @param listener called with this context, on the reloading thread
 	 */
 	public void onReload(Consumer<TlsContext> listener) {
-		this.reloadListeners.add(Objects.requireNonNull(listener, "listener"));
+		this.live.onReload(Objects.requireNonNull(listener, "listener"));
+	}
+
+	/**
+	 * Empty {@code sessions} after each successful reload, as a reload does with this context's own client sessions:
+	 * for a session cache kept outside its SSLContext (Netty's OpenSSL client contexts), where a connection resuming a
+	 * session made before the reload would show the server the old client certificate.
+	 * @param sessions the session cache of a client made from this context's material
+	 */
+	public void forgetSessionsOnReload(SSLSessionContext sessions) {
+		onReload((reloaded) -> LiveState.forgetSessions(sessions));
 	}
 
 	/**
@@ -424,12 +270,12 @@ public final class TlsContext {
 	}
 
 	/**
-	 * The JSSE implementation this context's SSLContext runs on ({@code provider}, with {@code auto} resolved and
-	 * {@code openssl}, which is for Netty channels, as the JDK): {@link JsseProvider#JDK} or
-	 * {@link JsseProvider#CONSCRYPT}.
+	 * The implementation this context's SSLContext runs on ({@code provider}, with {@code auto} resolved and
+	 * {@code openssl}, which is for Netty channels, as the JDK): {@link TlsImplementation#JDK} or
+	 * {@link TlsImplementation#CONSCRYPT}.
 	 */
-	public JsseProvider provider() {
-		return state().parameters().provider();
+	public TlsImplementation provider() {
+		return state().parameters().provider().option();
 	}
 
 	/** The name and version of the implementation this context runs on, e.g. {@code Conscrypt 2.9.0 (BoringSSL)}. */
@@ -554,20 +400,20 @@ public final class TlsContext {
 	 */
 	public static final class Builder {
 
-		private final TlsOptions options;
+		final TlsOptions options;
 
 		private String name = "default";
 
-		private TlsMaterial material;
+		TlsMaterial material;
 
 		/** Whether the material was given rather than read from the options' files. */
 		private boolean materialInMemory;
 
 		/** The context this one is a variant of: its reloads are followed. */
-		private TlsContext parent;
+		TlsContext parent;
 
 		/** The context whose certificate a variant serves instead of its parent's; its reloads are followed too. */
-		private TlsContext certificateSource;
+		TlsContext certificateSource;
 
 		private ConnectionRegistry registry = ConnectionRegistry.global();
 
@@ -575,7 +421,7 @@ public final class TlsContext {
 
 		private final List<TlsEventListener> listeners = new ArrayList<>();
 
-		private final Map<String, TlsContext> serverNames = new LinkedHashMap<>();
+		final Map<String, TlsContext> serverNames = new LinkedHashMap<>();
 
 		private Builder(TlsOptions options) {
 			this.options = Objects.requireNonNull(options, "options");
@@ -655,7 +501,7 @@ public final class TlsContext {
 		 * @throws IllegalArgumentException when {@code source} has no certificate
 		 */
 		public Builder certificateFrom(TlsContext source) {
-			KeyMaterial key = source.ownKey.material();
+			KeyMaterial key = source.keyMaterial().orElse(null);
 			if (key == null) {
 				throw new IllegalArgumentException("TLS context '" + source.name() + "' has no certificate");
 			}
@@ -670,14 +516,14 @@ public final class TlsContext {
 		 * @throws TlsConfigurationException naming the option and file at fault
 		 */
 		public TlsContext build() {
-			return TlsContext.build(this);
+			return ContextFactory.build(this);
 		}
 
 		/**
 		 * A snapshot of this builder with other options and {@code material} settled, so later changes to it do not
 		 * leak; the material may be {@code null} when the context keeps its own.
 		 */
-		private Builder copy(TlsOptions options, TlsMaterial material) {
+		Builder copy(TlsOptions options, TlsMaterial material) {
 			Builder copy = new Builder(options).name(this.name).registry(this.registry);
 			copy.material = material;
 			copy.materialInMemory = this.materialInMemory;
@@ -687,8 +533,11 @@ public final class TlsContext {
 			return copy;
 		}
 
-		private boolean observes() {
-			return this.registry.isEnabled() || !this.validators.isEmpty() || !this.listeners.isEmpty();
+		/** What observes the context's connections, or {@code null} when nothing would use what it sees. */
+		ConnectionObserver observer(int securityLevel) {
+			boolean observes = this.registry.isEnabled() || !this.validators.isEmpty() || !this.listeners.isEmpty();
+			return observes ? new ConnectionObserver(this.name, this.options::request, this.options::require,
+					securityLevel, this.registry, this.validators, this.listeners) : null;
 		}
 
 	}

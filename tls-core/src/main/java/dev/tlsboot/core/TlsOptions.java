@@ -84,7 +84,7 @@ public final class TlsOptions implements MaterialOptions {
 
 	private final boolean server;
 
-	private final JsseProvider provider;
+	private final TlsImplementation provider;
 
 	private final List<String> groups;
 
@@ -274,10 +274,10 @@ public final class TlsOptions implements MaterialOptions {
 
 	/**
 	 * {@code provider}: the TLS implementation of every consumer of the context, each getting the one it can use
-	 * (see {@link JsseProvider}): the SSLContext, and so its sockets, server sockets and engines, whoever uses them
-	 * (Tomcat, Jetty, the JDK HttpClient, Netty's JDK provider), and Netty's channels.
+	 * (see {@link TlsImplementation}): the SSLContext, and so its sockets, server sockets and engines, whoever uses
+	 * them (Tomcat, Jetty, the JDK HttpClient, Netty's JDK provider), and Netty's channels.
 	 */
-	public JsseProvider provider() {
+	public TlsImplementation provider() {
 		return this.provider;
 	}
 
@@ -388,7 +388,7 @@ public final class TlsOptions implements MaterialOptions {
 
 		private boolean server;
 
-		private JsseProvider provider = JsseProvider.JDK;
+		private TlsImplementation provider = TlsImplementation.JDK;
 
 		private List<String> groups = List.of();
 
@@ -458,19 +458,19 @@ public final class TlsOptions implements MaterialOptions {
 		}
 
 		/** Set {@code cert}: the certificate as DER bytes (copied), or {@code null}. */
-		public Builder cert(byte @Nullable [] der) {
+		public Builder cert(byte[] der) {
 			this.cert = (der != null) ? der.clone() : null;
 			return this;
 		}
 
 		/** Set {@code key}: the private key as DER bytes (copied), or {@code null}. */
-		public Builder key(byte @Nullable [] der) {
+		public Builder key(byte[] der) {
 			this.key = (der != null) ? der.clone() : null;
 			return this;
 		}
 
 		/** Set {@code keyalias}: the key store entry to use, by alias or subject CN. */
-		public Builder keyalias(@Nullable String aliasOrCommonName) {
+		public Builder keyalias(String aliasOrCommonName) {
 			this.keyalias = aliasOrCommonName;
 			return this;
 		}
@@ -481,7 +481,7 @@ public final class TlsOptions implements MaterialOptions {
 		}
 
 		/** Set {@code password} as a callback, like TclTLS's {@code -password}; {@code null} for none. */
-		public Builder password(@Nullable PasswordProvider provider) {
+		public Builder password(PasswordProvider provider) {
 			this.password = (provider != null) ? provider : PasswordProvider.NONE;
 			return this;
 		}
@@ -498,13 +498,13 @@ public final class TlsOptions implements MaterialOptions {
 		}
 
 		/** Set {@code cipher}: the TLS 1.2-and-older suites as an OpenSSL cipher string; blank for the default. */
-		public Builder cipher(@Nullable String openSslCipherString) {
+		public Builder cipher(String openSslCipherString) {
 			this.cipher = blankToNull(openSslCipherString);
 			return this;
 		}
 
 		/** Set {@code ciphersuites}: the TLS 1.3 suites by name, {@code :}-separated; blank for the default. */
-		public Builder ciphersuites(@Nullable String tls13Suites) {
+		public Builder ciphersuites(String tls13Suites) {
 			this.ciphersuites = blankToNull(tls13Suites);
 			return this;
 		}
@@ -521,7 +521,7 @@ public final class TlsOptions implements MaterialOptions {
 		}
 
 		/** Set {@code servername}: the SNI host name a client sends; blank for the host it connects to. */
-		public Builder servername(@Nullable String servername) {
+		public Builder servername(String servername) {
 			this.servername = blankToNull(servername);
 			return this;
 		}
@@ -533,13 +533,13 @@ public final class TlsOptions implements MaterialOptions {
 		}
 
 		/** Set {@code request}: ask the peer for a certificate; {@code null} for the role's default. */
-		public Builder request(@Nullable Boolean request) {
+		public Builder request(Boolean request) {
 			this.request = request;
 			return this;
 		}
 
 		/** Set {@code require}: refuse a peer without a valid certificate; {@code null} for the role's default. */
-		public Builder require(@Nullable Boolean require) {
+		public Builder require(Boolean require) {
 			this.require = require;
 			return this;
 		}
@@ -569,11 +569,12 @@ public final class TlsOptions implements MaterialOptions {
 		}
 
 		/**
-		 * The TLS implementation, per consumer as {@link JsseProvider} says; {@link JsseProvider#JDK} unless set.
+		 * The TLS implementation, per consumer as {@link TlsImplementation} says; {@link TlsImplementation#JDK} unless
+		 * set.
 		 * @param provider the provider
 		 * @return this builder
 		 */
-		public Builder provider(JsseProvider provider) {
+		public Builder provider(TlsImplementation provider) {
 			this.provider = Objects.requireNonNull(provider, "provider");
 			return this;
 		}

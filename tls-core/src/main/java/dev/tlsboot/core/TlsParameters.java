@@ -39,7 +39,7 @@ final class TlsParameters {
 
 	private final TlsOptions options;
 
-	private final JsseProvider provider;
+	private final JsseImplementation provider;
 
 	private final String[] protocols;
 
@@ -54,7 +54,7 @@ final class TlsParameters {
 		this.options = options;
 		// Suites are chosen by name from the JDK's lists (the names are the same everywhere), then kept to what the
 		// provider has: the same options select the same suites on every provider.
-		SSLContext jdk = JsseProvider.JDK.probe();
+		SSLContext jdk = JsseImplementation.JDK.probe();
 		List<String> supportedSuites = Arrays.asList(jdk.getSupportedSSLParameters().getCipherSuites());
 		List<String> defaultSuites = Arrays.asList(jdk.getDefaultSSLParameters().getCipherSuites());
 		List<String> legacySuites;
@@ -74,7 +74,7 @@ final class TlsParameters {
 				: defaultSuites.stream().filter(TlsParameters::isTls13).toList();
 		this.securityLevel = level;
 		tls13Suites = level.filterSuites(tls13Suites);
-		this.provider = JsseProvider.resolve(options, tls13Suites);
+		this.provider = JsseImplementation.resolve(options, tls13Suites);
 		SSLParameters supported = this.provider.probe().getSupportedSSLParameters();
 		List<String> providerSuites = Arrays.asList(supported.getCipherSuites());
 		this.protocols = protocols(options, Arrays.asList(supported.getProtocols()));
@@ -100,7 +100,7 @@ final class TlsParameters {
 	 * for the JDK by name; with {@code openssl} or {@code auto} it still reaches Netty's OpenSSL channels, so the
 	 * context is built and the log says what its SSLContext leaves out.
 	 */
-	private static List<String> groups(TlsOptions options, JsseProvider provider) {
+	private static List<String> groups(TlsOptions options, JsseImplementation provider) {
 		if (options.groups().isEmpty()) {
 			return provider.setsGroups()
 					? provider.implemented(NamedGroups.DEFAULT).stream().map(NamedGroups.Group::jsseName).toList()
@@ -108,7 +108,7 @@ final class TlsParameters {
 		}
 		if (!provider.setsGroups()) {
 			String processWide = "-Djdk.tls.namedGroups=" + String.join(",", jsseNames(options.groups()));
-			if (options.provider() != JsseProvider.JDK) {
+			if (options.provider() != TlsImplementation.JDK) {
 				logger.log(System.Logger.Level.WARNING, () -> "'groups' " + options.groups() + " reach Netty's OpenSSL "
 						+ "channels only: the JDK " + Runtime.version().feature() + " TLS under this context's "
 						+ "SSLContext (sockets, Tomcat, Jetty, the JDK HttpClient) takes groups process-wide, with "
@@ -167,8 +167,8 @@ final class TlsParameters {
 		return this.securityLevel;
 	}
 
-	/** The provider the context runs on, resolved. */
-	JsseProvider provider() {
+	/** The implementation the context's SSLContext runs on, resolved. */
+	JsseImplementation provider() {
 		return this.provider;
 	}
 

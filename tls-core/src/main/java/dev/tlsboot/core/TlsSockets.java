@@ -65,12 +65,16 @@ public final class TlsSockets {
 	}
 
 	/**
-	 * The {@code tls::status} of the peer, or with {@code local} of this side ({@code tls::status -local}).
+	 * This side's {@code tls::status -local}: its own certificate, and the connection's protocol, suite and ALPN.
+	 * Like {@link SSLSocket#getSession()}, this performs the handshake first if it has not happened yet.
 	 * @param socket the socket
-	 * @param local describe this side's own certificate
 	 * @return the status
 	 */
-	public static TlsStatus status(SSLSocket socket, boolean local) {
+	public static TlsStatus localStatus(SSLSocket socket) {
+		return status(socket, true);
+	}
+
+	private static TlsStatus status(SSLSocket socket, boolean local) {
 		Policy policy = Policy.of(socket, socket.getUseClientMode(), socket.getWantClientAuth(),
 				socket.getNeedClientAuth());
 		return TlsStatus.of(socket, local, policy.request(), policy.require());
@@ -86,12 +90,15 @@ public final class TlsSockets {
 	}
 
 	/**
-	 * The {@code tls::status} of the peer, or with {@code local} of this side, after the engine's handshake.
+	 * This side's {@code tls::status -local}, after the engine's handshake.
 	 * @param engine the engine
-	 * @param local describe this side's own certificate
 	 * @return the status
 	 */
-	public static TlsStatus status(SSLEngine engine, boolean local) {
+	public static TlsStatus localStatus(SSLEngine engine) {
+		return status(engine, true);
+	}
+
+	private static TlsStatus status(SSLEngine engine, boolean local) {
 		Policy policy = Policy.of(engine, engine.getUseClientMode(), engine.getWantClientAuth(),
 				engine.getNeedClientAuth());
 		return TlsStatus.of(engine, local, policy.request(), policy.require());

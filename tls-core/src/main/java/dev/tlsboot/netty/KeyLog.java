@@ -30,7 +30,7 @@ import dev.tlsboot.core.option.TlsRole;
  * on the JDK, are never logged (they say so at WARN too).
  * <pre>{@code
  * try (KeyLog keyLog = KeyLog.start(Path.of("/tmp/keys.log"))) {
- *     NettySslContext server = NettySslContext.forServer(tls, TlsProvider.OPENSSL);
+ *     NettySslContext server = NettySslContext.forServer(tls, NettyTlsImplementation.OPENSSL);
  *     ...
  * }
  * }</pre>

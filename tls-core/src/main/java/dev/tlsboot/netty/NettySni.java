@@ -17,7 +17,7 @@ import dev.tlsboot.core.TlsContext;
  * ({@code tls.server.sni}).
  * <pre>{@code
  * Mapping<String, SslContext> sni = NettySni.mapping(Map.of("api.example.com", api, "*.example.com", web),
- *         web, TlsProvider.AUTO);
+ *         web, NettyTlsImplementation.AUTO);
  * pipeline.addLast(NettySni.handler(sni, web));
  * }</pre>
  */
@@ -37,7 +37,7 @@ public final class NettySni {
 	 * @return the mapping, for {@link #handler} or an {@link SniHandler} of your own
 	 */
 	public static Mapping<String, SslContext> mapping(Map<String, TlsContext> contexts, TlsContext fallback,
-			TlsProvider provider) {
+			NettyTlsImplementation provider) {
 		Map<TlsContext, SslContext> built = new IdentityHashMap<>();
 		built.put(fallback, NettySslContext.forServer(fallback, provider));
 		DomainWildcardMappingBuilder<SslContext> builder = new DomainWildcardMappingBuilder<>(built.get(fallback));

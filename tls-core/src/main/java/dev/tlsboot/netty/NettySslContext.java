@@ -27,7 +27,7 @@ import dev.tlsboot.core.option.TlsRole;
  * ({@code require}). Every {@link SslHandler} it makes has the context's {@code handshake-timeout} and a close_notify
  * flush timeout, whoever asks for it ({@code SniHandler}, Reactor Netty, or a pipeline of your own).
  * <pre>{@code
- * NettySslContext client = NettySslContext.forClient(tls, TlsProvider.AUTO);
+ * NettySslContext client = NettySslContext.forClient(tls, NettyTlsImplementation.AUTO);
  * pipeline.addLast(client.newHandler(channel.alloc(), "billing.internal", 443));
  * }</pre>
  * A client handler must be made with the peer's host and port, as above: they are the SNI and the name checked.
@@ -50,7 +50,7 @@ public final class NettySslContext extends SslContext {
 
 	private final TlsContext context;
 
-	private final TlsProvider provider;
+	private final NettyTlsImplementation provider;
 
 	/**
 	 * Where OpenSSL channels report to; {@code null} on the JDK, whose engines the context observes already, and
@@ -58,7 +58,7 @@ public final class NettySslContext extends SslContext {
 	 */
 	private final ConnectionObserver observer;
 
-	private NettySslContext(SslContext delegate, TlsContext context, TlsProvider provider,
+	private NettySslContext(SslContext delegate, TlsContext context, NettyTlsImplementation provider,
 			ConnectionObserver observer) {
 		this.delegate = delegate;
 		this.context = context;
@@ -69,37 +69,38 @@ public final class NettySslContext extends SslContext {
 	/**
 	 * A client context.
 	 * @param context the TLS context whose options and material to carry
-	 * @param provider the TLS implementation; {@link TlsProvider#AUTO} is resolved now
+	 * @param provider the TLS implementation; {@link NettyTlsImplementation#AUTO} is resolved now
 	 * @return the Netty context
-	 * @throws TlsConfigurationException when {@link TlsProvider#OPENSSL} is asked for and cannot be loaded
+	 * @throws TlsConfigurationException when {@link NettyTlsImplementation#OPENSSL} is asked for and cannot be loaded
 	 * ({@code provider}) or cannot honour the context (BoringSSL cannot leave out TLS 1.3 suites)
 	 */
-	public static NettySslContext forClient(TlsContext context, TlsProvider provider) {
+	public static NettySslContext forClient(TlsContext context, NettyTlsImplementation provider) {
 		return create(context, provider, TlsRole.CLIENT, context.options().alpn());
 	}
 
 	/**
 	 * A server context.
 	 * @param context the TLS context whose options and material to carry; it must have a certificate
-	 * @param provider the TLS implementation; {@link TlsProvider#AUTO} is resolved now
+	 * @param provider the TLS implementation; {@link NettyTlsImplementation#AUTO} is resolved now
 	 * @return the Netty context
-	 * @throws TlsConfigurationException when the context has no certificate, or {@link TlsProvider#OPENSSL} is asked
-	 * for and cannot be loaded ({@code provider}) or cannot honour the context (BoringSSL cannot leave out TLS 1.3
-	 * suites)
+	 * @throws TlsConfigurationException when the context has no certificate, or {@link NettyTlsImplementation#OPENSSL}
+	 * is asked for and cannot be loaded ({@code provider}) or cannot honour the context (BoringSSL cannot leave out
+	 * TLS 1.3 suites)
 	 */
-	public static NettySslContext forServer(TlsContext context, TlsProvider provider) {
+	public static NettySslContext forServer(TlsContext context, NettyTlsImplementation provider) {
 		return create(context, provider, TlsRole.SERVER, context.options().alpn());
 	}
 
 	/** As the factories, with the ALPN protocols given instead of the context's {@code alpn}. */
-	static NettySslContext create(TlsContext context, TlsProvider provider, TlsRole role, List<String> alpn) {
+	static NettySslContext create(TlsContext context, NettyTlsImplementation provider, TlsRole role,
+			List<String> alpn) {
 		if (role == TlsRole.SERVER && context.keyMaterial().isEmpty()) {
 			throw new TlsConfigurationException(TlsOption.CERTFILE, null,
 					"context '" + context.name() + "' has no certificate, so it cannot serve TLS.",
 					"Set 'certfile' and 'keyfile' (or 'cert' and 'key') for it.");
 		}
-		TlsProvider resolved = TlsProviders.resolve(provider, context);
-		boolean openSsl = resolved == TlsProvider.OPENSSL;
+		NettyTlsImplementation resolved = NettyTlsImplementations.resolve(provider, context);
+		boolean openSsl = resolved == NettyTlsImplementation.OPENSSL;
 		SslContext delegate = openSsl ? ProviderContexts.openSsl(context, role, alpn)
 				: ProviderContexts.jdk(context, role, alpn);
 		KeyLog.attach(delegate, context, role);
@@ -107,8 +108,11 @@ public final class NettySslContext extends SslContext {
 				openSsl ? ConnectionObserver.of(context.sslContext()).orElse(null) : null);
 	}
 
-	/** The TLS implementation in use: {@link TlsProvider#JDK} or {@link TlsProvider#OPENSSL}, never AUTO. */
-	public TlsProvider provider() {
+	/**
+	 * The TLS implementation in use: {@link NettyTlsImplementation#JDK} or {@link NettyTlsImplementation#OPENSSL},
+	 * never AUTO.
+	 */
+	public NettyTlsImplementation provider() {
 		return this.provider;
 	}
 

@@ -24,13 +24,14 @@ import dev.tlsboot.core.option.TlsRole;
  * {@code HttpClient.secure(SslProvider)} and {@code HttpServer.secure(SslProvider)}.
  * <pre>{@code
  * HttpServer.create().protocol(HttpProtocol.H2, HttpProtocol.HTTP11)
- *         .secure(ReactorNettyTls.server(web, TlsProvider.AUTO, HttpProtocol.H2, HttpProtocol.HTTP11));
+ *         .secure(ReactorNettyTls.server(web, NettyTlsImplementation.AUTO, HttpProtocol.H2, HttpProtocol.HTTP11));
  * HttpClient.create().protocol(HttpProtocol.H2)
- *         .secure(ReactorNettyTls.client(billing, TlsProvider.AUTO, HttpProtocol.H2));
+ *         .secure(ReactorNettyTls.client(billing, NettyTlsImplementation.AUTO, HttpProtocol.H2));
  * }</pre>
  * HTTP/2 over TLS is only chosen through ALPN, so the HTTP protocols given here decide ALPN when the context sets no
- * {@code alpn} of its own, and must agree with it when it does. The factories without a {@link TlsProvider} take each
- * context's own, from its {@code provider} option ({@link TlsProvider#of(dev.tlsboot.core.JsseProvider)}).
+ * {@code alpn} of its own, and must agree with it when it does. The factories without a
+ * {@link NettyTlsImplementation} take each context's own, from its {@code provider} option
+ * ({@link NettyTlsImplementation#of(dev.tlsboot.core.TlsImplementation)}).
  */
 public final class ReactorNettyTls {
 
@@ -45,12 +46,12 @@ public final class ReactorNettyTls {
 	 * @return the SSL provider
 	 * @throws TlsConfigurationException when HTTP/2 is asked for and the context's {@code alpn} lacks {@code h2}
 	 */
-	public static SslProvider client(TlsContext context, TlsProvider provider, HttpProtocol... protocols) {
+	public static SslProvider client(TlsContext context, NettyTlsImplementation provider, HttpProtocol... protocols) {
 		return sslProvider(NettySslContext.create(context, provider, TlsRole.CLIENT, alpn(context, protocols)));
 	}
 
 	/**
-	 * As {@link #client(TlsContext, TlsProvider, HttpProtocol...)}, on the implementation the context's
+	 * As {@link #client(TlsContext, NettyTlsImplementation, HttpProtocol...)}, on the implementation the context's
 	 * {@code provider} option asks for.
 	 * @param context the TLS context
 	 * @param protocols the HTTP protocols the client is configured with ({@code HttpClient.protocol(...)})
@@ -71,14 +72,14 @@ public final class ReactorNettyTls {
 	 * @return the SSL provider
 	 * @throws TlsConfigurationException when HTTP/2 is asked for and a context's {@code alpn} lacks {@code h2}
 	 */
-	public static SslProvider client(Map<String, TlsContext> routes, TlsContext fallback, TlsProvider provider,
-			HttpProtocol... protocols) {
+	public static SslProvider client(Map<String, TlsContext> routes, TlsContext fallback,
+			NettyTlsImplementation provider, HttpProtocol... protocols) {
 		return client(routes, fallback, (context) -> provider, protocols);
 	}
 
 	/**
-	 * As {@link #client(Map, TlsContext, TlsProvider, HttpProtocol...)}, each context on the implementation its
-	 * {@code provider} option asks for.
+	 * As {@link #client(Map, TlsContext, NettyTlsImplementation, HttpProtocol...)}, each context on the
+	 * implementation its {@code provider} option asks for.
 	 * @param routes contexts by host name or {@code *.domain}, the most specific pattern first
 	 * @param fallback the context for hosts no pattern matches
 	 * @param protocols the HTTP protocols the client is configured with ({@code HttpClient.protocol(...)})
@@ -89,7 +90,7 @@ public final class ReactorNettyTls {
 	}
 
 	private static SslProvider client(Map<String, TlsContext> routes, TlsContext fallback,
-			Function<TlsContext, TlsProvider> provider, HttpProtocol... protocols) {
+			Function<TlsContext, NettyTlsImplementation> provider, HttpProtocol... protocols) {
 		RoutingNettySslContext routing = RoutingNettySslContext.create(routes, fallback, provider,
 				(context) -> alpn(context, protocols));
 		return sslProvider(routing, fallback, (handler) -> routing.route(handler.engine().getPeerHost())
@@ -105,7 +106,7 @@ public final class ReactorNettyTls {
 	 * @throws TlsConfigurationException when the context has no certificate, or HTTP/2 is asked for and the
 	 * context's {@code alpn} lacks {@code h2}
 	 */
-	public static SslProvider server(TlsContext context, TlsProvider provider, HttpProtocol... protocols) {
+	public static SslProvider server(TlsContext context, NettyTlsImplementation provider, HttpProtocol... protocols) {
 		return sslProvider(NettySslContext.create(context, provider, TlsRole.SERVER, alpn(context, protocols)));
 	}
 
@@ -118,16 +119,17 @@ public final class ReactorNettyTls {
 	 * @param provider the TLS implementation for all of them
 	 * @param protocols the HTTP protocols the server is configured with
 	 * @return the SSL provider
-	 * @throws TlsConfigurationException as {@link #server(TlsContext, TlsProvider, HttpProtocol...)}, for any context
+	 * @throws TlsConfigurationException as {@link #server(TlsContext, NettyTlsImplementation, HttpProtocol...)}, for
+	 * any context
 	 */
-	public static SslProvider server(Map<String, TlsContext> byHostPattern, TlsContext fallback, TlsProvider provider,
-			HttpProtocol... protocols) {
+	public static SslProvider server(Map<String, TlsContext> byHostPattern, TlsContext fallback,
+			NettyTlsImplementation provider, HttpProtocol... protocols) {
 		return server(byHostPattern, fallback, (context) -> provider, protocols);
 	}
 
 	/**
-	 * As {@link #server(Map, TlsContext, TlsProvider, HttpProtocol...)}, each context on the implementation its
-	 * {@code provider} option asks for.
+	 * As {@link #server(Map, TlsContext, NettyTlsImplementation, HttpProtocol...)}, each context on the
+	 * implementation its {@code provider} option asks for.
 	 * @param byHostPattern server contexts by host name or {@code *.domain}, each with a certificate; empty for none
 	 * @param fallback the context for every other client
 	 * @param protocols the HTTP protocols the server is configured with
@@ -139,7 +141,7 @@ public final class ReactorNettyTls {
 	}
 
 	private static SslProvider server(Map<String, TlsContext> byHostPattern, TlsContext fallback,
-			Function<TlsContext, TlsProvider> provider, HttpProtocol... protocols) {
+			Function<TlsContext, NettyTlsImplementation> provider, HttpProtocol... protocols) {
 		NettySslContext fallbackContext = NettySslContext.create(fallback, provider.apply(fallback), TlsRole.SERVER,
 				alpn(fallback, protocols));
 		if (byHostPattern.isEmpty()) {
@@ -154,8 +156,8 @@ public final class ReactorNettyTls {
 			.build();
 	}
 
-	private static TlsProvider providerOf(TlsContext context) {
-		return TlsProvider.of(context.options().provider());
+	private static NettyTlsImplementation providerOf(TlsContext context) {
+		return NettyTlsImplementation.of(context.options().provider());
 	}
 
 	private static SslProvider sslProvider(NettySslContext sslContext) {

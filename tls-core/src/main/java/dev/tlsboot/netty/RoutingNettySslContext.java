@@ -44,7 +44,7 @@ final class RoutingNettySslContext extends SslContext {
 	 * @param alpn the ALPN protocols of each context, given the HTTP protocols spoken
 	 */
 	static RoutingNettySslContext create(Map<String, TlsContext> routes, TlsContext fallback,
-			Function<TlsContext, TlsProvider> provider, Function<TlsContext, List<String>> alpn) {
+			Function<TlsContext, NettyTlsImplementation> provider, Function<TlsContext, List<String>> alpn) {
 		Map<TlsContext, NettySslContext> built = new IdentityHashMap<>();
 		Function<TlsContext, NettySslContext> build = (context) -> built.computeIfAbsent(context,
 				(key) -> NettySslContext.create(key, provider.apply(key), TlsRole.CLIENT, alpn.apply(key)));

@@ -67,7 +67,7 @@ final class CertificateSigner {
 	 * @param extensions the extensions besides the key identifiers
 	 * @return the certificate
 	 */
-	static X509Certificate sign(@Nullable X500Name subject, PublicKey subjectKey, X509Certificate issuer, PrivateKey issuerKey,
+	static X509Certificate sign(X500Name subject, PublicKey subjectKey, @Nullable X509Certificate issuer, PrivateKey issuerKey,
 			String signatureAlgorithm, Instant notBefore, Instant notAfter, List<Extension> extensions) {
 		try {
 			JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();

@@ -115,7 +115,7 @@ class ConnectionObservationTests {
 		assertThat(serverSide.bytesIn()).isEqualTo(4);
 		pair.close();
 		assertThat(registry.connections()).extracting(TrackedConnection::state).containsOnly(State.CLOSED);
-		assertThat(serverSide.status(true).orElseThrow().certificate().subject()).isEqualTo("CN=localhost");
+		assertThat(serverSide.localStatus().orElseThrow().certificate().subject()).isEqualTo("CN=localhost");
 	}
 
 	@Test
@@ -129,7 +129,7 @@ class ConnectionObservationTests {
 			assertThat(status.verifyMode()).containsExactly("peer", "fail_if_no_peer_cert");
 			assertThat(status.verifyResult().ok()).isTrue();
 			assertThat(status.certificate().subjectAltName()).contains("DNS:localhost");
-			assertThat(TlsSockets.status(socket, true).certificate()).isNull();
+			assertThat(TlsSockets.localStatus(socket).certificate()).isNull();
 			ConnectionInfo connection = TlsSockets.connection(socket);
 			assertThat(connection.state()).isEqualTo("OPEN");
 			assertThat(connection.servername()).isEqualTo("localhost");
@@ -150,7 +150,7 @@ class ConnectionObservationTests {
 		SSLEngine server = serverContext.serverEngine();
 		new EnginePair(client, server).handshake();
 		assertThat(TlsSockets.status(server).verifyMode()).containsExactly("peer");
-		assertThat(TlsSockets.status(server, true).certificate().subject()).isEqualTo("CN=localhost");
+		assertThat(TlsSockets.localStatus(server).certificate().subject()).isEqualTo("CN=localhost");
 		assertThat(TlsSockets.connection(server).isServer()).isTrue();
 		assertThat(TlsSockets.connection(client).securityLevel()).isEqualTo(2);
 	}

@@ -16,16 +16,16 @@ class ConscryptProviderTests {
 
 	@BeforeEach
 	void conscryptLoads() {
-		assumeTrue(JsseProvider.CONSCRYPT.isAvailable(),
-				() -> "Conscrypt cannot be used here: " + JsseProvider.conscryptUnavailability());
+		assumeTrue(TlsImplementation.CONSCRYPT.isAvailable(),
+				() -> "Conscrypt cannot be used here: " + TlsImplementation.conscryptUnavailability());
 	}
 
 	@Nested
 	class Handshakes extends TlsContextHandshakeTests {
 
 		@Override
-		JsseProvider provider() {
-			return JsseProvider.CONSCRYPT;
+		TlsImplementation provider() {
+			return TlsImplementation.CONSCRYPT;
 		}
 
 		@Override
@@ -40,8 +40,8 @@ class ConscryptProviderTests {
 	class StartTls extends StartTlsTests {
 
 		@Override
-		JsseProvider provider() {
-			return JsseProvider.CONSCRYPT;
+		TlsImplementation provider() {
+			return TlsImplementation.CONSCRYPT;
 		}
 
 		@Override
@@ -57,8 +57,8 @@ class ConscryptProviderTests {
 	class ServerNames extends ServerNameIndicationTests {
 
 		@Override
-		JsseProvider provider() {
-			return JsseProvider.CONSCRYPT;
+		TlsImplementation provider() {
+			return TlsImplementation.CONSCRYPT;
 		}
 
 	}
@@ -67,8 +67,8 @@ class ConscryptProviderTests {
 	class Reload extends TlsContextReloadTests {
 
 		@Override
-		JsseProvider provider() {
-			return JsseProvider.CONSCRYPT;
+		TlsImplementation provider() {
+			return TlsImplementation.CONSCRYPT;
 		}
 
 	}

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.tlsboot.core.cipher.CipherSuite;
+import dev.tlsboot.core.status.CertificateInfo;
 import dev.tlsboot.pki.CertificateAuthority;
 import dev.tlsboot.pki.KeyType;
 import dev.tlsboot.testing.OpenSslCli;
@@ -101,6 +102,15 @@ class SecurityLevelTests {
 		assertThat(SecurityLevel.of(2).problemWithTrustAnchor(root)).isEmpty();
 		assertThat(SecurityLevel.of(3).problemWithTrustAnchor(root))
 			.contains("certificate CN=Old Root has a 2048-bit RSA key; security level 3 requires at least 3072 bits");
+	}
+
+	@Test
+	void selfSignedMeansTheSameNameAndItsOwnKeysSignature() {
+		CertificateAuthority ca = CertificateAuthority.root("localhost");
+		assertThat(CertificateInfo.isSelfSigned(ca.rootCertificate())).isTrue();
+		// Issuer and subject are both CN=localhost, but the root's key signed it
+		assertThat(CertificateInfo.isSelfSigned(ca.issueServer("localhost").certificate())).isFalse();
+		assertThat(CertificateInfo.isSelfSigned(ca.issueServer("other").certificate())).isFalse();
 	}
 
 	@Test

@@ -19,8 +19,8 @@ class ServerNameIndicationTests {
 	private final CertificateAuthority ca = CertificateAuthority.root("SNI CA");
 
 	/** The provider every context of these tests runs on; {@link ConscryptProviderTests} runs them on Conscrypt. */
-	JsseProvider provider() {
-		return JsseProvider.JDK;
+	TlsImplementation provider() {
+		return TlsImplementation.JDK;
 	}
 
 	TlsOptions.Builder options() {

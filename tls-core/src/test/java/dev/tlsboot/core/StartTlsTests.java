@@ -32,8 +32,8 @@ class StartTlsTests {
 	private final IssuedCertificate mail = this.ca.issueServer("localhost");
 
 	/** The provider every context of these tests runs on; {@link ConscryptProviderTests} runs them on Conscrypt. */
-	JsseProvider provider() {
-		return JsseProvider.JDK;
+	TlsImplementation provider() {
+		return TlsImplementation.JDK;
 	}
 
 	TlsOptions.Builder options() {

@@ -51,8 +51,8 @@ class TlsContextHandshakeTests {
 	}
 
 	/** The provider every context of these tests runs on; {@link ConscryptProviderTests} runs them on Conscrypt. */
-	JsseProvider provider() {
-		return JsseProvider.JDK;
+	TlsImplementation provider() {
+		return TlsImplementation.JDK;
 	}
 
 	TlsOptions.Builder options() {

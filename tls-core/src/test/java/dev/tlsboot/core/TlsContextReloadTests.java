@@ -8,11 +8,14 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSessionContext;
 import javax.net.ssl.SSLSocket;
 
 import org.junit.jupiter.api.AfterEach;
@@ -35,8 +38,8 @@ class TlsContextReloadTests {
 	private final Path directory = issueServer(createTempDirectory());
 
 	/** The provider every context of these tests runs on; {@link ConscryptProviderTests} runs them on Conscrypt. */
-	JsseProvider provider() {
-		return JsseProvider.JDK;
+	TlsImplementation provider() {
+		return TlsImplementation.JDK;
 	}
 
 	TlsOptions.Builder options() {
@@ -142,6 +145,54 @@ class TlsContextReloadTests {
 		Files.writeString(file("server.key"), "garbage");
 		assertThatExceptionOfType(TlsConfigurationException.class).isThrownBy(this.server::reload);
 		assertThat(heard).containsExactly(this.server);
+	}
+
+	@Test
+	void clientThatReloadsShowsItsNewCertificateOnItsNextConnection() throws Exception {
+		Files.writeString(file("ca.pem"), this.ca.rootCertificatePem());
+		this.ca.issueClient("before").writeTo(this.directory, "client");
+		TlsContext mutual = TlsContext.create("mutual", options().certfile(file("server.crt").toString())
+			.keyfile(file("server.key").toString())
+			.cafile(file("ca.pem").toString())
+			.require(true)
+			.build());
+		TlsContext client = TlsContext.create("client", options().certfile(file("client.crt").toString())
+			.keyfile(file("client.key").toString())
+			.cafile(file("ca.pem").toString())
+			.build());
+		try (LoopbackTlsServer loopback = LoopbackTlsServer.start(mutual)) {
+			try (SSLSocket socket = client.connect("localhost", loopback.port())) {
+				TlsContextHandshakeTests.exchange(socket, "before");
+			}
+			assertThat(loopback.nextAccepted().clientSubject()).isEqualTo("CN=before");
+			this.ca.issueClient("after").writeTo(this.directory, "client");
+			client.reload();
+			// A resumed session would show the server the certificate of the handshake that made it
+			try (SSLSocket socket = client.connect("localhost", loopback.port())) {
+				TlsContextHandshakeTests.exchange(socket, "after");
+			}
+			assertThat(loopback.nextAccepted().clientSubject()).isEqualTo("CN=after");
+		}
+	}
+
+	@Test
+	void sessionCacheKeptOutsideTheContextIsEmptiedByItsReloads() throws Exception {
+		TlsContext other = TlsContext.create("other", options().build(),
+				new TlsMaterial(null, List.of(this.ca.rootCertificate())));
+		SSLSessionContext sessions = other.sslContext().getClientSessionContext();
+		try (LoopbackTlsServer loopback = LoopbackTlsServer.start(this.server);
+				SSLSocket socket = other.connect("localhost", loopback.port())) {
+			// A round trip, so that a TLS 1.3 client has read its session ticket
+			TlsContextHandshakeTests.exchange(socket, "ticket");
+		}
+		assertThat(Collections.list(sessions.getIds())).extracting(sessions::getSession)
+			.isNotEmpty()
+			.allMatch(SSLSession::isValid);
+		this.server.forgetSessionsOnReload(sessions);
+		rotateServer();
+		this.server.reload();
+		assertThat(Collections.list(sessions.getIds())).extracting(sessions::getSession)
+			.noneMatch((session) -> session != null && session.isValid());
 	}
 
 	@Test

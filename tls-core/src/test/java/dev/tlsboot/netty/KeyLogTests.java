@@ -28,11 +28,11 @@ class KeyLogTests {
 	@ParameterizedTest
 	@EnumSource(names = { "TLS1_2", "TLS1_3" })
 	void openSslHandshakesAreLogged(TlsProtocol protocol) throws Exception {
-		NettyLoopback.assumeAvailable(TlsProvider.OPENSSL);
+		NettyLoopback.assumeAvailable(NettyTlsImplementation.OPENSSL);
 		UnaryOperator<TlsOptions.Builder> only = (options) -> options
 			.protocol(TlsProtocol.TLS1_2, protocol == TlsProtocol.TLS1_2)
 			.protocol(TlsProtocol.TLS1_3, protocol == TlsProtocol.TLS1_3);
-		List<String> lines = handshakeWhileLogging(TlsProvider.OPENSSL, only);
+		List<String> lines = handshakeWhileLogging(NettyTlsImplementation.OPENSSL, only);
 		if (protocol == TlsProtocol.TLS1_2) {
 			assertThat(lines).isNotEmpty().allMatch((line) -> line.matches("CLIENT_RANDOM [0-9a-f]{64} [0-9a-f]{96}"));
 		}
@@ -44,11 +44,11 @@ class KeyLogTests {
 
 	@Test
 	void theJdkHasNoKeyLog() throws Exception {
-		assertThat(handshakeWhileLogging(TlsProvider.JDK, UnaryOperator.identity())).isEmpty();
+		assertThat(handshakeWhileLogging(NettyTlsImplementation.JDK, UnaryOperator.identity())).isEmpty();
 	}
 
-	private List<String> handshakeWhileLogging(TlsProvider provider, UnaryOperator<TlsOptions.Builder> options)
-			throws Exception {
+	private List<String> handshakeWhileLogging(NettyTlsImplementation provider,
+			UnaryOperator<TlsOptions.Builder> options) throws Exception {
 		Path file = this.directory.resolve("keys.log");
 		try (KeyLog keyLog = KeyLog.start(file)) {
 			NettySslContext server = NettySslContext.forServer(TestContexts.context("server", SERVER, options),

@@ -52,7 +52,7 @@ class NettyConnectionObservationTests {
 
 	@ParameterizedTest
 	@EnumSource(names = { "JDK", "OPENSSL" })
-	void eachEndIsTrackedOnceFromOpenToClosed(TlsProvider provider) throws Exception {
+	void eachEndIsTrackedOnceFromOpenToClosed(NettyTlsImplementation provider) throws Exception {
 		NettyLoopback.assumeAvailable(provider);
 		NettySslContext server = NettySslContext.forServer(
 				TestContexts.context("server", SERVER, this.servers, (options) -> ALPN.apply(options).request(true)),
@@ -89,7 +89,7 @@ class NettyConnectionObservationTests {
 
 	@ParameterizedTest
 	@EnumSource(names = { "JDK", "OPENSSL" })
-	void anUntrustedServerFailsTheClientEnd(TlsProvider provider) throws Exception {
+	void anUntrustedServerFailsTheClientEnd(NettyTlsImplementation provider) throws Exception {
 		NettyLoopback.assumeAvailable(provider);
 		TlsContext stranger = TlsContext.builder(TlsOptions.defaults())
 			.name("stranger")
@@ -110,7 +110,7 @@ class NettyConnectionObservationTests {
 
 	@ParameterizedTest
 	@EnumSource(names = { "JDK", "OPENSSL" })
-	void aMissingClientCertificateFailsTheServerEnd(TlsProvider provider) throws Exception {
+	void aMissingClientCertificateFailsTheServerEnd(NettyTlsImplementation provider) throws Exception {
 		NettyLoopback.assumeAvailable(provider);
 		NettySslContext server = NettySslContext.forServer(
 				TestContexts.context("server", SERVER, this.servers, (options) -> options.require(true)), provider);
@@ -128,7 +128,7 @@ class NettyConnectionObservationTests {
 
 	@ParameterizedTest
 	@EnumSource(names = { "JDK", "OPENSSL" })
-	void reactorNettyH2ExchangesAreTracked(TlsProvider provider) {
+	void reactorNettyH2ExchangesAreTracked(NettyTlsImplementation provider) {
 		NettyLoopback.assumeAvailable(provider);
 		TlsContext serverContext = TestContexts.context("server", TestContexts.CA.issueServer("localhost"),
 				this.servers, UnaryOperator.identity());

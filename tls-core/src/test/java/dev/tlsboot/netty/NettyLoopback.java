@@ -78,8 +78,8 @@ final class NettyLoopback implements AutoCloseable {
 	}
 
 	/** Skip a test that needs OpenSSL where netty-tcnative cannot load, and say why. */
-	static void assumeAvailable(TlsProvider... providers) {
-		if (List.of(providers).contains(TlsProvider.OPENSSL) && !OpenSsl.isAvailable()) {
+	static void assumeAvailable(NettyTlsImplementation... providers) {
+		if (List.of(providers).contains(NettyTlsImplementation.OPENSSL) && !OpenSsl.isAvailable()) {
 			String reason = "OpenSSL (netty-tcnative) cannot load here: " + OpenSsl.unavailabilityCause();
 			System.out.println("Skipped: " + reason);
 			assumeTrue(false, reason);

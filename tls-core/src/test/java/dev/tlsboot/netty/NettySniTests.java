@@ -21,7 +21,7 @@ class NettySniTests {
 
 	@ParameterizedTest
 	@EnumSource(names = { "JDK", "OPENSSL" })
-	void sniPicksTheCertificate(TlsProvider provider) throws Exception {
+	void sniPicksTheCertificate(NettyTlsImplementation provider) throws Exception {
 		NettyLoopback.assumeAvailable(provider);
 		TlsContext api = server("api.example.test");
 		TlsContext web = server("*.example.test");
@@ -42,7 +42,8 @@ class NettySniTests {
 	}
 
 	/** The subject of the certificate a client connecting under {@code host} got, which it also checked. */
-	private static String peerSubject(NettyLoopback loopback, TlsProvider provider, String host) throws Exception {
+	private static String peerSubject(NettyLoopback loopback, NettyTlsImplementation provider, String host)
+			throws Exception {
 		TlsContext client = TestContexts.context("client", null, UnaryOperator.identity());
 		String subject = await(loopback.connect(NettySslContext.forClient(client, provider), host)).peerSubject();
 		assertThat(await(loopback.accepted()).protocol()).isEqualTo("TLSv1.3");

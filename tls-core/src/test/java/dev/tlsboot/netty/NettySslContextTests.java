@@ -44,14 +44,16 @@ class NettySslContextTests {
 	private static final IssuedCertificate CLIENT = TestContexts.CA.issueClient("client");
 
 	static Stream<Arguments> pairs() {
-		return Stream.of(Arguments.of(TlsProvider.JDK, TlsProvider.JDK),
-				Arguments.of(TlsProvider.OPENSSL, TlsProvider.OPENSSL),
-				Arguments.of(TlsProvider.JDK, TlsProvider.OPENSSL), Arguments.of(TlsProvider.OPENSSL, TlsProvider.JDK));
+		return Stream.of(Arguments.of(NettyTlsImplementation.JDK, NettyTlsImplementation.JDK),
+				Arguments.of(NettyTlsImplementation.OPENSSL, NettyTlsImplementation.OPENSSL),
+				Arguments.of(NettyTlsImplementation.JDK, NettyTlsImplementation.OPENSSL),
+				Arguments.of(NettyTlsImplementation.OPENSSL, NettyTlsImplementation.JDK));
 	}
 
 	@ParameterizedTest(name = "client {0}, server {1}")
 	@MethodSource("pairs")
-	void bothEndsAgreeOnProtocolCipherAndAlpn(TlsProvider client, TlsProvider server) throws Exception {
+	void bothEndsAgreeOnProtocolCipherAndAlpn(NettyTlsImplementation client, NettyTlsImplementation server)
+			throws Exception {
 		UnaryOperator<TlsOptions.Builder> alpn = (options) -> options.alpn("h2", "http/1.1");
 		TlsContext serverContext = TestContexts.context("server", SERVER, alpn);
 		Connection connection = connect(client, TestContexts.context("client", null, alpn), server, serverContext);
@@ -66,7 +68,8 @@ class NettySslContextTests {
 
 	@ParameterizedTest(name = "client {0}, server {1}")
 	@MethodSource("pairs")
-	void openSslCipherStringIsTranslatedForTls12(TlsProvider client, TlsProvider server) throws Exception {
+	void openSslCipherStringIsTranslatedForTls12(NettyTlsImplementation client, NettyTlsImplementation server)
+			throws Exception {
 		UnaryOperator<TlsOptions.Builder> tls12 = (options) -> options.protocol(TlsProtocol.TLS1_3, false)
 			.cipher("ECDHE+CHACHA20");
 		Connection connection = connect(client, TestContexts.context("client", null, tls12), server,
@@ -78,10 +81,11 @@ class NettySslContextTests {
 
 	@ParameterizedTest
 	@EnumSource(names = { "JDK", "AUTO" })
-	void tls13SuitesComeFromCiphersuitesWithAutoFallingBackFromBoringSsl(TlsProvider provider) throws Exception {
+	void tls13SuitesComeFromCiphersuitesWithAutoFallingBackFromBoringSsl(NettyTlsImplementation provider)
+			throws Exception {
 		UnaryOperator<TlsOptions.Builder> chacha = (options) -> options.ciphersuites("TLS_CHACHA20_POLY1305_SHA256");
 		NettySslContext client = NettySslContext.forClient(TestContexts.context("client", null, chacha), provider);
-		assertThat(client.provider()).isEqualTo(TlsProvider.JDK);
+		assertThat(client.provider()).isEqualTo(NettyTlsImplementation.JDK);
 		Connection connection = connect(client, NettySslContext.forServer(TestContexts.context("server", SERVER,
 				chacha), provider));
 		assertThat(connection.client().cipherSuite()).isEqualTo("TLS_CHACHA20_POLY1305_SHA256");
@@ -90,17 +94,18 @@ class NettySslContextTests {
 
 	@Test
 	void boringSslRefusesToLeaveOutTls13Suites() {
-		NettyLoopback.assumeAvailable(TlsProvider.OPENSSL);
+		NettyLoopback.assumeAvailable(NettyTlsImplementation.OPENSSL);
 		TlsContext aes256 = TestContexts.context("aes256", null,
 				(options) -> options.ciphersuites("TLS_AES_256_GCM_SHA384"));
 		assertThatExceptionOfType(TlsConfigurationException.class)
-			.isThrownBy(() -> NettySslContext.forClient(aes256, TlsProvider.OPENSSL))
+			.isThrownBy(() -> NettySslContext.forClient(aes256, NettyTlsImplementation.OPENSSL))
 			.withMessageContaining("context 'aes256' keeps TLS 1.3 to [TLS_AES_256_GCM_SHA384], but BoringSSL");
 	}
 
 	@ParameterizedTest(name = "client {0}, server {1}")
 	@MethodSource("pairs")
-	void requiredClientCertificateIsChecked(TlsProvider client, TlsProvider server) throws Exception {
+	void requiredClientCertificateIsChecked(NettyTlsImplementation client, NettyTlsImplementation server)
+			throws Exception {
 		NettyLoopback.assumeAvailable(client, server);
 		TlsContext serverContext = TestContexts.context("server", SERVER, (options) -> options.require(true));
 		NettySslContext serverSsl = NettySslContext.forServer(serverContext, server);
@@ -120,7 +125,7 @@ class NettySslContextTests {
 
 	@ParameterizedTest
 	@EnumSource(names = { "JDK", "OPENSSL" })
-	void hostNameMismatchIsRefused(TlsProvider provider) throws Exception {
+	void hostNameMismatchIsRefused(NettyTlsImplementation provider) throws Exception {
 		ExecutionException refused = assertThatExceptionOfType(ExecutionException.class)
 			.isThrownBy(() -> connectAs(provider, "other.test", UnaryOperator.identity()))
 			.actual();
@@ -131,14 +136,14 @@ class NettySslContextTests {
 
 	@ParameterizedTest
 	@EnumSource(names = { "JDK", "OPENSSL" })
-	void servernameIsSentAndCheckedInsteadOfTheHost(TlsProvider provider) throws Exception {
+	void servernameIsSentAndCheckedInsteadOfTheHost(NettyTlsImplementation provider) throws Exception {
 		Handshake client = connectAs(provider, "127.0.0.1", (options) -> options.servername("server.test"));
 		assertThat(client.peerSubject()).isEqualTo("CN=server.test");
 	}
 
 	@ParameterizedTest
 	@EnumSource(names = { "JDK", "OPENSSL" })
-	void clientThatDoesNotRequireAcceptsAnUnknownCaAndRecordsIt(TlsProvider provider) throws Exception {
+	void clientThatDoesNotRequireAcceptsAnUnknownCaAndRecordsIt(NettyTlsImplementation provider) throws Exception {
 		NettyLoopback.assumeAvailable(provider);
 		TlsOptions lenient = TlsOptions.builder().require(false).build();
 		TlsContext stranger = TlsContext.create("stranger", lenient,
@@ -152,7 +157,7 @@ class NettySslContextTests {
 
 	@ParameterizedTest
 	@EnumSource(names = { "JDK", "OPENSSL" })
-	void handlersCarryTimeoutsAndSessionSettings(TlsProvider provider) {
+	void handlersCarryTimeoutsAndSessionSettings(NettyTlsImplementation provider) {
 		NettyLoopback.assumeAvailable(provider);
 		TlsContext context = TestContexts.context("server", SERVER,
 				(options) -> options.handshakeTimeout(Duration.ofSeconds(7)));
@@ -174,29 +179,29 @@ class NettySslContextTests {
 
 	@Test
 	void autoPicksOpenSslWhereItLoadsAndTellsItsVersion() {
-		TlsProvider chosen = TlsProvider.AUTO.resolve();
-		System.out.println("TLS provider auto: " + chosen + ", " + TlsProvider.AUTO.version());
+		NettyTlsImplementation chosen = NettyTlsImplementation.AUTO.resolve();
+		System.out.println("TLS provider auto: " + chosen + ", " + NettyTlsImplementation.AUTO.version());
 		if (OpenSsl.isAvailable()) {
-			assertThat(chosen).isEqualTo(TlsProvider.OPENSSL);
-			assertThat(TlsProvider.OPENSSL.version()).startsWith("BoringSSL (netty-tcnative 2.");
+			assertThat(chosen).isEqualTo(NettyTlsImplementation.OPENSSL);
+			assertThat(NettyTlsImplementation.OPENSSL.version()).startsWith("BoringSSL (netty-tcnative 2.");
 		}
 		else {
-			assertThat(chosen).isEqualTo(TlsProvider.JDK);
+			assertThat(chosen).isEqualTo(NettyTlsImplementation.JDK);
 		}
-		assertThat(TlsProvider.JDK.version()).startsWith("SunJSSE ");
+		assertThat(NettyTlsImplementation.JDK.version()).startsWith("SunJSSE ");
 	}
 
 	@Test
 	void serverNeedsACertificate() {
 		TlsContext anonymous = TestContexts.context("anonymous", null, UnaryOperator.identity());
 		assertThatExceptionOfType(TlsConfigurationException.class)
-			.isThrownBy(() -> NettySslContext.forServer(anonymous, TlsProvider.JDK))
+			.isThrownBy(() -> NettySslContext.forServer(anonymous, NettyTlsImplementation.JDK))
 			.withMessageContaining("context 'anonymous' has no certificate");
 	}
 
 	/** Connect a client of {@code provider} to a server of the same provider under the name {@code host}. */
-	private static Handshake connectAs(TlsProvider provider, String host, UnaryOperator<TlsOptions.Builder> options)
-			throws Exception {
+	private static Handshake connectAs(NettyTlsImplementation provider, String host,
+			UnaryOperator<TlsOptions.Builder> options) throws Exception {
 		NettyLoopback.assumeAvailable(provider);
 		NettySslContext server = NettySslContext.forServer(TestContexts.context("server", SERVER, options), provider);
 		NettySslContext client = NettySslContext.forClient(TestContexts.context("client", null, options), provider);
@@ -205,8 +210,8 @@ class NettySslContextTests {
 		}
 	}
 
-	private static Connection connect(TlsProvider client, TlsContext clientContext, TlsProvider server,
-			TlsContext serverContext) throws Exception {
+	private static Connection connect(NettyTlsImplementation client, TlsContext clientContext,
+			NettyTlsImplementation server, TlsContext serverContext) throws Exception {
 		NettyLoopback.assumeAvailable(client, server);
 		return connect(NettySslContext.forClient(clientContext, client),
 				NettySslContext.forServer(serverContext, server));

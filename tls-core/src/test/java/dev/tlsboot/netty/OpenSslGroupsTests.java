@@ -4,9 +4,9 @@ import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 
-import dev.tlsboot.core.JsseProvider;
 import dev.tlsboot.core.option.TlsConfigurationException;
 import dev.tlsboot.core.TlsContext;
+import dev.tlsboot.core.TlsImplementation;
 import dev.tlsboot.core.TlsOptions;
 import dev.tlsboot.pki.IssuedCertificate;
 import dev.tlsboot.testing.OpenSslCli;
@@ -35,18 +35,18 @@ class OpenSslGroupsTests {
 
 	@Test
 	void groupBoringSslLacksFailsNamingTheOption() {
-		NettyLoopback.assumeAvailable(TlsProvider.OPENSSL);
+		NettyLoopback.assumeAvailable(NettyTlsImplementation.OPENSSL);
 		TlsContext context = server((options) -> options.groups("X448"));
 		assertThatExceptionOfType(TlsConfigurationException.class)
-			.isThrownBy(() -> NettySslContext.forServer(context, TlsProvider.OPENSSL))
+			.isThrownBy(() -> NettySslContext.forServer(context, NettyTlsImplementation.OPENSSL))
 			.satisfies((ex) -> assertThat(ex.option()).isEqualTo("groups"))
 			.withMessageContaining("[X448]");
 	}
 
 	private static String serverTempKey(UnaryOperator<TlsOptions.Builder> options) throws Exception {
-		NettyLoopback.assumeAvailable(TlsProvider.OPENSSL);
+		NettyLoopback.assumeAvailable(NettyTlsImplementation.OPENSSL);
 		OpenSslCli.assumeOpenSsl3();
-		NettySslContext server = NettySslContext.forServer(server(options), TlsProvider.OPENSSL);
+		NettySslContext server = NettySslContext.forServer(server(options), NettyTlsImplementation.OPENSSL);
 		try (NettyLoopback loopback = new NettyLoopback((channel) -> server.newHandler(channel.alloc()))) {
 			String output = OpenSslCli.opensslWithInput("", "s_client", "-connect", "127.0.0.1:" + loopback.port(),
 					"-servername", "localhost", "-tls1_3").checked();
@@ -55,7 +55,8 @@ class OpenSslGroupsTests {
 	}
 
 	private static TlsContext server(UnaryOperator<TlsOptions.Builder> options) {
-		return TestContexts.context("groups", SERVER, (builder) -> options.apply(builder.provider(JsseProvider.OPENSSL)));
+		return TestContexts.context("groups", SERVER,
+				(builder) -> options.apply(builder.provider(TlsImplementation.OPENSSL)));
 	}
 
 }

@@ -33,7 +33,7 @@ class ReactorNettyTlsTests {
 
 	@ParameterizedTest(name = "client {0}, server {1}")
 	@MethodSource("pairs")
-	void h2IsNegotiatedThroughAlpn(TlsProvider client, TlsProvider server) {
+	void h2IsNegotiatedThroughAlpn(NettyTlsImplementation client, NettyTlsImplementation server) {
 		NettyLoopback.assumeAvailable(client, server);
 		// No 'alpn' in either context: the HTTP protocols decide it.
 		TlsContext serverContext = TestContexts.context("server", TestContexts.CA.issueServer("localhost"),
@@ -66,7 +66,7 @@ class ReactorNettyTlsTests {
 	void h2WithAnAlpnThatLacksItIsAConfigurationError() {
 		TlsContext http11 = TestContexts.context("http11", null, (options) -> options.alpn("http/1.1"));
 		assertThatExceptionOfType(TlsConfigurationException.class)
-			.isThrownBy(() -> ReactorNettyTls.client(http11, TlsProvider.JDK, HttpProtocol.H2))
+			.isThrownBy(() -> ReactorNettyTls.client(http11, NettyTlsImplementation.JDK, HttpProtocol.H2))
 			.withMessageContaining("HTTP/2 is asked for, but context 'http11' offers [http/1.1]");
 	}
 

@@ -31,7 +31,8 @@ import dev.tlsboot.pki.IssuedCertificate;
  * Files: {@code ca.crt}, {@code server.crt}/{@code server.key} (for {@code localhost}, {@code 127.0.0.1} and
  * {@code ::1}, EKU serverAuth) and {@code client.crt}/{@code client.key} (CN {@code client}, EKU clientAuth) in
  * {@link #directory()}. {@link #properties(String, String)} gives them as {@code tls.*} properties, e.g. for a
- * {@code @DynamicPropertySource}. {@link #rotateServer()} issues a new server certificate in place, for reload tests.
+ * {@code @DynamicPropertySource}, and {@link #location(String)} one of them as an option's value.
+ * {@link #rotateServer()} issues a new server certificate in place, for reload tests.
  * Close it to delete the directory; {@link TlsCertificatesExtension} does that for JUnit tests.
  */
 public final class TestCertificates implements AutoCloseable {
@@ -101,6 +102,16 @@ public final class TestCertificates implements AutoCloseable {
 	}
 
 	/**
+	 * A file in {@link #directory()} as the location TLS Boot's options and {@code tls.*} properties take, e.g.
+	 * {@code TlsOptions.builder().cafile(certs.location("ca.crt"))}.
+	 * @param name the file's name, e.g. {@code ca.crt}
+	 * @return {@code file:} and the file's path
+	 */
+	public String location(String name) {
+		return "file:" + file(name);
+	}
+
+	/**
 	 * A context with the server certificate that trusts the CA, built in memory.
 	 * @param options the rest of the options, e.g. {@code TlsOptions.builder().require(true)}
 	 */
@@ -125,11 +136,11 @@ public final class TestCertificates implements AutoCloseable {
 	 */
 	public Map<String, String> properties(String prefix, Identity identity) {
 		Map<String, String> properties = new LinkedHashMap<>();
-		properties.put(prefix + ".cafile", "file:" + file("ca.crt"));
+		properties.put(prefix + ".cafile", location("ca.crt"));
 		if (identity != Identity.NONE) {
 			String name = (identity == Identity.SERVER) ? "server" : "client";
-			properties.put(prefix + ".certfile", "file:" + file(name + ".crt"));
-			properties.put(prefix + ".keyfile", "file:" + file(name + ".key"));
+			properties.put(prefix + ".certfile", location(name + ".crt"));
+			properties.put(prefix + ".keyfile", location(name + ".key"));
 		}
 		return properties;
 	}

@@ -54,6 +54,16 @@ class TlsCertificatesExtensionTests {
 	}
 
 	@Test
+	void locationsAreWhatTheOptionsRead(TestCertificates certs) {
+		TlsContext trusting = TlsContext.create(TlsOptions.builder().cafile(certs.location("ca.crt")).build());
+		assertThat(trusting.trustAnchors()).containsExactly(certs.ca().rootCertificate());
+		TlsContext serving = TlsContext.create(TlsOptions.builder().certfile(certs.location("server.crt"))
+			.keyfile(certs.location("server.key"))
+			.build());
+		assertThat(serving.certificateChain()).containsExactlyElementsOf(certs.server().chain());
+	}
+
+	@Test
 	void rotationReplacesTheServerCertificateOnDisk(TestCertificates certs) throws Exception {
 		String before = Files.readString(certs.file("server.crt"));
 		var rotated = certs.rotateServer();

@@ -20,7 +20,7 @@ import org.springframework.http.MediaType;
 
 import dev.tlsboot.autoconfigure.TlsContexts;
 import dev.tlsboot.core.TlsContext;
-import dev.tlsboot.netty.TlsProvider;
+import dev.tlsboot.netty.NettyTlsImplementation;
 
 /**
  * The smallest web application: {@code GET /ok} answers {@value #BODY} as {@code text/plain}, on Tomcat (Spring MVC,
@@ -99,7 +99,8 @@ public class CapacityApplication {
 		}
 		TlsContext server = contexts.getDefault();
 		return "TLS Boot, provider " + server.options().provider().name().toLowerCase(Locale.ROOT) + ": "
-				+ (netty ? "Netty on " + TlsProvider.version(server) : "SSLContext on " + server.providerVersion());
+				+ (netty ? "Netty on " + NettyTlsImplementation.version(server)
+						: "SSLContext on " + server.providerVersion());
 	}
 
 }

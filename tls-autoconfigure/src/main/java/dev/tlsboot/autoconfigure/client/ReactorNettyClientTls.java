@@ -1,12 +1,8 @@
 package dev.tlsboot.autoconfigure.client;
 
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
-import javax.net.ssl.SSLSession;
-import javax.net.ssl.SSLSessionContext;
 
 import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.client.HttpClient;
@@ -78,24 +74,9 @@ final class ReactorNettyClientTls {
 		HttpProtocol[] spoken = protocols.toArray(HttpProtocol[]::new);
 		SslProvider provider = this.tls.routes().isEmpty() ? ReactorNettyTls.client(this.tls.context(), spoken)
 				: ReactorNettyTls.client(this.tls.routes(), this.tls.context(), spoken);
-		// OpenSSL keeps its own session cache: a connection resuming a session made before a reload would show the
-		// server the old client certificate, so the cache is emptied when the client context reloads.
-		SSLSessionContext sessions = provider.getSslContext().sessionContext();
-		this.tls.context().onReload((reloaded) -> forget(sessions));
+		// OpenSSL keeps its own session cache, which the client context's reloads must empty too.
+		this.tls.context().forgetSessionsOnReload(provider.getSslContext().sessionContext());
 		return provider;
-	}
-
-	/** Invalidate every session of {@code sessions}, so that no later handshake resumes one. */
-	private static void forget(SSLSessionContext sessions) {
-		if (sessions == null) {
-			return;
-		}
-		for (Enumeration<byte[]> ids = sessions.getIds(); ids.hasMoreElements();) {
-			SSLSession session = sessions.getSession(ids.nextElement());
-			if (session != null) {
-				session.invalidate();
-			}
-		}
 	}
 
 }

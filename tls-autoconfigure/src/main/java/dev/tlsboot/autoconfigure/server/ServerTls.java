@@ -19,6 +19,9 @@ import dev.tlsboot.core.option.TlsRole;
  * {@code server.http2.enabled}, serving the certificate of {@code tls.server.fallback} unless a client asks, by SNI,
  * for a name {@code tls.server.sni} maps to another context. Only the certificate changes with the name: protocols,
  * suites, trust and client authentication stay the server context's, on every server.
+ * <p>
+ * Each context is built once, on first use, and handed to every server asking for it: each one built follows its
+ * parents' reloads for as long as they live.
  */
 final class ServerTls {
 
@@ -35,6 +38,12 @@ final class ServerTls {
 	private final Map<String, TlsContext> sni;
 
 	private final boolean http2;
+
+	/** The one context serving every name; {@code null} until asked for. Guarded by this. */
+	private TlsContext context;
+
+	/** The variant serving each context's certificate, by that context. Guarded by this. */
+	private final Map<TlsContext, TlsContext> variants = new IdentityHashMap<>();
 
 	private ServerTls(TlsContext base, TlsOptions options, TlsContext fallback, Map<String, TlsContext> sni,
 			boolean http2) {
@@ -108,25 +117,30 @@ final class ServerTls {
 	 * One context that serves every name, choosing the certificate by SNI in its key manager: for servers that take
 	 * a JSSE {@code SSLContext} (Tomcat, Jetty).
 	 */
-	TlsContext context() {
-		return variant(this.fallback, this.sni);
+	synchronized TlsContext context() {
+		if (this.context == null) {
+			this.context = variant(this.fallback, this.sni);
+		}
+		return this.context;
 	}
 
 	/** The context for clients that ask for no name, or one {@link #byServerName()} does not map. */
-	TlsContext fallback() {
-		return variant(this.fallback, Map.of());
+	synchronized TlsContext fallback() {
+		return servingCertificateOf(this.fallback);
 	}
 
 	/**
 	 * One context per SNI pattern, each with the certificate the pattern maps to, for servers that choose the whole
-	 * context by SNI (Netty); a context named for several patterns is built once.
+	 * context by SNI (Netty); a context named for several patterns, or also the fallback, is built once.
 	 */
-	Map<String, TlsContext> byServerName() {
-		Map<TlsContext, TlsContext> built = new IdentityHashMap<>();
-		Map<String, TlsContext> variants = new LinkedHashMap<>();
-		this.sni.forEach((host, context) -> variants.put(host,
-				built.computeIfAbsent(context, (certificate) -> variant(certificate, Map.of()))));
-		return variants;
+	synchronized Map<String, TlsContext> byServerName() {
+		Map<String, TlsContext> byName = new LinkedHashMap<>();
+		this.sni.forEach((host, context) -> byName.put(host, servingCertificateOf(context)));
+		return byName;
+	}
+
+	private TlsContext servingCertificateOf(TlsContext certificate) {
+		return this.variants.computeIfAbsent(certificate, (key) -> variant(key, Map.of()));
 	}
 
 	/**

@@ -13,8 +13,8 @@ import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 
 import dev.tlsboot.core.TlsContext;
+import dev.tlsboot.netty.NettyTlsImplementation;
 import dev.tlsboot.netty.ReactorNettyTls;
-import dev.tlsboot.netty.TlsProvider;
 
 /**
  * An HTTPS server on 127.0.0.1, HTTP/2 and HTTP/1.1 by ALPN, secured by a TLS Boot context, that answers every
@@ -31,7 +31,7 @@ final class HttpsTestServer implements AutoCloseable {
 			.host("127.0.0.1")
 			.port(0)
 			.protocol(HttpProtocol.H2, HttpProtocol.HTTP11)
-			.secure(ReactorNettyTls.server(tls, TlsProvider.JDK, HttpProtocol.H2, HttpProtocol.HTTP11))
+			.secure(ReactorNettyTls.server(tls, NettyTlsImplementation.JDK, HttpProtocol.H2, HttpProtocol.HTTP11))
 			.handle((request, response) -> response.sendString(Mono.just(describe(request))))
 			.bindNow(TIMEOUT);
 	}

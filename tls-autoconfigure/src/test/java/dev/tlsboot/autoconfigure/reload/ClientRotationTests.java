@@ -37,8 +37,8 @@ import dev.tlsboot.autoconfigure.client.TlsHttpClientAutoConfiguration;
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.TlsOptions;
 import dev.tlsboot.core.material.TlsMaterial;
+import dev.tlsboot.netty.NettyTlsImplementation;
 import dev.tlsboot.netty.ReactorNettyTls;
-import dev.tlsboot.netty.TlsProvider;
 import dev.tlsboot.pki.IssuedCertificate;
 
 import static dev.tlsboot.autoconfigure.reload.Rotation.awaitReloads;
@@ -171,7 +171,7 @@ class ClientRotationTests {
 				.host("127.0.0.1")
 				.port(0)
 				.protocol(HttpProtocol.HTTP11)
-				.secure(ReactorNettyTls.server(tls, TlsProvider.JDK, HttpProtocol.HTTP11))
+				.secure(ReactorNettyTls.server(tls, NettyTlsImplementation.JDK, HttpProtocol.HTTP11))
 				.handle(RecordingServer::answer)
 				.bindNow(Rotation.TIMEOUT);
 		}

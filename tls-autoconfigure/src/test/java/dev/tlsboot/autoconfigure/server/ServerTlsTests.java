@@ -1,7 +1,15 @@
 package dev.tlsboot.autoconfigure.server;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -84,6 +92,33 @@ class ServerTlsTests {
 			.isEqualTo("CN=api.example.test");
 		assertThat(serveOneHandshake(context)).isEqualTo("CN=api.example.test");
 		assertThat(this.sessions).contains("default");
+	}
+
+	@Test
+	void eachContextIsBuiltOnceForEveryServerAndThreadAskingForIt() throws Exception {
+		TlsProperties.Server server = new TlsProperties.Server();
+		server.getSni().put("api.example.test", "api");
+		server.setFallback("api");
+		ServerTls tls = ServerTls.of(server, this.contexts, false);
+		ExecutorService threads = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<List<TlsContext>>> asked = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				asked.add(threads.submit(() -> List.of(tls.context(), tls.fallback(),
+						tls.byServerName().get("api.example.test"))));
+			}
+			Set<TlsContext> contexts = Collections.newSetFromMap(new IdentityHashMap<>());
+			for (Future<List<TlsContext>> answer : asked) {
+				contexts.addAll(answer.get(10, TimeUnit.SECONDS));
+			}
+			// One context serving every name, and one serving the certificate of 'api' to Netty, fallback or not:
+			// each built context follows its parents' reloads for as long as they live.
+			assertThat(contexts).hasSize(2).contains(tls.context(), tls.fallback());
+			assertThat(tls.byServerName().get("api.example.test")).isSameAs(tls.fallback());
+		}
+		finally {
+			threads.shutdownNow();
+		}
 	}
 
 	@Test

@@ -51,8 +51,8 @@ final class TestPeers implements AutoCloseable {
 	Map<String, String> properties(String... settings) {
 		Map<String, String> properties = new LinkedHashMap<>(this.certificates.properties("tls", "server"));
 		for (String name : List.of("api", "wildcard")) {
-			properties.put("tls.contexts." + name + ".certfile", "file:" + file(name + ".crt"));
-			properties.put("tls.contexts." + name + ".keyfile", "file:" + file(name + ".key"));
+			properties.put("tls.contexts." + name + ".certfile", this.certificates.location(name + ".crt"));
+			properties.put("tls.contexts." + name + ".keyfile", this.certificates.location(name + ".key"));
 		}
 		for (String setting : settings) {
 			int equals = setting.indexOf('=');

@@ -51,7 +51,7 @@ public final class HostPatterns<T> {
 	 * @return the mapping
 	 * @throws IllegalArgumentException for a pattern with a {@code *} anywhere but at the start
 	 */
-	public static <T> HostPatterns<T> of(@Nullable Map<String, T> patterns, T fallback) {
+	public static <T> HostPatterns<T> of(Map<String, T> patterns, @Nullable T fallback) {
 		return new HostPatterns<>(patterns, fallback);
 	}
 

@@ -14,7 +14,7 @@ import dev.tlsboot.core.option.TlsOption;
  * @param location the file or resource, or {@code null} for bytes given directly
  * @param bytes the content
  */
-record Source(@Nullable TlsOption option, String location, byte[] bytes) {
+record Source(TlsOption option, @Nullable String location, byte[] bytes) {
 
 	/**
 	 * Read a location.

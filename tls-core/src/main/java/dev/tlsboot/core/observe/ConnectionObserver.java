@@ -23,6 +23,7 @@ import javax.net.ssl.SNIMatcher;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.StandardConstants;
@@ -146,7 +147,7 @@ public final class ConnectionObserver {
 	 * @param serverName the SNI name a client sends, or {@code null}
 	 * @return the observed socket
 	 */
-	public SSLSocket socket(@Nullable SSLSocket socket, TlsRole role, String serverName) {
+	public SSLSocket socket(SSLSocket socket, TlsRole role, @Nullable String serverName) {
 		return new ObservedSocket(socket, track(role, serverName), this);
 	}
 
@@ -157,7 +158,7 @@ public final class ConnectionObserver {
 	 * @param serverName the SNI name it sends as a client, or {@code null}
 	 * @return the observed engine
 	 */
-	public SSLEngine engine(@Nullable SSLEngine engine, TlsRole role, String serverName) {
+	public SSLEngine engine(SSLEngine engine, TlsRole role, @Nullable String serverName) {
 		return new ObservedEngine(engine, track(role, serverName), this);
 	}
 
@@ -174,7 +175,7 @@ public final class ConnectionObserver {
 	 * @param require whether the context requires a valid chain
 	 * @return what to abort the handshake with, or {@code null} to go on
 	 */
-	public @Nullable CertificateException validate(@Nullable Object transport, @Nullable X509Certificate[] chain, CertificateException failure,
+	public @Nullable CertificateException validate(@Nullable Object transport, X509Certificate[] chain, @Nullable CertificateException failure,
 			boolean require) {
 		TrackedConnection connection = (transport != null) ? this.byTransport.get(transport) : null;
 		boolean ok = failure == null || !require;
@@ -272,8 +273,29 @@ public final class ConnectionObserver {
 		}
 	}
 
+	/**
+	 * Install a server's validator hooks on a socket or engine about to handshake, each only where the user set none:
+	 * the {@link #sniMatcher SNI matcher} into its parameters, and the {@link #applicationProtocolSelector ALPN
+	 * selector}.
+	 * @param parameters the socket's or engine's parameters
+	 * @param setParameters puts changed parameters back
+	 * @param selector the socket's or engine's ALPN selector, or {@code null}
+	 * @param setSelector sets the ALPN selector
+	 */
+	<T> void installServerHooks(TrackedConnection connection, SSLParameters parameters,
+			Consumer<SSLParameters> setParameters, @Nullable BiFunction<T, List<String>, String> selector,
+			Consumer<BiFunction<T, List<String>, String>> setSelector) {
+		if (parameters.getSNIMatchers() == null || parameters.getSNIMatchers().isEmpty()) {
+			parameters.setSNIMatchers(List.of(sniMatcher(connection)));
+			setParameters.accept(parameters);
+		}
+		if (selector == null) {
+			setSelector.accept(applicationProtocolSelector(connection, parameters.getApplicationProtocols()));
+		}
+	}
+
 	/** A server's SNI hook: asks the validators about the name the client sent, and records it. */
-	SNIMatcher sniMatcher(TrackedConnection connection) {
+	private SNIMatcher sniMatcher(TrackedConnection connection) {
 		return new SNIMatcher(StandardConstants.SNI_HOST_NAME) {
 
 			@Override
@@ -288,7 +310,7 @@ public final class ConnectionObserver {
 	}
 
 	/** A server's ALPN hook, for sockets and engines alike: hello first, then each common protocol in our order. */
-	<T> BiFunction<T, List<String>, String> applicationProtocolSelector(TrackedConnection connection,
+	private <T> BiFunction<T, List<String>, String> applicationProtocolSelector(TrackedConnection connection,
 			String[] ours) {
 		return (transport, offered) -> {
 			String serverName = connection.serverName();

@@ -59,7 +59,7 @@ public final class TrackedConnection implements ConnectionRef {
 	 * none is known
 	 * @param explanation the cause in plain words
 	 */
-	public record Failure(@Nullable String exception, String message, String alert, HandshakeFailure explanation) {
+	public record Failure(String exception, String message, @Nullable String alert, HandshakeFailure explanation) {
 
 		static Failure of(Throwable failure) {
 			return new Failure(failure.getClass().getName(), failure.getMessage(),
@@ -201,12 +201,14 @@ public final class TrackedConnection implements ConnectionRef {
 	}
 
 	/**
-	 * The {@code tls::status} of the peer, or with {@code local} of this side ({@code tls::status -local}), once the
-	 * handshake completed.
-	 * @param local describe this side's own certificate
+	 * This side's {@code tls::status -local} (its own certificate), once the handshake completed.
 	 * @return the status, built now from the session
 	 */
-	public Optional<TlsStatus> status(boolean local) {
+	public Optional<TlsStatus> localStatus() {
+		return status(true);
+	}
+
+	private Optional<TlsStatus> status(boolean local) {
 		SSLSession session = this.session;
 		if (session == null) {
 			return Optional.empty();

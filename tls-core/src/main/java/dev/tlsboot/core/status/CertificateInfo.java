@@ -33,6 +33,7 @@ import org.bouncycastle.asn1.x509.TBSCertificate;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.jspecify.annotations.Nullable;
 
+
 /**
  * One X.509 certificate as TclTLS 2.0's {@code tls::status} and {@code tls::certinfo} describe it, with the same
  * names in camelCase. Everything here is public information from the certificate itself.
@@ -70,10 +71,10 @@ import org.jspecify.annotations.Nullable;
  * @param sha256Hash the SHA-256 fingerprint of the DER encoding in hex
  */
 public record CertificateInfo(int version, String serialNumber, String signature, String issuer, Instant notBefore,
-		@Nullable Instant notAfter, @Nullable String subject, String issuerUniqueId, String subjectUniqueId, int numExtensions,
-		@Nullable List<Extension> extensions, @Nullable String authorityKeyIdentifier, String subjectKeyIdentifier,
+		Instant notAfter, String subject, @Nullable String issuerUniqueId, @Nullable String subjectUniqueId, int numExtensions,
+		List<Extension> extensions, @Nullable String authorityKeyIdentifier, @Nullable String subjectKeyIdentifier,
 		List<String> subjectAltName, List<String> ocsp, String certificate, String signatureAlgorithm,
-		@Nullable String signatureValue, String publicKeyAlgorithm, String publicKey, Integer bits, boolean selfSigned,
+		String signatureValue, String publicKeyAlgorithm, String publicKey, @Nullable Integer bits, boolean selfSigned,
 		String sha1Hash, String sha256Hash) {
 
 	private static final Map<String, String> NAME_KEYWORDS = Map.of("1.2.840.113549.1.9.1", "emailAddress");
@@ -114,8 +115,8 @@ public record CertificateInfo(int version, String serialNumber, String signature
 					signatureName, StatusFormat.hex(certificate.getSignature()),
 					StatusFormat.oidName(holder.getSubjectPublicKeyInfo().getAlgorithm().getAlgorithm().getId(),
 							key.getAlgorithm()),
-					StatusFormat.pem("PUBLIC KEY", key.getEncoded()), bits(key), selfSigned(certificate),
-					StatusFormat.sha1Hex(der), StatusFormat.sha256Hex(der));
+					StatusFormat.pem("PUBLIC KEY", key.getEncoded()), bits(key),
+					isSelfSigned(certificate), StatusFormat.sha1Hex(der), StatusFormat.sha256Hex(der));
 		}
 		catch (CertificateEncodingException | CertificateParsingException | IOException ex) {
 			throw new IllegalArgumentException(
@@ -245,7 +246,13 @@ public record CertificateInfo(int version, String serialNumber, String signature
 		return null;
 	}
 
-	private static boolean selfSigned(X509Certificate certificate) {
+	/**
+	 * Whether a certificate is self-signed as OpenSSL means it: subject and issuer are the same, and the certificate's
+	 * own key verifies its signature.
+	 * @param certificate the certificate
+	 * @return whether it signed itself
+	 */
+	public static boolean isSelfSigned(X509Certificate certificate) {
 		if (!certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
 			return false;
 		}

@@ -63,11 +63,11 @@ import dev.tlsboot.core.cipher.CipherSuite;
  * matched without revealing the id; {@code null} when the session has no id
  * @param sessionCacheMode {@code client} or {@code server}: the JDK caches sessions on the side it plays
  */
-public record ConnectionInfo(@Nullable String state, String servername, String protocol, boolean renegotiationAllowed,
+public record ConnectionInfo(String state, @Nullable String servername, String protocol, boolean renegotiationAllowed,
 		Integer securityLevel, boolean sessionReused, boolean isServer, String compression, String expansion,
 		@Nullable List<String> caList, String cipher, String standardName, Integer algorithmBits, Integer secretBits,
 		String minVersion, Boolean cipherIsAead, String cipherId, String description, String handshakeDigest,
-		@Nullable String alpn, @Nullable boolean resumable, @Nullable Instant startTime, @Nullable Duration timeout, Duration lifetime, String sessionId,
+		@Nullable String alpn, boolean resumable, Instant startTime, @Nullable Duration timeout, @Nullable Duration lifetime, @Nullable String sessionId,
 		String sessionCacheMode) {
 
 	/** The cipher suite of a session that has not been negotiated yet. */
@@ -82,7 +82,7 @@ public record ConnectionInfo(@Nullable String state, String servername, String p
 	 * when unknown
 	 * @return the description
 	 */
-	public static ConnectionInfo of(@Nullable SSLSocket socket, @Nullable Integer securityLevel, Instant handshakeStarted) {
+	public static ConnectionInfo of(SSLSocket socket, @Nullable Integer securityLevel, @Nullable Instant handshakeStarted) {
 		SSLSession handshake = socket.getHandshakeSession();
 		SSLSession session = (handshake != null) ? handshake : socket.getSession();
 		boolean server = !socket.getUseClientMode();
@@ -100,7 +100,7 @@ public record ConnectionInfo(@Nullable String state, String servername, String p
 	 * when unknown
 	 * @return the description
 	 */
-	public static ConnectionInfo of(@Nullable SSLEngine engine, @Nullable Integer securityLevel, Instant handshakeStarted) {
+	public static ConnectionInfo of(SSLEngine engine, @Nullable Integer securityLevel, @Nullable Instant handshakeStarted) {
 		SSLSession handshake = engine.getHandshakeSession();
 		SSLSession session = (handshake != null) ? handshake : engine.getSession();
 		boolean server = !engine.getUseClientMode();

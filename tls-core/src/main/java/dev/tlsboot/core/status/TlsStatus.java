@@ -50,7 +50,7 @@ import dev.tlsboot.core.cipher.CipherSuite;
  * @param certificate the described leaf certificate, or {@code null} when that side sent none
  * @param chain every certificate that side sent, leaf first; empty when it sent none
  */
-public record TlsStatus(@Nullable String alpn, @Nullable String cipher, String peername, String protocol, Integer sbits,
+public record TlsStatus(@Nullable String alpn, String cipher, String peername, String protocol, @Nullable Integer sbits,
 		@Nullable String signatureHashAlgorithm, @Nullable String signatureType, @Nullable Integer verifyDepth, List<String> verifyMode,
 		@Nullable VerifyResult verifyResult, @Nullable List<String> caNames, @Nullable CertificateInfo certificate, List<CertificateInfo> chain) {
 
@@ -71,7 +71,7 @@ public record TlsStatus(@Nullable String alpn, @Nullable String cipher, String p
 	 * implies {@code request})
 	 * @return the status
 	 */
-	public static TlsStatus of(@Nullable SSLSession session, String alpn, boolean local, boolean request, boolean require) {
+	public static TlsStatus of(SSLSession session, @Nullable String alpn, boolean local, boolean request, boolean require) {
 		List<X509Certificate> certificates = certificates(session, local);
 		X509Certificate leaf = certificates.isEmpty() ? null : certificates.get(0);
 		CipherSuite suite = CipherSuite.named(session.getCipherSuite()).orElse(null);

@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @param ok whether the chain was accepted
  * @param error why it was rejected, or {@code null} when it was accepted
  */
-public record VerifyResult(@Nullable boolean ok, String error) {
+public record VerifyResult(boolean ok, @Nullable String error) {
 
 	/** Results by session, dropped with the session. */
 	private static final WeakIdentityMap<SSLSession, VerifyResult> RESULTS = new WeakIdentityMap<>();

@@ -52,7 +52,7 @@ class KeyMaterialLoaderErrorTests {
 
 	@Test
 	void wrongPasswordForPkcs8() throws Exception {
-		String key = TestMaterial.encryptedPkcs8(server.keyPair().getPrivate(), TestMaterial.PASSWORD);
+		String key = server.encryptedPrivateKeyPem(TestMaterial.PASSWORD.toCharArray());
 		assertFails(options(server.chainPem(), key).toBuilder().password("wrong").build(), "password", keyFile())
 			.withMessageContaining("wrong password for the key.")
 			.withMessageContaining("Check 'password'");
@@ -78,7 +78,7 @@ class KeyMaterialLoaderErrorTests {
 
 	@Test
 	void encryptedKeyWithoutPassword() throws Exception {
-		String key = TestMaterial.encryptedPkcs8(server.keyPair().getPrivate(), TestMaterial.PASSWORD);
+		String key = server.encryptedPrivateKeyPem(TestMaterial.PASSWORD.toCharArray());
 		assertFails(options(server.chainPem(), key), "password", keyFile())
 			.withMessageContaining("the key is encrypted and no password was given.")
 			.withMessageContaining("Set 'password'");
@@ -87,7 +87,7 @@ class KeyMaterialLoaderErrorTests {
 	@Test
 	void keyStoreWithoutPassword() throws Exception {
 		Path store = TestMaterial.write(this.dir, "server.p12",
-				TestMaterial.keyStore("PKCS12", TestMaterial.PASSWORD, List.of("server"), List.of(server)));
+				server.pkcs12("server", TestMaterial.PASSWORD.toCharArray()));
 		assertFails(TlsOptions.builder().certfile(store.toString()).build(), "password", store.toString())
 			.withMessageContaining("no password was given.")
 			.withMessageContaining("Set 'password'");

@@ -64,7 +64,9 @@ class KeyMaterialLoaderTests {
 	@ValueSource(strings = { "EC-256", "RSA-2048", "Ed25519-255" })
 	void encryptedPkcs8WithAes(String keyType) throws Exception {
 		IssuedCertificate server = issue(keyType);
-		String key = TestMaterial.encryptedPkcs8(server.keyPair().getPrivate(), TestMaterial.PASSWORD);
+		// Written by the JDK's own PBES2 encoder, not TLS Boot's (IssuedCertificate.encryptedPrivateKeyPem)
+		String key = TestMaterial.encryptedPkcs8(server.keyPair().getPrivate(), "PBEWithHmacSHA256AndAES_256",
+				TestMaterial.PASSWORD);
 		assertThat(key).contains("BEGIN ENCRYPTED PRIVATE KEY");
 		assertLoads(server, options(server.chainPem(), key).toBuilder().password(TestMaterial.PASSWORD).build());
 	}
@@ -154,8 +156,7 @@ class KeyMaterialLoaderTests {
 	void secretKeyEntriesAreNotCandidates() throws Exception {
 		IssuedCertificate server = issue("EC-256");
 		KeyStore store = KeyStore.getInstance("PKCS12");
-		store.load(new ByteArrayInputStream(
-				TestMaterial.keyStore("PKCS12", TestMaterial.PASSWORD, List.of("server"), List.of(server))),
+		store.load(new ByteArrayInputStream(server.pkcs12("server", TestMaterial.PASSWORD.toCharArray())),
 				TestMaterial.PASSWORD.toCharArray());
 		KeyStore.ProtectionParameter protection = new KeyStore.PasswordProtection(TestMaterial.PASSWORD.toCharArray());
 		store.setEntry("a-secret", new KeyStore.SecretKeyEntry(new SecretKeySpec(new byte[16], "AES")), protection);

@@ -36,8 +36,10 @@ import org.bouncycastle.util.io.pem.PemObject;
 import dev.tlsboot.pki.IssuedCertificate;
 
 /**
- * Writes test keys and certificates in the formats the loaders read. Only the JDK's providers are used: Bouncy
- * Castle's encrypting PEM writers need its provider, which the loaders must not need either.
+ * Writes test keys and certificates in the formats the loaders read that {@code dev.tlsboot.pki} does not write
+ * (OpenSSL's traditional and legacy encrypted PEM, other PBE schemes, JKS, several entries per keystore). Only the
+ * JDK's providers are used: Bouncy Castle's encrypting PEM writers need its provider, which the loaders must not need
+ * either.
  */
 final class TestMaterial {
 
@@ -90,12 +92,10 @@ final class TestMaterial {
 		return new PemObject("RSA PRIVATE KEY", info.parsePrivateKey().toASN1Primitive().getEncoded());
 	}
 
-	/** {@code BEGIN ENCRYPTED PRIVATE KEY}: PBES2 with PBKDF2-HMAC-SHA256 and AES-256-CBC, as openssl writes today. */
-	static String encryptedPkcs8(PrivateKey key, String password) throws Exception {
-		return encryptedPkcs8(key, "PBEWithHmacSHA256AndAES_256", password);
-	}
-
-	/** Encrypted PKCS#8 with any JDK PBE scheme, e.g. the PKCS#12 {@code PBEWithSHA1AndDESede}. */
+	/**
+	 * Encrypted PKCS#8 written by the JDK with any of its PBE schemes: PBES2 ({@code PBEWithHmacSHA256AndAES_256}),
+	 * or the PKCS#12 {@code PBEWithSHA1AndDESede}. TLS Boot's own form is {@code IssuedCertificate}'s.
+	 */
 	static String encryptedPkcs8(PrivateKey key, String scheme, String password) throws Exception {
 		byte[] salt = random(16);
 		PBEParameterSpec spec = scheme.contains("AES") ? new PBEParameterSpec(salt, 2048, new IvParameterSpec(random(16)))

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The {@code provider} and {@code groups} options: what is chosen, what is refused and why. */
-class JsseProviderTests {
+class TlsImplementationTests {
 
 	private final CertificateAuthority ca = CertificateAuthority.root("Provider CA");
 
@@ -49,10 +49,10 @@ class JsseProviderTests {
 
 	@Test
 	void conscryptContextSaysSoAndNegotiatesTheGroupsAsked() throws Exception {
-		assumeTrue(JsseProvider.CONSCRYPT.isAvailable(), JsseProvider::conscryptUnavailability);
-		TlsOptions.Builder x25519 = TlsOptions.builder().provider(JsseProvider.AUTO).groups("X25519");
+		assumeTrue(TlsImplementation.CONSCRYPT.isAvailable(), TlsImplementation::conscryptUnavailability);
+		TlsOptions.Builder x25519 = TlsOptions.builder().provider(TlsImplementation.AUTO).groups("X25519");
 		TlsContext server = context(x25519, this.localhost);
-		assertThat(server.provider()).isEqualTo(JsseProvider.CONSCRYPT);
+		assertThat(server.provider()).isEqualTo(TlsImplementation.CONSCRYPT);
 		assertThat(server.providerVersion()).startsWith("Conscrypt 2.");
 		assertThat(server.groups()).containsExactly("x25519");
 		try (LoopbackTlsServer loopback = LoopbackTlsServer.start(server);
@@ -66,12 +66,12 @@ class JsseProviderTests {
 
 	@Test
 	void conscryptRefusesFewerTls13SuitesAndAutoFallsBackToTheJdk() {
-		assumeTrue(JsseProvider.CONSCRYPT.isAvailable(), JsseProvider::conscryptUnavailability);
+		assumeTrue(TlsImplementation.CONSCRYPT.isAvailable(), TlsImplementation::conscryptUnavailability);
 		TlsOptions.Builder aes256 = TlsOptions.builder().ciphersuites("TLS_AES_256_GCM_SHA384");
 		assertThatExceptionOfType(TlsConfigurationException.class)
-			.isThrownBy(() -> context(aes256.provider(JsseProvider.CONSCRYPT), null))
+			.isThrownBy(() -> context(aes256.provider(TlsImplementation.CONSCRYPT), null))
 			.satisfies((ex) -> assertThat(ex.option()).isEqualTo("ciphersuites"));
-		assertThat(context(aes256.provider(JsseProvider.AUTO), null).provider()).isEqualTo(JsseProvider.JDK);
+		assertThat(context(aes256.provider(TlsImplementation.AUTO), null).provider()).isEqualTo(TlsImplementation.JDK);
 	}
 
 	private TlsContext context(TlsOptions.Builder options, IssuedCertificate certificate) {

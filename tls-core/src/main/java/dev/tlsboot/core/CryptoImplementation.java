@@ -19,7 +19,7 @@ import dev.tlsboot.core.option.TlsConfigurationException;
  * digests run natively. It is the choice where Conscrypt's BoringSSL TLS stack is not wanted. ACCP 2.5 has no XDH
  * key agreement, so an X25519 key share (the JDK 17 TLS's first group) stays with SunEC; P-256 (ECDH) is ACCP's.
  */
-public enum CryptoProvider {
+public enum CryptoImplementation {
 
 	/** Leave the JCA providers as the JDK configured them. The default. */
 	JDK,
@@ -90,7 +90,7 @@ public enum CryptoProvider {
 	 * @return the value
 	 * @throws IllegalArgumentException for any other name
 	 */
-	public static CryptoProvider of(String name) {
+	public static CryptoImplementation of(String name) {
 		return valueOf(name.trim().toUpperCase(Locale.ROOT));
 	}
 

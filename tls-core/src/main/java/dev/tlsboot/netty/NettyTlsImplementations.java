@@ -15,19 +15,19 @@ import dev.tlsboot.core.option.TlsConfigurationException;
 import dev.tlsboot.core.option.TlsOption;
 
 /**
- * What {@link TlsProvider} needs to know about the platform: whether netty-tcnative loads, and the versions.
+ * What {@link NettyTlsImplementation} needs to know about the platform: whether netty-tcnative loads, and the versions.
  */
-final class TlsProviders {
+final class NettyTlsImplementations {
 
-	private static final System.Logger logger = System.getLogger(TlsProvider.class.getName());
+	private static final System.Logger logger = System.getLogger(NettyTlsImplementation.class.getName());
 
 	private static final Set<String> BORINGSSL_TLS13 = Set.of("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384",
 			"TLS_CHACHA20_POLY1305_SHA256");
 
-	private TlsProviders() {
+	private NettyTlsImplementations() {
 	}
 
-	static TlsProvider auto() {
+	static NettyTlsImplementation auto() {
 		return AutoChoice.PROVIDER;
 	}
 
@@ -36,21 +36,21 @@ final class TlsProviders {
 	 * suites, whatever it is told: a context that keeps TLS 1.3 to fewer gets the JDK when the choice was
 	 * {@code auto}, and an error when OpenSSL was asked for by name, rather than suites it did not allow.
 	 */
-	static TlsProvider resolve(TlsProvider asked, TlsContext context) {
-		TlsProvider resolved = asked.resolve();
-		if (resolved != TlsProvider.OPENSSL || !"BoringSSL".equals(OpenSsl.versionString())
+	static NettyTlsImplementation resolve(NettyTlsImplementation asked, TlsContext context) {
+		NettyTlsImplementation resolved = asked.resolve();
+		if (resolved != NettyTlsImplementation.OPENSSL || !"BoringSSL".equals(OpenSsl.versionString())
 				|| !context.protocols().contains("TLSv1.3") || context.cipherSuites().containsAll(BORINGSSL_TLS13)) {
 			return resolved;
 		}
 		List<String> allowed = context.cipherSuites().stream().filter(BORINGSSL_TLS13::contains).toList();
-		if (asked == TlsProvider.OPENSSL) {
+		if (asked == NettyTlsImplementation.OPENSSL) {
 			throw new TlsConfigurationException(TlsOption.CIPHERSUITES, null, "context '" + context.name()
 					+ "' keeps TLS 1.3 to " + allowed + ", but BoringSSL cannot leave out any of " + BORINGSSL_TLS13
 					+ ".", "Set 'provider' to 'jdk' or 'auto', or leave 'ciphersuites' at its default.");
 		}
 		logger.log(System.Logger.Level.INFO, () -> "Context '" + context.name() + "' keeps TLS 1.3 to " + allowed
 				+ ", which BoringSSL cannot: its Netty channels use the JDK");
-		return TlsProvider.JDK;
+		return NettyTlsImplementation.JDK;
 	}
 
 	static void requireOpenSsl() {
@@ -63,8 +63,8 @@ final class TlsProviders {
 		}
 	}
 
-	static String version(TlsProvider resolved) {
-		if (resolved == TlsProvider.OPENSSL) {
+	static String version(NettyTlsImplementation resolved) {
+		if (resolved == NettyTlsImplementation.OPENSSL) {
 			// BoringSSL names itself without a version; the tcnative release pins the BoringSSL it was built with.
 			return OpenSsl.versionString() + " (netty-tcnative " + SSL.class.getPackage().getImplementationVersion()
 					+ ")";
@@ -81,17 +81,18 @@ final class TlsProviders {
 	/** Chosen once, on first use, and logged: the answer cannot change while the JVM runs. */
 	private static final class AutoChoice {
 
-		static final TlsProvider PROVIDER = choose();
+		static final NettyTlsImplementation PROVIDER = choose();
 
-		private static TlsProvider choose() {
+		private static NettyTlsImplementation choose() {
 			if (OpenSsl.isAvailable()) {
 				logger.log(System.Logger.Level.INFO, () -> "TLS provider 'auto' chose OpenSSL: "
-						+ version(TlsProvider.OPENSSL));
-				return TlsProvider.OPENSSL;
+						+ version(NettyTlsImplementation.OPENSSL));
+				return NettyTlsImplementation.OPENSSL;
 			}
-			logger.log(System.Logger.Level.INFO, () -> "TLS provider 'auto' chose the JDK (" + version(TlsProvider.JDK)
-					+ "): netty-tcnative is not usable here: " + OpenSsl.unavailabilityCause());
-			return TlsProvider.JDK;
+			logger.log(System.Logger.Level.INFO, () -> "TLS provider 'auto' chose the JDK ("
+					+ version(NettyTlsImplementation.JDK) + "): netty-tcnative is not usable here: "
+					+ OpenSsl.unavailabilityCause());
+			return NettyTlsImplementation.JDK;
 		}
 
 	}

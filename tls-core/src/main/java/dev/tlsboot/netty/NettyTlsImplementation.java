@@ -1,12 +1,12 @@
 package dev.tlsboot.netty;
 
-import dev.tlsboot.core.JsseProvider;
 import dev.tlsboot.core.option.TlsConfigurationException;
 import dev.tlsboot.core.TlsContext;
+import dev.tlsboot.core.TlsImplementation;
 
 /**
- * Which TLS implementation Netty channels use, as a context's {@code provider} option asks ({@link #of(JsseProvider)})
- * or as given to {@link NettySslContext} and {@link ReactorNettyTls} directly.
+ * Which TLS implementation Netty channels use, as a context's {@code provider} option asks
+ * ({@link #of(TlsImplementation)}) or as given to {@link NettySslContext} and {@link ReactorNettyTls} directly.
  * <p>
  * {@link #JDK} is Netty's JDK provider, driving the {@link dev.tlsboot.core.TlsContext}'s own SSLContext: the JDK's
  * TLS, or Conscrypt's when the context runs on it. {@link #OPENSSL} is BoringSSL through
@@ -15,7 +15,7 @@ import dev.tlsboot.core.TlsContext;
  * logs its choice once; a context whose options BoringSSL cannot honour (TLS 1.3 suites left out) gets the JDK
  * provider under {@code AUTO} and an error under {@code OPENSSL}.
  */
-public enum TlsProvider {
+public enum NettyTlsImplementation {
 
 	/** Netty's JDK provider: the context's SSLContext (SunJSSE, or Conscrypt). */
 	JDK,
@@ -31,9 +31,9 @@ public enum TlsProvider {
 	 * fastest available, {@code jdk} and {@code conscrypt} the context's SSLContext (which is Conscrypt's for the
 	 * latter).
 	 * @param option the {@code provider} option
-	 * @return the Netty provider, not yet resolved
+	 * @return the Netty implementation, not yet resolved
 	 */
-	public static TlsProvider of(JsseProvider option) {
+	public static NettyTlsImplementation of(TlsImplementation option) {
 		return switch (option) {
 			case JDK, CONSCRYPT -> JDK;
 			case OPENSSL -> OPENSSL;
@@ -51,7 +51,7 @@ public enum TlsProvider {
 	 * cannot be loaded, or for {@code ciphersuites} when BoringSSL cannot honour them
 	 */
 	public static String version(TlsContext context) {
-		TlsProvider resolved = TlsProviders.resolve(of(context.options().provider()), context);
+		NettyTlsImplementation resolved = NettyTlsImplementations.resolve(of(context.options().provider()), context);
 		return (resolved == OPENSSL) ? OPENSSL.version() : context.providerVersion();
 	}
 
@@ -61,14 +61,14 @@ public enum TlsProvider {
 	 * @throws TlsConfigurationException for option {@code provider} when {@link #OPENSSL} cannot be loaded, saying
 	 * why
 	 */
-	public TlsProvider resolve() {
+	public NettyTlsImplementation resolve() {
 		return switch (this) {
 			case JDK -> JDK;
 			case OPENSSL -> {
-				TlsProviders.requireOpenSsl();
+				NettyTlsImplementations.requireOpenSsl();
 				yield OPENSSL;
 			}
-			case AUTO -> TlsProviders.auto();
+			case AUTO -> NettyTlsImplementations.auto();
 		};
 	}
 
@@ -78,7 +78,7 @@ public enum TlsProvider {
 	 * @return the version text of the {@link #resolve() resolved} implementation, the JDK's for {@link #JDK}
 	 */
 	public String version() {
-		return TlsProviders.version(resolve());
+		return NettyTlsImplementations.version(resolve());
 	}
 
 }
