@@ -100,7 +100,8 @@ final class TlsParameters {
 	private static List<String> groups(TlsOptions options, JsseProvider provider) {
 		if (options.groups().isEmpty()) {
 			return provider.setsGroups()
-					? provider.implemented(NamedGroups.DEFAULT).stream().map(NamedGroups.Group::jsseName).toList()
+					? NamedGroups.settable(provider, provider.implemented(NamedGroups.DEFAULT), false).stream()
+						.map(NamedGroups.Group::jsseName).toList()
 					: List.of();
 		}
 		if (!provider.setsGroups()) {
@@ -126,7 +127,7 @@ final class TlsParameters {
 			throw new TlsConfigurationException("groups", null, provider.version() + " has no " + missing + ".",
 					"Remove " + missing + " from 'groups'.");
 		}
-		return implemented.stream().map(NamedGroups.Group::jsseName).toList();
+		return NamedGroups.settable(provider, implemented, true).stream().map(NamedGroups.Group::jsseName).toList();
 	}
 
 	private static List<String> jsseNames(List<String> openSslNames) {
