@@ -25,7 +25,7 @@ final class TlsRuntimeHints implements RuntimeHintsRegistrar {
 	/** Netty's class with tcnative's context pointer, which the key log ({@code KeyLog}) reads. */
 	static final String OPENSSL_CONTEXT = "io.netty.handler.ssl.ReferenceCountedOpenSslContext";
 
-	/** The classes {@code Class.forName} probes for: Conscrypt ({@code provider}) and ACCP ({@code crypto-provider}). */
+	/** The classes {@code Class.forName} probes for: Conscrypt ({@code provider}), ACCP ({@code crypto-provider}). */
 	static final List<String> PROBED = List.of("org.conscrypt.Conscrypt",
 			"com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider");
 

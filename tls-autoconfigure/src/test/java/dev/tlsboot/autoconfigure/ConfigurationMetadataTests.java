@@ -106,7 +106,8 @@ class ConfigurationMetadataTests {
 				.isThrownBy(() -> TlsOptions.builder().groups((String) group).build()));
 		List<String> jdkSuites = Arrays.asList(SSLContext.getDefault().getSupportedSSLParameters().getCipherSuites());
 		assertThat(values("tls.ciphersuites")).isNotEmpty()
-			.allSatisfy((suite) -> assertThat(Tls13Suites.select((String) suite, jdkSuites)).containsExactly((String) suite));
+			.allSatisfy((suite) -> assertThat(Tls13Suites.select((String) suite, jdkSuites))
+				.containsExactly((String) suite));
 	}
 
 	@Test

@@ -67,7 +67,8 @@ class TlsWebServerAotTests {
 	private static void processAheadOfTime(Map<String, String> buildProperties, ThrowingConsumer<AotRun> action) {
 		// This class loader's Tomcat must not claim the JVM's one URL stream handler factory: another's may have it.
 		TomcatURLStreamHandlerFactory.disable();
-		AnnotationConfigServletWebServerApplicationContext build = new AnnotationConfigServletWebServerApplicationContext();
+		AnnotationConfigServletWebServerApplicationContext build =
+				new AnnotationConfigServletWebServerApplicationContext();
 		build.register(TestApplications.Tomcat.class);
 		TestPropertyValues.of(buildProperties).and(SERVER).applyTo(build);
 		TestGenerationContext generation = new TestGenerationContext(TestApplications.Tomcat.class);
