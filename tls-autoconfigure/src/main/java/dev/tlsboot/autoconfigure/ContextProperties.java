@@ -95,9 +95,10 @@ public class ContextProperties {
 
 	/**
 	 * Key exchange groups, most preferred first, colon separated as in OpenSSL's -groups, such as
-	 * 'X25519MLKEM768:X25519:P-256'. Default: the post-quantum hybrid first where the provider can be told (Conscrypt,
-	 * Netty's OpenSSL, JDK 20+), the provider's own order elsewhere. JDK 17's own TLS cannot take it per context:
-	 * refused with provider 'jdk'; with 'openssl' or 'auto' it reaches Netty's OpenSSL channels only.
+	 * 'X25519MLKEM768:X25519:P-256'. Default: the post-quantum hybrid first where the provider has it (Conscrypt,
+	 * Netty's OpenSSL, the JDK's own TLS from JDK 27), the provider's own order elsewhere. The JDK's own TLS (JDK 20+)
+	 * leaves out, with a warning, groups it does not implement. JDK 17's cannot take it per context: refused with
+	 * provider 'jdk'; with 'openssl' or 'auto' it reaches Netty's OpenSSL channels only.
 	 */
 	private String groups;
 

@@ -1,10 +1,14 @@
 package dev.tlsboot.core;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+
+import javax.net.ssl.SSLParameters;
 
 import dev.tlsboot.core.option.TlsConfigurationException;
 import dev.tlsboot.core.option.TlsOption;
@@ -39,7 +43,63 @@ final class NamedGroups {
 	static final List<Group> DEFAULT = List.of(group("X25519MLKEM768"), group("X25519"), group("P-256"),
 			group("P-384"));
 
+	private static final System.Logger logger = System.getLogger(TlsContext.class.getName());
+
 	private NamedGroups() {
+	}
+
+	/**
+	 * The groups of {@code groups} that {@code provider} takes. Conscrypt's are checked already; the JDK's own TLS
+	 * (JDK 20 and later) takes any name in {@code SSLParameters.setNamedGroups} and skips, without a word, those it
+	 * lacks (JDK 25 takes {@code X25519MLKEM768}, which JSSE implements from JDK 27), so its supported list is asked,
+	 * not its version.
+	 * @param provider the resolved provider of the context
+	 * @param groups the groups wanted, most preferred first
+	 * @param named whether the {@code groups} option named them: each the JDK lacks is then warned about, and none
+	 * left is refused, as no handshake could complete
+	 * @return the groups the provider implements, in the order given
+	 * @throws TlsConfigurationException for option {@code groups} when the JDK implements none of those named
+	 */
+	static List<Group> settable(JsseProvider provider, List<Group> groups, boolean named) {
+		List<String> supported = (provider == JsseProvider.CONSCRYPT) ? null : jdkSupported();
+		if (supported == null) {
+			return groups;
+		}
+		List<Group> implemented = groups.stream()
+			.filter((group) -> supported.stream().anyMatch(group.jsseName()::equalsIgnoreCase))
+			.toList();
+		List<String> missing = groups.stream().filter((group) -> !implemented.contains(group))
+			.map(Group::openSslName).toList();
+		if (named && implemented.isEmpty()) {
+			throw new TlsConfigurationException("groups", null, "the JDK " + Runtime.version().feature()
+					+ " TLS implements none of " + missing + ".", "Name groups it has, e.g. 'X25519:P-256', or set "
+							+ "'provider' to 'conscrypt' (or 'openssl' for Netty channels).");
+		}
+		if (named && !missing.isEmpty()) {
+			logger.log(System.Logger.Level.WARNING, () -> "'groups' names " + missing + ", which the JDK "
+					+ Runtime.version().feature() + " TLS does not implement (its named groups: " + supported
+					+ "): this context's JDK sockets and engines leave them out and offer "
+					+ implemented.stream().map(Group::openSslName).toList() + " only.");
+		}
+		return implemented;
+	}
+
+	/**
+	 * JSSE names of the groups the JDK's TLS implements, or {@code null} before JDK 20, which cannot tell (and sets
+	 * no groups per context).
+	 */
+	private static List<String> jdkSupported() {
+		try {
+			Method getNamedGroups = SSLParameters.class.getMethod("getNamedGroups");
+			SSLParameters supported = JsseProvider.JDK.probe().getSupportedSSLParameters();
+			return List.of((String[]) getNamedGroups.invoke(supported));
+		}
+		catch (NoSuchMethodException ex) {
+			return null;
+		}
+		catch (IllegalAccessException | InvocationTargetException ex) {
+			throw new IllegalStateException("SSLParameters.getNamedGroups failed", ex);
+		}
 	}
 
 	/**

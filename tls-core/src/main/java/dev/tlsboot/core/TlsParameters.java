@@ -103,7 +103,8 @@ final class TlsParameters {
 	private static List<String> groups(TlsOptions options, JsseImplementation provider) {
 		if (options.groups().isEmpty()) {
 			return provider.setsGroups()
-					? provider.implemented(NamedGroups.DEFAULT).stream().map(NamedGroups.Group::jsseName).toList()
+					? NamedGroups.settable(provider, provider.implemented(NamedGroups.DEFAULT), false).stream()
+						.map(NamedGroups.Group::jsseName).toList()
 					: List.of();
 		}
 		if (!provider.setsGroups()) {
@@ -129,7 +130,7 @@ final class TlsParameters {
 			throw new TlsConfigurationException(TlsOption.GROUPS, null, provider.version() + " has no " + missing + ".",
 					"Remove " + missing + " from 'groups'.");
 		}
-		return implemented.stream().map(NamedGroups.Group::jsseName).toList();
+		return NamedGroups.settable(provider, implemented, true).stream().map(NamedGroups.Group::jsseName).toList();
 	}
 
 	private static List<String> jsseNames(List<String> openSslNames) {

@@ -1,7 +1,16 @@
 package dev.tlsboot.core;
 
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
 import org.conscrypt.Conscrypt;
@@ -72,6 +81,92 @@ class TlsImplementationTests {
 			.isThrownBy(() -> context(aes256.provider(TlsImplementation.CONSCRYPT), null))
 			.satisfies((ex) -> assertThat(ex.option()).isEqualTo("ciphersuites"));
 		assertThat(context(aes256.provider(TlsImplementation.AUTO), null).provider()).isEqualTo(TlsImplementation.JDK);
+	}
+
+	@Test
+	void aGroupTheJdkLacksIsLeftOutWithAWarningNamingIt() throws Exception {
+		String lacking = hybridGroupTheJdkLacks();
+		TlsOptions.Builder hybridFirst = TlsOptions.builder().groups(lacking + ":X25519");
+		List<String> warnings = new CopyOnWriteArrayList<>();
+		TlsContext server = withWarnings(warnings, () -> context(hybridFirst, this.localhost));
+		assertThat(server.groups()).containsExactly("x25519");
+		assertThat(warnings).singleElement()
+			.asString()
+			.contains("'groups'", lacking, "JDK " + Runtime.version().feature());
+		assumeTrue(JsseProvider.CONSCRYPT.isAvailable(), JsseProvider::conscryptUnavailability);
+		try (LoopbackTlsServer loopback = LoopbackTlsServer.start(server);
+				SSLSocket socket = TlsContext.builder(hybridFirst.provider(JsseProvider.CONSCRYPT).build())
+					.material(new TlsMaterial(null, List.of(this.ca.rootCertificate())))
+					.registry(ConnectionRegistry.disabled()).build().connect("localhost", loopback.port())) {
+			assertThat(Conscrypt.getGroupName(socket)).as("what a client offering %s first gets", lacking)
+				.isEqualTo("X25519");
+		}
+	}
+
+	@Test
+	void theDefaultGroupsOnTheJdkAreThoseItImplementsWithoutAWarning() throws Exception {
+		assumeTrue(TlsParameters.NAMED_GROUPS_API, "JDK 17 takes no groups per context");
+		List<String> warnings = new CopyOnWriteArrayList<>();
+		assertThat(withWarnings(warnings, () -> context(TlsOptions.builder(), null)).groups()).isNotEmpty()
+			.allSatisfy((group) -> assertThat(jdkNamedGroups()).anyMatch(group::equalsIgnoreCase));
+		assertThat(warnings).isEmpty();
+	}
+
+	@Test
+	void onlyGroupsTheJdkLacksAreRefused() throws Exception {
+		String lacking = hybridGroupTheJdkLacks();
+		assertThatExceptionOfType(TlsConfigurationException.class)
+			.isThrownBy(() -> context(TlsOptions.builder().groups(lacking), null))
+			.satisfies((ex) -> assertThat(ex.option()).isEqualTo("groups"))
+			.withMessageContaining(lacking);
+	}
+
+	/** A post-quantum hybrid group this JDK's TLS does not implement, by its own list (JDK 25 has none). */
+	private static String hybridGroupTheJdkLacks() throws Exception {
+		assumeTrue(TlsParameters.NAMED_GROUPS_API, "JDK 17 takes no groups per context (refused above)");
+		List<String> supported = jdkNamedGroups();
+		String lacking = Stream.of("X25519MLKEM768", "SecP256r1MLKEM768", "SecP384r1MLKEM1024")
+			.filter((group) -> supported.stream().noneMatch(group::equalsIgnoreCase))
+			.findFirst()
+			.orElse(null);
+		assumeTrue(lacking != null, "this JDK implements every hybrid group");
+		return lacking;
+	}
+
+	/** The JDK's own list, asked without TLS Boot (JDK 20's API, called by name to compile for 17). */
+	private static List<String> jdkNamedGroups() throws Exception {
+		SSLParameters supported = SSLContext.getDefault().getSupportedSSLParameters();
+		return List.of((String[]) SSLParameters.class.getMethod("getNamedGroups").invoke(supported));
+	}
+
+	/** Run {@code action}, adding the warnings of TlsContext's logger to {@code warnings}. */
+	private static <T> T withWarnings(List<String> warnings, Supplier<T> action) {
+		Logger logger = Logger.getLogger(TlsContext.class.getName());
+		Handler handler = new Handler() {
+
+			@Override
+			public void publish(LogRecord record) {
+				if (record.getLevel() == Level.WARNING) {
+					warnings.add(record.getMessage());
+				}
+			}
+
+			@Override
+			public void flush() {
+			}
+
+			@Override
+			public void close() {
+			}
+
+		};
+		logger.addHandler(handler);
+		try {
+			return action.get();
+		}
+		finally {
+			logger.removeHandler(handler);
+		}
 	}
 
 	private TlsContext context(TlsOptions.Builder options, IssuedCertificate certificate) {

@@ -34,7 +34,9 @@ final class JettyTlsCustomizer implements WebServerFactoryCustomizer<Configurabl
 
 	@Override
 	public void customize(ConfigurableJettyWebServerFactory factory) {
-		factory.addServerCustomizers(this::secure);
+		if (this.serverTls.enabled()) {
+			factory.addServerCustomizers(this::secure);
+		}
 	}
 
 	private void secure(Server server) {

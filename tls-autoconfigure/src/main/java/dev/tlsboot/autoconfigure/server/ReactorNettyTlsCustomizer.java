@@ -23,6 +23,9 @@ final class ReactorNettyTlsCustomizer implements WebServerFactoryCustomizer<Nett
 
 	@Override
 	public void customize(NettyReactiveWebServerFactory factory) {
+		if (!this.serverTls.enabled()) {
+			return;
+		}
 		HttpProtocol[] protocols = this.serverTls.http2() ? new HttpProtocol[] { HttpProtocol.H2, HttpProtocol.HTTP11 }
 				: new HttpProtocol[] { HttpProtocol.HTTP11 };
 		factory.addServerCustomizers((server) -> server.protocol(protocols)

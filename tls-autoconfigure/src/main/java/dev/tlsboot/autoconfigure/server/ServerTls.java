@@ -29,6 +29,9 @@ final class ServerTls {
 
 	private static final List<String> HTTP1 = List.of("http/1.1");
 
+	/** No {@code tls.server.*} is set: the server is left as Spring Boot configures it. */
+	static final ServerTls NONE = new ServerTls(null, null, null, Map.of(), false);
+
 	private final TlsContext base;
 
 	private final TlsOptions options;
@@ -150,6 +153,11 @@ final class ServerTls {
 	 */
 	private TlsContext variant(TlsContext certificate, Map<String, TlsContext> serverNames) {
 		return this.base.toBuilder(this.options).certificateFrom(certificate).serverNames(serverNames).build();
+	}
+
+	/** Whether TLS Boot configures the server's TLS; nothing else may be asked of {@link #NONE}. */
+	boolean enabled() {
+		return this != NONE;
 	}
 
 	/** Whether the server asks clients for a certificate. */

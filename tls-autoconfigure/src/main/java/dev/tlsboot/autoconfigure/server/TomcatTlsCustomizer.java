@@ -31,7 +31,9 @@ final class TomcatTlsCustomizer implements WebServerFactoryCustomizer<Configurab
 
 	@Override
 	public void customize(ConfigurableTomcatWebServerFactory factory) {
-		factory.addConnectorCustomizers(this::secure);
+		if (this.serverTls.enabled()) {
+			factory.addConnectorCustomizers(this::secure);
+		}
 	}
 
 	private void secure(Connector connector) {
