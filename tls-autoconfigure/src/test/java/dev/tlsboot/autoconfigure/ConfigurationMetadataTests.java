@@ -3,6 +3,7 @@ package dev.tlsboot.autoconfigure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,9 +23,10 @@ import org.springframework.boot.configurationmetadata.ValueProvider;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
-import dev.tlsboot.core.JsseProvider;
+import dev.tlsboot.core.TlsImplementation;
 import dev.tlsboot.core.TlsOptions;
-import dev.tlsboot.core.cipher.Tls13Suites;
+import dev.tlsboot.core.cipher.CipherSelection;
+import dev.tlsboot.core.option.TlsOption;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
@@ -41,8 +43,9 @@ class ConfigurationMetadataTests {
 	 * {@code require}), the provider or the JDK ({@code cipher}, {@code ciphersuites}, {@code groups}), or the
 	 * material ({@code castore}), and are described in words.
 	 */
-	private static final Set<String> FIXED_DEFAULTS = Set.of("ssl2", "ssl3", "tls1", "tls1.1", "tls1.2", "tls1.3",
-			"provider", "autoservername", "security-level", "handshake-timeout", "post-handshake");
+	private static final Set<TlsOption> FIXED_DEFAULTS = EnumSet.of(TlsOption.SSL2, TlsOption.SSL3, TlsOption.TLS1,
+			TlsOption.TLS1_1, TlsOption.TLS1_2, TlsOption.TLS1_3, TlsOption.PROVIDER, TlsOption.AUTOSERVERNAME,
+			TlsOption.SECURITY_LEVEL, TlsOption.HANDSHAKE_TIMEOUT, TlsOption.POST_HANDSHAKE);
 
 	/** The properties whose value names a context. */
 	private static final List<String> CONTEXT_REFERENCES = List.of("tls.client.context", "tls.client.routes",
@@ -74,11 +77,11 @@ class ConfigurationMetadataTests {
 
 	@Test
 	void statesTheCoresFixedDefaults() {
-		for (String option : FIXED_DEFAULTS) {
-			ConfigurationMetadataProperty property = properties.get("tls." + option);
+		for (TlsOption option : FIXED_DEFAULTS) {
+			ConfigurationMetadataProperty property = properties.get("tls." + option.optionName());
 			assertThat(property.getDefaultValue()).as("default of %s", property.getId()).isNotNull();
 			TlsOptions.Builder options = TlsOptions.builder();
-			Set<String> applied = TlsOptionsMapper.apply(bind(property.getId(), property.getDefaultValue()), options);
+			Set<TlsOption> applied = TlsOptionsMapper.apply(bind(property.getId(), property.getDefaultValue()), options);
 			assertThat(applied).as(property.getId()).containsExactly(option);
 			assertThat(options.build()).as("%s set to the default the metadata states", property.getId())
 				.isEqualTo(TlsOptions.defaults());
@@ -100,13 +103,13 @@ class ConfigurationMetadataTests {
 	@Test
 	void hintsNameOnlyWhatTheCoreAccepts() throws Exception {
 		assertThat(values("tls.provider")).containsExactlyElementsOf(
-				Stream.of(JsseProvider.values()).map((provider) -> provider.name().toLowerCase(Locale.ROOT)).toList());
+				Stream.of(TlsImplementation.values()).map((provider) -> provider.name().toLowerCase(Locale.ROOT)).toList());
 		assertThat(values("tls.groups")).contains("X25519MLKEM768", "X25519", "P-256")
 			.allSatisfy((group) -> assertThatNoException().as("groups %s", group)
 				.isThrownBy(() -> TlsOptions.builder().groups((String) group).build()));
 		List<String> jdkSuites = Arrays.asList(SSLContext.getDefault().getSupportedSSLParameters().getCipherSuites());
 		assertThat(values("tls.ciphersuites")).isNotEmpty()
-			.allSatisfy((suite) -> assertThat(Tls13Suites.select((String) suite, jdkSuites))
+			.allSatisfy((suite) -> assertThat(CipherSelection.ofTls13Suites((String) suite, jdkSuites).suites())
 				.containsExactly((String) suite));
 	}
 

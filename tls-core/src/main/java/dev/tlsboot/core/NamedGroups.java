@@ -60,8 +60,8 @@ final class NamedGroups {
 	 * @return the groups the provider implements, in the order given
 	 * @throws TlsConfigurationException for option {@code groups} when the JDK implements none of those named
 	 */
-	static List<Group> settable(JsseProvider provider, List<Group> groups, boolean named) {
-		List<String> supported = (provider == JsseProvider.CONSCRYPT) ? null : jdkSupported();
+	static List<Group> settable(JsseImplementation provider, List<Group> groups, boolean named) {
+		List<String> supported = (provider == JsseImplementation.CONSCRYPT) ? null : jdkSupported();
 		if (supported == null) {
 			return groups;
 		}
@@ -71,7 +71,7 @@ final class NamedGroups {
 		List<String> missing = groups.stream().filter((group) -> !implemented.contains(group))
 			.map(Group::openSslName).toList();
 		if (named && implemented.isEmpty()) {
-			throw new TlsConfigurationException("groups", null, "the JDK " + Runtime.version().feature()
+			throw new TlsConfigurationException(TlsOption.GROUPS, null, "the JDK " + Runtime.version().feature()
 					+ " TLS implements none of " + missing + ".", "Name groups it has, e.g. 'X25519:P-256', or set "
 							+ "'provider' to 'conscrypt' (or 'openssl' for Netty channels).");
 		}
@@ -91,7 +91,7 @@ final class NamedGroups {
 	private static List<String> jdkSupported() {
 		try {
 			Method getNamedGroups = SSLParameters.class.getMethod("getNamedGroups");
-			SSLParameters supported = JsseProvider.JDK.probe().getSupportedSSLParameters();
+			SSLParameters supported = JsseImplementation.JDK.probe().getSupportedSSLParameters();
 			return List.of((String[]) getNamedGroups.invoke(supported));
 		}
 		catch (NoSuchMethodException ex) {

@@ -93,9 +93,9 @@ class TlsImplementationTests {
 		assertThat(warnings).singleElement()
 			.asString()
 			.contains("'groups'", lacking, "JDK " + Runtime.version().feature());
-		assumeTrue(JsseProvider.CONSCRYPT.isAvailable(), JsseProvider::conscryptUnavailability);
+		assumeTrue(TlsImplementation.CONSCRYPT.isAvailable(), TlsImplementation::conscryptUnavailability);
 		try (LoopbackTlsServer loopback = LoopbackTlsServer.start(server);
-				SSLSocket socket = TlsContext.builder(hybridFirst.provider(JsseProvider.CONSCRYPT).build())
+				SSLSocket socket = TlsContext.builder(hybridFirst.provider(TlsImplementation.CONSCRYPT).build())
 					.material(new TlsMaterial(null, List.of(this.ca.rootCertificate())))
 					.registry(ConnectionRegistry.disabled()).build().connect("localhost", loopback.port())) {
 			assertThat(Conscrypt.getGroupName(socket)).as("what a client offering %s first gets", lacking)
