@@ -1,6 +1,5 @@
 package dev.tlsboot.sample;
 
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,19 +40,15 @@ public record CertificateRequest(String commonName, String email) {
 	/**
 	 * Read a request line.
 	 * @param line the line, without its line break
-	 * @return the request, or empty when the line is no request or a name is not acceptable
+	 * @return the request
+	 * @throws IllegalArgumentException when the line is no request or a name is not acceptable, saying which
 	 */
-	public static Optional<CertificateRequest> parse(String line) {
+	public static CertificateRequest parse(String line) {
 		Matcher matcher = LINE.matcher(line);
 		if (!matcher.matches()) {
-			return Optional.empty();
+			throw new IllegalArgumentException("Not a request: send '" + COMMAND + " <commonName> <email>'");
 		}
-		try {
-			return Optional.of(new CertificateRequest(matcher.group(1), matcher.group(2)));
-		}
-		catch (IllegalArgumentException ex) {
-			return Optional.empty();
-		}
+		return new CertificateRequest(matcher.group(1), matcher.group(2));
 	}
 
 	/** The request as the line a client sends, without its line break. */

@@ -126,6 +126,15 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void theMetricsEndpointShowsTheRequestServicesConnections() throws Exception {
+		String dropped = management("/actuator/metrics/" + CertificateRequestService.DROPPED_METRIC);
+		assertThat(JsonPath.<List<String>>read(dropped, "$.availableTags[?(@.tag == 'reason')].values[*]"))
+			.containsExactlyInAnyOrder("connection-limit", "address-limit", "deadline");
+		String open = management("/actuator/metrics/" + CertificateRequestService.OPEN_METRIC);
+		assertThat(JsonPath.<List<Double>>read(open, "$.measurements[*].value")).hasSize(1);
+	}
+
+	@Test
 	void theSelfCheckPrintedWhatItNegotiated(CapturedOutput output) {
 		assertThat(output.getOut()).contains("TLS Boot sample: the client 'sample-client'")
 			.containsPattern("body {8}: Clock: \\d+; Client: sample-client")
