@@ -47,6 +47,18 @@ public record SampleProperties(@DefaultValue("keys") Path keys, @DefaultValue("9
 	public record Client(@DefaultValue("sample-client") String name,
 			@DefaultValue("sample-client@localhost") String email, @DefaultValue("keys-client") Path keys) {
 
+		/**
+		 * @throws IllegalArgumentException when the service would refuse the name or the address, saying why
+		 */
+		public Client {
+			new CertificateRequest(name, email);
+		}
+
+		/** What the client asks the service for. */
+		public CertificateRequest request() {
+			return new CertificateRequest(this.name, this.email);
+		}
+
 		/** The client's certificate file. */
 		public Path certificateFile() {
 			return this.keys.resolve(this.name + ".crt");

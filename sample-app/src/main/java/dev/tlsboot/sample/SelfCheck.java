@@ -98,7 +98,7 @@ class SelfCheck implements CommandLineRunner {
 			return this.client.certificateFile() + " (issued earlier)";
 		}
 		Optional<Credentials> credentials = new CertificateRequestClient(this.context, HOST, requestPort())
-			.request(new CertificateRequest(this.client.name(), this.client.email()));
+			.request(this.client.request());
 		if (credentials.isEmpty()) {
 			return null;
 		}

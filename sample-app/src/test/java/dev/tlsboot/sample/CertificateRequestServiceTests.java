@@ -132,8 +132,8 @@ class CertificateRequestServiceTests {
 	static Stream<String> hostileLines() {
 		return Stream.of("certificate ../x x@example.com", "certificate ../../x x@example.com",
 				"certificate " + "a".repeat(200) + " x@example.com", "certificate x y z@example.com",
-				"certificate  x@example.com", "certificate x", "certificate x ../x@example.com", "hello",
-				"x".repeat(1000));
+				"certificate  x@example.com", "certificate x", "certificate x ../x@example.com",
+				"certificate -rf x@example.com", "hello", "x".repeat(1000));
 	}
 
 	@ParameterizedTest

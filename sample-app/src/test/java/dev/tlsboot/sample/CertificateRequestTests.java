@@ -24,7 +24,8 @@ class CertificateRequestTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "certificate ../x x@example.com", "certificate x/y x@example.com",
-			"certificate .hidden x@example.com", "certificate .. x@example.com", "certificate C:x x@example.com",
+			"certificate .hidden x@example.com", "certificate .. x@example.com", "certificate -x x@example.com",
+			"certificate --help x@example.com", "certificate C:x x@example.com",
 			"certificate a b x@example.com", "certificate  x@example.com", "certificate x ", "certificate",
 			"certificate x x@example.com extra", "certificate x ../x@example.com", "certificate x x@example.com/..",
 			"certificate x @example.com", "certificate x x@", "certificate x x@a..b", "certificate x x\u0000@a.b",
@@ -53,6 +54,14 @@ class CertificateRequestTests {
 			.withMessageContaining("E-mail address 'x'");
 		assertThatIllegalArgumentException().isThrownBy(() -> CertificateRequest.parse("hello"))
 			.withMessage("Not a request: send 'certificate <commonName> <email>'");
+	}
+
+	@Test
+	void refusesACommonNameThatStartsWithADashAsAShellWouldReadIt() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new CertificateRequest("-rf", "x@example.com"))
+			.withMessage("Common name '-rf': use 1 to 64 letters, digits, '.', '-' or '_', not starting with '.' "
+					+ "or '-'");
+		assertThat(new CertificateRequest("x-", "x@example.com").commonName()).isEqualTo("x-");
 	}
 
 }

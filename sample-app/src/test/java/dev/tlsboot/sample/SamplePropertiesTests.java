@@ -22,6 +22,14 @@ class SamplePropertiesTests {
 	}
 
 	@Test
+	void refusesAClientNameTheServiceWouldRefuseAndSaysWhy() {
+		assertThatExceptionOfType(BindException.class).isThrownBy(() -> bind(Map.of("sample.client.name", "-rf")))
+			.havingRootCause()
+			.withMessage("Common name '-rf': use 1 to 64 letters, digits, '.', '-' or '_', not starting with '.' "
+					+ "or '-'");
+	}
+
+	@Test
 	void refusesALimitThatIsNotPositive() {
 		assertThatExceptionOfType(BindException.class)
 			.isThrownBy(() -> bind(Map.of("sample.request-connections-per-address", "0")))
