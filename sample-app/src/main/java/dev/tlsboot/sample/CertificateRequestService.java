@@ -145,7 +145,7 @@ public class CertificateRequestService implements SmartLifecycle, MeterBinder {
 
 	/**
 	 * Listen on 127.0.0.1.
-	 * @throws IllegalStateException when the port is taken
+	 * @throws RequestPortInUseException when the port is taken
 	 */
 	@Override
 	public synchronized void start() {
@@ -167,8 +167,7 @@ public class CertificateRequestService implements SmartLifecycle, MeterBinder {
 		}
 		catch (ChannelBindException ex) {
 			release();
-			throw new IllegalStateException("Cannot listen for certificate requests on 127.0.0.1:" + this.port
-					+ " (set sample.request-port to another port)", ex);
+			throw new RequestPortInUseException(this.port, ex);
 		}
 		logger.info("Certificate request service listening on 127.0.0.1:" + port());
 	}
