@@ -1,13 +1,13 @@
 package dev.tlsboot.sample;
 
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * One request to the certificate request service, the line {@code certificate <commonName> <email>}. Both names are
  * strict: the common name becomes a file name in the key directory, so it is 1 to 64 letters, digits, {@code .},
- * {@code -} and {@code _}, not starting with a dot; the e-mail address is a plain {@code local@domain} of the same
+ * {@code -} and {@code _}, not starting with a dot (a hidden file) or a dash (a file name that scripts over
+ * {@code issued/} would take for an option); the e-mail address is a plain {@code local@domain} of the same
  * characters (plus {@code +} before the {@code @}), at most 128 long.
  *
  * @param commonName the CN of the client certificate
@@ -17,7 +17,7 @@ public record CertificateRequest(String commonName, String email) {
 
 	private static final String COMMAND = "certificate";
 
-	private static final Pattern COMMON_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}");
+	private static final Pattern COMMON_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,63}");
 
 	private static final Pattern EMAIL = Pattern
 		.compile("(?=.{3,128}$)[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*");
@@ -30,7 +30,7 @@ public record CertificateRequest(String commonName, String email) {
 	public CertificateRequest {
 		if (!COMMON_NAME.matcher(commonName).matches()) {
 			throw new IllegalArgumentException("Common name '" + commonName + "': use 1 to 64 letters, digits, '.', "
-					+ "'-' or '_', not starting with '.'");
+					+ "'-' or '_', not starting with '.' or '-'");
 		}
 		if (!EMAIL.matcher(email).matches()) {
 			throw new IllegalArgumentException("E-mail address '" + email + "': use local@domain, letters, digits, "
@@ -41,19 +41,15 @@ public record CertificateRequest(String commonName, String email) {
 	/**
 	 * Read a request line.
 	 * @param line the line, without its line break
-	 * @return the request, or empty when the line is no request or a name is not acceptable
+	 * @return the request
+	 * @throws IllegalArgumentException when the line is no request or a name is not acceptable, saying which
 	 */
-	public static Optional<CertificateRequest> parse(String line) {
+	public static CertificateRequest parse(String line) {
 		Matcher matcher = LINE.matcher(line);
 		if (!matcher.matches()) {
-			return Optional.empty();
+			throw new IllegalArgumentException("Not a request: send '" + COMMAND + " <commonName> <email>'");
 		}
-		try {
-			return Optional.of(new CertificateRequest(matcher.group(1), matcher.group(2)));
-		}
-		catch (IllegalArgumentException ex) {
-			return Optional.empty();
-		}
+		return new CertificateRequest(matcher.group(1), matcher.group(2));
 	}
 
 	/** The request as the line a client sends, without its line break. */

@@ -40,18 +40,16 @@ final class RequestProtocol {
 	 * @throws EOFException when the stream ends before the line does
 	 */
 	static String readLine(InputStream in) throws IOException {
-		ByteArrayOutputStream line = new ByteArrayOutputStream();
-		for (int b = in.read(); b != '\n'; b = in.read()) {
+		LineBuffer line = new LineBuffer();
+		Optional<String> complete = Optional.empty();
+		while (complete.isEmpty()) {
+			int b = in.read();
 			if (b < 0) {
 				throw new EOFException("The stream ended inside a line");
 			}
-			if (line.size() == MAX_LINE - 1) {
-				throw new ProtocolException("A line longer than " + MAX_LINE + " bytes");
-			}
-			line.write(b);
+			complete = line.add((byte) b);
 		}
-		String text = line.toString(StandardCharsets.US_ASCII);
-		return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+		return complete.get();
 	}
 
 	/** Send a client request. */
@@ -60,20 +58,21 @@ final class RequestProtocol {
 		out.flush();
 	}
 
-	/** Answer with a key and certificate. */
-	static void writeCredentials(OutputStream out, Credentials credentials) throws IOException {
+	/** The answer with a key and certificate. */
+	static byte[] credentials(Credentials credentials) {
 		byte[] key = credentials.privateKeyPem().getBytes(StandardCharsets.US_ASCII);
 		byte[] certificate = credentials.certificatePem().getBytes(StandardCharsets.US_ASCII);
-		out.write(("true " + key.length + " " + certificate.length + "\n").getBytes(StandardCharsets.US_ASCII));
-		out.write(key);
-		out.write(certificate);
-		out.flush();
+		byte[] header = ("true " + key.length + " " + certificate.length + "\n").getBytes(StandardCharsets.US_ASCII);
+		ByteArrayOutputStream answer = new ByteArrayOutputStream(header.length + key.length + certificate.length);
+		answer.writeBytes(header);
+		answer.writeBytes(key);
+		answer.writeBytes(certificate);
+		return answer.toByteArray();
 	}
 
-	/** Answer with a refusal. */
-	static void writeRefusal(OutputStream out) throws IOException {
-		out.write((REFUSAL + "\n").getBytes(StandardCharsets.US_ASCII));
-		out.flush();
+	/** The answer that refuses. */
+	static byte[] refusal() {
+		return (REFUSAL + "\n").getBytes(StandardCharsets.US_ASCII);
 	}
 
 	/**
@@ -106,6 +105,34 @@ final class RequestProtocol {
 			throw new EOFException("The server announced " + size + " bytes and sent " + bytes.length);
 		}
 		return new String(bytes, StandardCharsets.US_ASCII);
+	}
+
+	/**
+	 * A line that may arrive in pieces: the blocking reader above feeds it byte by byte, the service's event loop
+	 * feeds it whatever came, and neither waits inside it.
+	 */
+	static final class LineBuffer {
+
+		private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+		/**
+		 * Take the next byte.
+		 * @param b the byte
+		 * @return the line, without its line break, once {@code b} ended it; else empty
+		 * @throws ProtocolException when the line is longer than {@link #MAX_LINE}
+		 */
+		Optional<String> add(byte b) throws ProtocolException {
+			if (b == '\n') {
+				String text = this.bytes.toString(StandardCharsets.US_ASCII);
+				return Optional.of(text.endsWith("\r") ? text.substring(0, text.length() - 1) : text);
+			}
+			if (this.bytes.size() == MAX_LINE - 1) {
+				throw new ProtocolException("A line longer than " + MAX_LINE + " bytes");
+			}
+			this.bytes.write(b);
+			return Optional.empty();
+		}
+
 	}
 
 }

@@ -22,14 +22,14 @@ public class SampleApplication {
 	public static final String CLIENT_PROFILE = "client";
 
 	/**
-	 * The certificate request service, on the server's own certificate ({@code tls.contexts.server1}); the context's
-	 * server sockets ask for no client certificate.
+	 * The certificate request service, on the server's own certificate ({@code tls.contexts.server1}), which asks
+	 * for no client certificate.
 	 */
 	@Bean
 	@Profile("!" + CLIENT_PROFILE)
 	CertificateRequestService certificateRequestService(TlsContexts contexts, SampleProperties properties) {
-		return new CertificateRequestService(contexts.get(SampleKeys.SERVER).serverSocketFactory(),
-				properties.requestPort(), new SampleKeys(properties.keys()));
+		return new CertificateRequestService(contexts.get(SampleKeys.SERVER), properties.requestPort(),
+				properties.requestLimits(), new SampleKeys(properties.keys()));
 	}
 
 	public static void main(String[] args) {

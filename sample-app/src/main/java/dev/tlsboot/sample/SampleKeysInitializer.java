@@ -5,10 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 
 import org.apache.commons.logging.Log;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.context.event.ApplicationPreparedEvent;

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,14 +37,16 @@ import dev.tlsboot.pki.CertificateAuthority;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIOException;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The whole sample on random ports of 127.0.0.1, its keys in a temporary directory: the self-check at startup, a
  * client that requests a certificate and calls the API with it, and the tls endpoint on the management port.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "sample.request-port=0", "management.server.port=0" })
+		properties = { "sample.request-port=0", "management.server.port=0", "tls.reload.quiet-period=500ms" })
 @ExtendWith(OutputCaptureExtension.class)
+@DirtiesContext // closed with the class, before its key directory is deleted, so no file watcher looks for it
 class SampleApplicationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -126,10 +130,31 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void theClientContextIsReloadedOnceForTheCertificateTheSelfCheckSaved(CapturedOutput output) {
+		// The file watcher reloads once the files are quiet (500 ms here): a second reload would come after that
+		await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> occurrences(output.getOut(), "Reloaded TlsContext 'client'") == 1);
+	}
+
+	@Test
+	void theMetricsEndpointShowsTheRequestServicesConnections() throws Exception {
+		String dropped = management("/actuator/metrics/" + CertificateRequestService.DROPPED_METRIC);
+		assertThat(JsonPath.<List<String>>read(dropped, "$.availableTags[?(@.tag == 'reason')].values[*]"))
+			.containsExactlyInAnyOrder("connection-limit", "address-limit", "deadline");
+		String open = management("/actuator/metrics/" + CertificateRequestService.OPEN_METRIC);
+		assertThat(JsonPath.<List<Double>>read(open, "$.measurements[*].value")).hasSize(1);
+	}
+
+	@Test
 	void theSelfCheckPrintedWhatItNegotiated(CapturedOutput output) {
 		assertThat(output.getOut()).contains("TLS Boot sample: the client 'sample-client'")
 			.containsPattern("body {8}: Clock: \\d+; Client: sample-client")
 			.contains("server cert : CN=localhost");
+	}
+
+	private static int occurrences(String text, String part) {
+		return text.split(Pattern.quote(part), -1).length - 1;
 	}
 
 	private String management(String path) throws IOException, InterruptedException {
