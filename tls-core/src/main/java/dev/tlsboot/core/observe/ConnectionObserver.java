@@ -209,6 +209,11 @@ public final class ConnectionObserver {
 		return this.securityLevel;
 	}
 
+	/** The context's {@code handshake-timeout}, as a socket's read timeout. */
+	int handshakeTimeoutMillis() {
+		return (int) Math.max(1, Math.min(Integer.MAX_VALUE, this.options.handshakeTimeout().toMillis()));
+	}
+
 	/** What closes the connection, run by {@code close()} or, for a dropped socket or engine, after GC. */
 	Cleaner.Cleanable whenUnreachable(Object wrapper, TrackedConnection connection, Object transport) {
 		// Built here, not in the wrapper, so that the action does not keep the wrapper reachable.

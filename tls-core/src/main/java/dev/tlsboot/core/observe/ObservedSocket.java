@@ -22,9 +22,9 @@ import dev.tlsboot.core.TlsRole;
 
 /**
  * An SSLSocket that reports its connection's life: the handshake (started explicitly, or by the first read, write
- * or {@code getSession()}), its outcome, the bytes its streams carry, and its close. Everything else is the JDK
- * socket's own; the JDK's callbacks (trust manager, key manager, ALPN selector, handshake listeners) are given that
- * socket, not this one.
+ * or {@code getSession()}), its outcome, the bytes its streams carry, and its close. Its first handshake waits no
+ * longer than the context's {@code handshake-timeout} for each read. Everything else is the JDK socket's own; the
+ * JDK's callbacks (trust manager, key manager, ALPN selector, handshake listeners) are given that socket, not this one.
  */
 final class ObservedSocket extends SSLSocket {
 
@@ -78,13 +78,34 @@ final class ObservedSocket extends SSLSocket {
 			installServerHooks();
 		}
 		try {
-			this.delegate.startHandshake();
+			startHandshake(this.observer.handshakeTimeoutMillis());
 		}
 		catch (IOException | RuntimeException ex) {
 			this.observer.failed(this.connection, this.delegate, ex);
 			throw ex;
 		}
 		this.observer.opened(this.connection, this.delegate.getSession(), this.delegate.getApplicationProtocol());
+	}
+
+	/**
+	 * A library that starts the handshake itself (HttpsURLConnection; a first read) leaves it the socket's read
+	 * timeout, often none, so a silent peer would hold it for good: {@code timeout} caps it for the handshake, as it
+	 * does for {@code connect} and {@code startTls}, and the socket's own comes back afterwards.
+	 */
+	private void startHandshake(int timeout) throws IOException {
+		int readTimeout = this.delegate.getSoTimeout();
+		boolean capped = readTimeout == 0 || readTimeout > timeout;
+		if (capped) {
+			this.delegate.setSoTimeout(timeout);
+		}
+		try {
+			this.delegate.startHandshake();
+		}
+		finally {
+			if (capped && !this.delegate.isClosed()) {
+				this.delegate.setSoTimeout(readTimeout);
+			}
+		}
 	}
 
 	private void installServerHooks() {
