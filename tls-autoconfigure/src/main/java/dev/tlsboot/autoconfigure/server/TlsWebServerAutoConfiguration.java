@@ -1,5 +1,7 @@
 package dev.tlsboot.autoconfigure.server;
 
+import java.time.Duration;
+
 import reactor.netty.http.server.HttpServer;
 
 import org.apache.catalina.startup.Tomcat;
@@ -50,8 +52,11 @@ public final class TlsWebServerAutoConfiguration {
 	static class TomcatConfiguration {
 
 		@Bean
-		TomcatTlsCustomizer tlsTomcatCustomizer(ServerTls serverTls) {
-			return new TomcatTlsCustomizer(serverTls);
+		TomcatTlsCustomizer tlsTomcatCustomizer(ServerTls serverTls, Environment environment) {
+			boolean connectionTimeoutSet = Binder.get(environment)
+				.bind("server.tomcat.connection-timeout", Duration.class)
+				.isBound();
+			return new TomcatTlsCustomizer(serverTls, connectionTimeoutSet);
 		}
 
 	}

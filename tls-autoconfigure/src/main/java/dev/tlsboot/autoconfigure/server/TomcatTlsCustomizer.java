@@ -1,11 +1,13 @@
 package dev.tlsboot.autoconfigure.server;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.apache.catalina.connector.Connector;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
+import org.apache.coyote.http11.Constants;
 import org.apache.tomcat.util.net.SSLHostConfig;
 import org.apache.tomcat.util.net.SSLHostConfigCertificate;
 
@@ -20,13 +22,26 @@ import dev.tlsboot.core.cipher.CipherSuite;
  * the context's own SSLContext, which picks the certificate by SNI itself. Tomcat sets protocols, suites and client
  * authentication on each engine from the host config, so those are copied from the context; Tomcat negotiates h2 by
  * ALPN itself when {@code server.http2.enabled} adds its HTTP/2 upgrade protocol.
+ * <p>
+ * Tomcat has no handshake timeout of its own: its NIO connectors bound the whole handshake, from the accept, by
+ * {@code connectionTimeout}, which is also how long each read of a request (line, headers, body) may wait. So the
+ * server context's {@code handshake-timeout} becomes the connectors' {@code connectionTimeout}, unless one was set
+ * for Tomcat ({@code server.tomcat.connection-timeout}, or a connector customizer), which then bounds the handshake
+ * instead; the keep-alive timeout, which follows {@code connectionTimeout} unless set, stays where it was.
  */
 final class TomcatTlsCustomizer implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> {
 
 	private final ServerTls serverTls;
 
-	TomcatTlsCustomizer(ServerTls serverTls) {
+	private final boolean connectionTimeoutSet;
+
+	/**
+	 * @param serverTls the server's TLS
+	 * @param connectionTimeoutSet whether {@code server.tomcat.connection-timeout} is set
+	 */
+	TomcatTlsCustomizer(ServerTls serverTls, boolean connectionTimeoutSet) {
 		this.serverTls = serverTls;
+		this.connectionTimeoutSet = connectionTimeoutSet;
 	}
 
 	@Override
@@ -56,6 +71,17 @@ final class TomcatTlsCustomizer implements WebServerFactoryCustomizer<Configurab
 		protocol.addSslHostConfig(host);
 		connector.setScheme("https");
 		connector.setSecure(true);
+		boundHandshake(protocol, context.options().handshakeTimeout());
+	}
+
+	private void boundHandshake(AbstractHttp11Protocol<?> protocol, Duration handshakeTimeout) {
+		// Set for Tomcat: by server.tomcat.connection-timeout (which may name Tomcat's default), or a customizer
+		if (this.connectionTimeoutSet || protocol.getConnectionTimeout() != Constants.DEFAULT_CONNECTION_TIMEOUT) {
+			return;
+		}
+		// Unless set, keepAliveTimeout follows connectionTimeout: fix it at its current value
+		protocol.setKeepAliveTimeout(protocol.getKeepAliveTimeout());
+		protocol.setConnectionTimeout((int) Math.min(Integer.MAX_VALUE, handshakeTimeout.toMillis()));
 	}
 
 	/** Tomcat keeps TLS 1.3 suites apart ({@code cipherSuites}) from the others ({@code ciphers}). */
