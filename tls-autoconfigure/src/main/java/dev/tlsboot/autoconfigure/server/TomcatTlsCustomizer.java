@@ -6,11 +6,20 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.apache.catalina.connector.Connector;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.apache.coyote.http11.Constants;
+import org.apache.coyote.http11.Http11Nio2Protocol;
+import org.apache.tomcat.util.net.Nio2Endpoint;
+import org.apache.tomcat.util.net.NioEndpoint;
 import org.apache.tomcat.util.net.SSLHostConfig;
 import org.apache.tomcat.util.net.SSLHostConfigCertificate;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggerConfiguration;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 
@@ -31,17 +40,24 @@ import dev.tlsboot.core.cipher.CipherSuite;
  */
 final class TomcatTlsCustomizer implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> {
 
+	private static final Log logger = LogFactory.getLog(TomcatTlsCustomizer.class);
+
 	private final ServerTls serverTls;
 
 	private final boolean connectionTimeoutSet;
 
+	private final ObjectProvider<LoggingSystem> loggingSystem;
+
 	/**
 	 * @param serverTls the server's TLS
 	 * @param connectionTimeoutSet whether {@code server.tomcat.connection-timeout} is set
+	 * @param loggingSystem Spring Boot's logging system, when the application has one
 	 */
-	TomcatTlsCustomizer(ServerTls serverTls, boolean connectionTimeoutSet) {
+	TomcatTlsCustomizer(ServerTls serverTls, boolean connectionTimeoutSet,
+			ObjectProvider<LoggingSystem> loggingSystem) {
 		this.serverTls = serverTls;
 		this.connectionTimeoutSet = connectionTimeoutSet;
+		this.loggingSystem = loggingSystem;
 	}
 
 	@Override
@@ -72,6 +88,7 @@ final class TomcatTlsCustomizer implements WebServerFactoryCustomizer<Configurab
 		connector.setScheme("https");
 		connector.setSecure(true);
 		boundHandshake(protocol, context.options().handshakeTimeout());
+		describe(protocol, context);
 	}
 
 	private void boundHandshake(AbstractHttp11Protocol<?> protocol, Duration handshakeTimeout) {
@@ -82,6 +99,25 @@ final class TomcatTlsCustomizer implements WebServerFactoryCustomizer<Configurab
 		// Unless set, keepAliveTimeout follows connectionTimeout: fix it at its current value
 		protocol.setKeepAliveTimeout(protocol.getKeepAliveTimeout());
 		protocol.setConnectionTimeout((int) Math.min(Integer.MAX_VALUE, handshakeTimeout.toMillis()));
+	}
+
+	/**
+	 * Tomcat describes each certificate as loaded from a key store or PEM files, and one given as an SSLContext as the
+	 * default key store ({@code ~/.keystore}, alias {@code tomcat}, type {@code UNDEFINED}), which it never reads here.
+	 * Its certificate logger is quietened (unless its level is configured) and TLS Boot says what Tomcat serves.
+	 */
+	private void describe(AbstractHttp11Protocol<?> protocol, TlsContext context) {
+		LoggingSystem loggingSystem = this.loggingSystem.getIfAvailable();
+		if (loggingSystem != null) {
+			Class<?> endpoint = (protocol instanceof Http11Nio2Protocol) ? Nio2Endpoint.class : NioEndpoint.class;
+			String name = endpoint.getName() + ".certificate";
+			LoggerConfiguration configuration = loggingSystem.getLoggerConfiguration(name);
+			if (configuration == null || configuration.getConfiguredLevel() == null) {
+				loggingSystem.setLogLevel(name, LogLevel.WARN);
+			}
+		}
+		logger.info("Tomcat serves TLS context '" + context.name() + "' (certificate "
+				+ context.certificateChain().get(0).getSubjectX500Principal().getName() + ")");
 	}
 
 	/** Tomcat keeps TLS 1.3 suites apart ({@code cipherSuites}) from the others ({@code ciphers}). */

@@ -9,7 +9,10 @@ import java.util.concurrent.TimeUnit;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -17,9 +20,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * TLS Boot's server TLS on Tomcat: the handshake timeout as Tomcat's connection timeout, and curl with a client
- * certificate against it.
+ * TLS Boot's server TLS on Tomcat: the handshake timeout as Tomcat's connection timeout, Tomcat's log, and curl with
+ * a client certificate against it.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class TomcatServerTlsTests extends AbstractServerTlsTests {
 
 	TomcatServerTlsTests() {
@@ -38,6 +42,16 @@ class TomcatServerTlsTests extends AbstractServerTlsTests {
 		try (ConfigurableApplicationContext application = TestApplications.TOMCAT.run(this.peers.properties(
 				"tls.server.request=true", "tls.handshake-timeout=1s", "server.tomcat.connection-timeout=7s"))) {
 			assertThat(protocol(application).getConnectionTimeout()).isEqualTo(7_000);
+		}
+	}
+
+	@Test
+	void logsNoKeystoreForTheCertificateOfTheContext(CapturedOutput output) {
+		try (ConfigurableApplicationContext application = TestApplications.TOMCAT
+			.run(this.peers.properties("tls.server.request=true"))) {
+			assertThat(output).doesNotContain("certificate type [UNDEFINED]")
+				.doesNotContain(".keystore")
+				.contains("Tomcat serves TLS context 'default'");
 		}
 	}
 
