@@ -63,6 +63,8 @@ public final class SilentPeers {
 	/**
 	 * Connect {@code clients} TCP clients to 127.0.0.1:{@code port} that never send a byte, and wait until the
 	 * server has closed every one; the test fails if one is still open after {@link #DEADLINE}.
+	 * @param port the server's port
+	 * @param clients how many silent clients to connect
 	 * @return the time from the first connection to the last close
 	 */
 	public static Duration timeToClose(int port, int clients) throws IOException {
