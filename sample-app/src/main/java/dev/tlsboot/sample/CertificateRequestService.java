@@ -38,8 +38,8 @@ import reactor.netty.tcp.TcpServer;
 import org.springframework.context.SmartLifecycle;
 
 import dev.tlsboot.core.TlsContext;
+import dev.tlsboot.netty.NettyTlsImplementation;
 import dev.tlsboot.netty.ReactorNettyTls;
-import dev.tlsboot.netty.TlsProvider;
 import dev.tlsboot.pki.IssuedCertificate;
 import dev.tlsboot.sample.RequestProtocol.LineBuffer;
 
@@ -160,7 +160,7 @@ public class CertificateRequestService implements SmartLifecycle, MeterBinder {
 				.runOn(this.loops)
 				.host(InetAddress.getLoopbackAddress().getHostAddress())
 				.port(this.port)
-				.secure(ReactorNettyTls.server(this.context, TlsProvider.of(this.context.options().provider())))
+				.secure(ReactorNettyTls.server(this.context, NettyTlsImplementation.of(this.context.options().provider())))
 				.doOnChannelInit((observer, channel, remoteAddress) -> admit(channel))
 				.handle(this::serve)
 				.bindNow(LIFECYCLE_TIMEOUT);

@@ -537,7 +537,8 @@ public final class TlsContext {
 		ConnectionObserver observer(int securityLevel) {
 			boolean observes = this.registry.isEnabled() || !this.validators.isEmpty() || !this.listeners.isEmpty();
 			return observes ? new ConnectionObserver(this.name, this.options::request, this.options::require,
-					securityLevel, this.registry, this.validators, this.listeners) : null;
+					securityLevel, this.options.handshakeTimeout(), this.registry, this.validators, this.listeners)
+					: null;
 		}
 
 	}

@@ -29,6 +29,7 @@ import dev.tlsboot.pki.KeyType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Real handshakes on 127.0.0.1 between contexts built from options: what a client sends (SNI, ALPN), what it checks
@@ -339,6 +340,26 @@ class TlsContextHandshakeTests {
 			assertThatExceptionOfType(TlsHandshakeException.class)
 				.isThrownBy(() -> client.connect("localhost", silent.getLocalPort()))
 				.satisfies((ex) -> assertThat(ex.failure().cause()).isEqualTo(Cause.TIMEOUT));
+		}
+	}
+
+	@Test
+	void handshakeTheSocketsUserStartsGivesUpOnASilentPeerWithinTheHandshakeTimeout() throws Exception {
+		TlsContext client = client(options().handshakeTimeout(Duration.ofMillis(300)));
+		try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+				SSLSocket socket = (SSLSocket) client.socketFactory().createSocket("localhost", silent.getLocalPort())) {
+			assertThatExceptionOfType(java.net.SocketTimeoutException.class)
+				.isThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(5), socket::startHandshake));
+		}
+	}
+
+	@Test
+	void handshakeTheSocketsUserStartsLeavesTheSocketsReadTimeoutAsItWas() throws Exception {
+		TlsContext client = client(options().handshakeTimeout(Duration.ofMillis(300)));
+		try (LoopbackTlsServer server = LoopbackTlsServer.start(server(localhost, options()));
+				SSLSocket socket = (SSLSocket) client.socketFactory().createSocket("localhost", server.port())) {
+			assertThat(exchange(socket, "first")).isEqualTo("FIRST");
+			assertThat(socket.getSoTimeout()).isZero();
 		}
 	}
 

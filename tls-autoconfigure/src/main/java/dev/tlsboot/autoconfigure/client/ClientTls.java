@@ -1,6 +1,7 @@
 package dev.tlsboot.autoconfigure.client;
 
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -83,7 +84,17 @@ final class ClientTls {
 	}
 
 	/**
-	 * Give a JDK HttpClient this TLS. The HttpClient sets the parameters it is given on every engine, after the
+	 * The client context's {@code handshake-timeout}, for every host (routes included, as on Reactor Netty): the
+	 * connect timeout of clients whose only bound on the handshake is their connect timeout (the JDK HttpClient's
+	 * covers the TCP connection and the handshake; without one, it waits for a silent server for good).
+	 */
+	Duration handshakeTimeout() {
+		return this.context.options().handshakeTimeout();
+	}
+
+	/**
+	 * Give a JDK HttpClient this TLS, and {@link #handshakeTimeout()} as its connect timeout, which a later
+	 * {@code connectTimeout(...)} replaces. The HttpClient sets the parameters it is given on every engine, after the
 	 * SSLContext set the routed context's, and offers HTTP/2 by ALPN only when they name TLS 1.2 or 1.3: so they carry
 	 * the client context's protocols and nothing else, and each host keeps its routed context's suites. The HttpClient
 	 * adds what it always sets: SNI from the host (over {@code servername}), the host name check, and ALPN.
@@ -93,7 +104,7 @@ final class ClientTls {
 	HttpClient.Builder configure(HttpClient.Builder builder) {
 		SSLParameters parameters = new SSLParameters();
 		parameters.setProtocols(this.context.protocols().toArray(String[]::new));
-		return builder.sslContext(sslContext()).sslParameters(parameters);
+		return builder.sslContext(sslContext()).sslParameters(parameters).connectTimeout(handshakeTimeout());
 	}
 
 	@Override

@@ -1,8 +1,15 @@
 package dev.tlsboot.autoconfigure.server;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 
+import javax.net.ssl.SSLEngine;
+
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.io.ssl.SslConnection;
+import org.eclipse.jetty.io.ssl.SslHandshakeListener;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -12,6 +19,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.Scheduler;
 
 import org.springframework.boot.jetty.ConfigurableJettyWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -23,6 +31,7 @@ import dev.tlsboot.core.TlsContext;
  * HTTP configuration are kept): TLS, then ALPN with HTTP/2 when {@code server.http2.enabled}, then HTTP/1.1. Jetty
  * gets the context's own SSLContext, which picks the certificate by SNI itself; so SNI works on Jetty, where Spring
  * Boot refuses it. Jetty's default exclusions are dropped so that the context alone decides protocols and suites.
+ * A connection whose handshake has not completed within the server context's {@code handshake-timeout} is closed.
  */
 final class JettyTlsCustomizer implements WebServerFactoryCustomizer<ConfigurableJettyWebServerFactory> {
 
@@ -43,7 +52,7 @@ final class JettyTlsCustomizer implements WebServerFactoryCustomizer<Configurabl
 		TlsContext context = this.serverTls.context();
 		for (Connector connector : server.getConnectors()) {
 			if (connector instanceof ServerConnector serverConnector) {
-				secure(serverConnector, sslContextFactory(context));
+				secure(serverConnector, sslContextFactory(context), context.options().handshakeTimeout());
 			}
 		}
 	}
@@ -60,7 +69,8 @@ final class JettyTlsCustomizer implements WebServerFactoryCustomizer<Configurabl
 		return factory;
 	}
 
-	private void secure(ServerConnector connector, SslContextFactory.Server sslContextFactory) {
+	private void secure(ServerConnector connector, SslContextFactory.Server sslContextFactory,
+			Duration handshakeTimeout) {
 		HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
 		HttpConfiguration configuration = http.getHttpConfiguration();
 		configuration.setSecureScheme("https");
@@ -69,9 +79,52 @@ final class JettyTlsCustomizer implements WebServerFactoryCustomizer<Configurabl
 		List<ConnectionFactory> after = this.serverTls.http2() ? JettyHttp2.connectionFactories(http)
 				: List.of(http);
 		List<ConnectionFactory> factories = new ArrayList<>();
-		factories.add(new SslConnectionFactory(sslContextFactory, after.get(0).getProtocol()));
+		factories.add(new HandshakeTimeoutSslConnectionFactory(sslContextFactory, after.get(0).getProtocol(),
+				handshakeTimeout));
 		factories.addAll(after);
 		connector.setConnectionFactories(factories);
+	}
+
+	/**
+	 * TLS whose handshake must complete within a timeout, counted from the accept. Jetty's own bound is the
+	 * connector's idle timeout (30 s unless {@code server.jetty.connection-idle-timeout} says otherwise), which each
+	 * byte a client sends starts again.
+	 */
+	private static final class HandshakeTimeoutSslConnectionFactory extends SslConnectionFactory {
+
+		private final Duration timeout;
+
+		HandshakeTimeoutSslConnectionFactory(SslContextFactory.Server sslContextFactory, String next,
+				Duration timeout) {
+			super(sslContextFactory, next);
+			this.timeout = timeout;
+		}
+
+		@Override
+		protected SslConnection newSslConnection(Connector connector, EndPoint endPoint, SSLEngine engine) {
+			SslConnection connection = super.newSslConnection(connector, endPoint, engine);
+			Scheduler.Task expiry = connector.getScheduler()
+				.schedule(() -> endPoint.close(new TimeoutException(
+						"TLS handshake not completed within " + this.timeout + " (handshake-timeout)")), this.timeout);
+			connection.addHandshakeListener(new HandshakeEnd(expiry));
+			return connection;
+		}
+
+	}
+
+	/** Cancels a connection's expiry once its handshake is over, either way. */
+	private record HandshakeEnd(Scheduler.Task expiry) implements SslHandshakeListener {
+
+		@Override
+		public void handshakeSucceeded(Event event) {
+			this.expiry.cancel();
+		}
+
+		@Override
+		public void handshakeFailed(Event event, Throwable failure) {
+			this.expiry.cancel();
+		}
+
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.tlsboot.autoconfigure.server;
 
+import java.time.Duration;
 import java.util.Map;
 
 import reactor.netty.http.server.HttpServer;
@@ -7,11 +8,13 @@ import reactor.netty.http.server.HttpServer;
 import org.apache.catalina.startup.Tomcat;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jetty.ConfigurableJettyWebServerFactory;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -65,8 +68,12 @@ public final class TlsWebServerAutoConfiguration {
 	static class TomcatConfiguration {
 
 		@Bean
-		TomcatTlsCustomizer tlsTomcatCustomizer(ServerTls serverTls) {
-			return new TomcatTlsCustomizer(serverTls);
+		TomcatTlsCustomizer tlsTomcatCustomizer(ServerTls serverTls, Environment environment,
+				ObjectProvider<LoggingSystem> loggingSystem) {
+			boolean connectionTimeoutSet = Binder.get(environment)
+				.bind("server.tomcat.connection-timeout", Duration.class)
+				.isBound();
+			return new TomcatTlsCustomizer(serverTls, connectionTimeoutSet, loggingSystem);
 		}
 
 	}

@@ -70,14 +70,13 @@ enum HttpClientKind {
 
 	},
 
-	/** The JDK HttpClient from TLS Boot's HttpClient.Builder bean. */
+	/** The JDK HttpClient from TLS Boot's HttpClient.Builder bean, as it comes. */
 	JDK_HTTP_CLIENT(null) {
 
 		@Override
 		String get(ApplicationContext context, String url) throws Exception {
 			HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(HttpsTestServer.TIMEOUT).build();
 			return context.getBean(java.net.http.HttpClient.Builder.class)
-				.connectTimeout(HttpsTestServer.TIMEOUT)
 				.build()
 				.send(request, HttpResponse.BodyHandlers.ofString())
 				.body();

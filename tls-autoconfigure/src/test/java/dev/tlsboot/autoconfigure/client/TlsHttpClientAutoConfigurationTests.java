@@ -1,5 +1,8 @@
 package dev.tlsboot.autoconfigure.client;
 
+import java.net.ServerSocket;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +35,7 @@ import dev.tlsboot.core.TlsOptions;
 import dev.tlsboot.core.material.TlsMaterial;
 import dev.tlsboot.pki.IssuedCertificate;
 import dev.tlsboot.test.TestCertificates;
+import dev.tlsboot.testing.SilentPeers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -53,7 +57,7 @@ class TlsHttpClientAutoConfigurationTests {
 				ImperativeHttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
 				RestClientAutoConfiguration.class, RestTemplateAutoConfiguration.class,
 				WebClientAutoConfiguration.class, TlsHttpClientAutoConfiguration.class))
-		.withPropertyValues("spring.http.clients.connect-timeout=10s", "spring.http.clients.read-timeout=10s");
+		.withPropertyValues("spring.http.clients.read-timeout=10s");
 
 	@BeforeAll
 	static void issueCertificates() {
@@ -120,6 +124,39 @@ class TlsHttpClientAutoConfigurationTests {
 		}
 	}
 
+	@ParameterizedTest
+	@EnumSource
+	void givesUpOnASilentServerWithinTheHandshakeTimeout(HttpClientKind client) throws Exception {
+		try (ServerSocket silent = SilentPeers.server()) {
+			this.runner.withPropertyValues(properties(certs, "tls", TestCertificates.Identity.CLIENT))
+				.withPropertyValues("tls.handshake-timeout=1s")
+				.withPropertyValues(client.properties())
+				.run((context) -> SilentPeers.assertEndedBy(Duration.ofSeconds(1),
+						SilentPeers.timeToFail(() -> client.get(context, url(silent)))));
+		}
+	}
+
+	@Test
+	void clientContextConnectGivesUpOnASilentServerWithinItsHandshakeTimeout() throws Exception {
+		try (ServerSocket silent = SilentPeers.server()) {
+			this.runner.withPropertyValues(properties(certs, "tls", TestCertificates.Identity.CLIENT))
+				.withPropertyValues("tls.contexts.quick.handshake-timeout=1s", "tls.client.context=quick")
+				.run((context) -> SilentPeers.assertEndedBy(Duration.ofSeconds(1), SilentPeers.timeToFail(
+						() -> context.getBean(ClientTls.class).context().connect("127.0.0.1", silent.getLocalPort()))));
+		}
+	}
+
+	@Test
+	void connectTimeoutIsTheHandshakeTimeoutUnlessSpringBootSetsOne() {
+		this.runner.withPropertyValues("tls.handshake-timeout=4s").run((context) -> {
+			assertThat(context.getBean(HttpClientSettings.class).connectTimeout()).hasSeconds(4);
+			assertThat(context.getBean(HttpClient.Builder.class).build().connectTimeout())
+				.hasValue(Duration.ofSeconds(4));
+		});
+		this.runner.withPropertyValues("tls.handshake-timeout=4s", "spring.http.clients.connect-timeout=7s")
+			.run((context) -> assertThat(context.getBean(HttpClientSettings.class).connectTimeout()).hasSeconds(7));
+	}
+
 	@Test
 	void jdkHttpClientNegotiatesHttp2ByAlpn() throws Exception {
 		try (HttpsTestServer server = new HttpsTestServer(certs.serverContext(TlsOptions.builder().require(true)))) {
@@ -154,6 +191,10 @@ class TlsHttpClientAutoConfigurationTests {
 				.rootCause()
 				.hasMessageContaining("tls.client.routes[api.example.com]")
 				.hasMessageContaining("no TLS context named 'nope'"));
+	}
+
+	private static String url(ServerSocket server) {
+		return "https://127.0.0.1:" + server.getLocalPort() + "/";
 	}
 
 	private static ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder> h2() {

@@ -2,8 +2,10 @@ package dev.tlsboot.autoconfigure.client;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 
 import javax.net.ssl.HostnameVerifier;
@@ -25,6 +27,7 @@ import dev.tlsboot.autoconfigure.TlsContexts;
 import dev.tlsboot.autoconfigure.TlsSslBundleAutoConfiguration;
 import dev.tlsboot.core.TlsOptions;
 import dev.tlsboot.test.TestCertificates;
+import dev.tlsboot.testing.SilentPeers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -83,6 +86,15 @@ class TlsHttpsHandlerAutoConfigurationTests {
 			assertThat(HttpsURLConnection.getDefaultSSLSocketFactory()).isSameAs(defaultFactory);
 			assertThat(HttpsURLConnection.getDefaultHostnameVerifier()).isSameAs(defaultVerifier);
 			assertThatThrownBy(() -> get(server.url("localhost"))).isInstanceOf(SSLHandshakeException.class);
+		}
+	}
+
+	@Test
+	void httpsUrlConnectionGivesUpOnASilentServerWithinTheHandshakeTimeout() throws Exception {
+		try (ServerSocket silent = SilentPeers.server()) {
+			this.runner.withPropertyValues("tls.https-handler.register=true", "tls.handshake-timeout=1s")
+				.run((context) -> SilentPeers.assertEndedBy(Duration.ofSeconds(1),
+						SilentPeers.timeToFail(() -> get("https://127.0.0.1:" + silent.getLocalPort() + "/"))));
 		}
 	}
 

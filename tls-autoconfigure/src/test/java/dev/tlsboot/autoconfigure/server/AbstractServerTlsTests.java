@@ -3,6 +3,7 @@ package dev.tlsboot.autoconfigure.server;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,13 +13,15 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.tlsboot.testing.OpenSslCli;
+import dev.tlsboot.testing.SilentPeers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * The same tests on every server, each against two running applications: one that requires client certificates,
- * speaks HTTP/2 and serves two more host names by SNI; one that only asks for client certificates.
+ * The same tests on every server, each against three running applications: one that requires client certificates,
+ * speaks HTTP/2 and serves two more host names by SNI; one that only asks for client certificates; one whose server
+ * context has a handshake timeout of a second.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AbstractServerTlsTests {
@@ -31,6 +34,8 @@ abstract class AbstractServerTlsTests {
 
 	private ConfigurableApplicationContext requestOnly;
 
+	private ConfigurableApplicationContext quickHandshake;
+
 	AbstractServerTlsTests(TestApplications server) {
 		this.server = server;
 	}
@@ -41,12 +46,15 @@ abstract class AbstractServerTlsTests {
 		this.mtls = this.server.run(this.peers.properties("tls.server.require=true", "server.http2.enabled=true",
 				sni[0], sni[1]));
 		this.requestOnly = this.server.run(this.peers.properties("tls.server.request=true"));
+		// Started with the others: closing an application on Reactor Netty disposes the event loops they share
+		this.quickHandshake = this.server
+			.run(this.peers.properties("tls.contexts.quick.handshake-timeout=1s", "tls.server.context=quick"));
 	}
 
 	@AfterAll
 	void stop() {
 		for (ConfigurableApplicationContext application : new ConfigurableApplicationContext[] { this.mtls,
-				this.requestOnly }) {
+				this.requestOnly, this.quickHandshake }) {
 			if (application != null) {
 				application.close();
 			}
@@ -99,6 +107,12 @@ abstract class AbstractServerTlsTests {
 	@Test
 	void http11IsNegotiatedWhenHttp2IsOff() throws Exception {
 		assertThat(this.peers.handshake(TestApplications.port(this.requestOnly), null).alpn()).isEqualTo("http/1.1");
+	}
+
+	@Test
+	void closesSilentClientsWithinTheServerContextsHandshakeTimeout() throws Exception {
+		SilentPeers.assertEndedBy(Duration.ofSeconds(1),
+				SilentPeers.timeToClose(TestApplications.port(this.quickHandshake), 5));
 	}
 
 	@Test

@@ -6,18 +6,53 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * TLS Boot's server TLS on Tomcat, and curl with a client certificate against it.
+ * TLS Boot's server TLS on Tomcat: the handshake timeout as Tomcat's connection timeout, Tomcat's log, and curl with
+ * a client certificate against it.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class TomcatServerTlsTests extends AbstractServerTlsTests {
 
 	TomcatServerTlsTests() {
 		super(TestApplications.TOMCAT);
+	}
+
+	@Test
+	void handshakeTimeoutBoundsTomcatsConnectionsAndKeepAliveStaysTomcats() {
+		AbstractHttp11Protocol<?> protocol = protocol(this.mtls);
+		assertThat(protocol.getConnectionTimeout()).isEqualTo(10_000);
+		assertThat(protocol.getKeepAliveTimeout()).isEqualTo(60_000);
+	}
+
+	@Test
+	void connectionTimeoutSetForTomcatBoundsTheHandshakeInstead() {
+		try (ConfigurableApplicationContext application = TestApplications.TOMCAT.run(this.peers.properties(
+				"tls.server.request=true", "tls.handshake-timeout=1s", "server.tomcat.connection-timeout=7s"))) {
+			assertThat(protocol(application).getConnectionTimeout()).isEqualTo(7_000);
+		}
+	}
+
+	@Test
+	void logsNoKeystoreForTheCertificateOfTheContext(CapturedOutput output) {
+		try (ConfigurableApplicationContext application = TestApplications.TOMCAT
+			.run(this.peers.properties("tls.server.request=true"))) {
+			assertThat(output).doesNotContain("certificate type [UNDEFINED]")
+				.doesNotContain(".keystore")
+				.contains("Tomcat serves TLS context 'default'");
+		}
 	}
 
 	@Test
@@ -30,6 +65,11 @@ class TomcatServerTlsTests extends AbstractServerTlsTests {
 	@Test
 	void curlWithoutClientCertificateIsRefused() throws Exception {
 		assertThat(curl()).doesNotContain("CN=");
+	}
+
+	private static AbstractHttp11Protocol<?> protocol(ConfigurableApplicationContext application) {
+		TomcatWebServer server = (TomcatWebServer) ((WebServerApplicationContext) application).getWebServer();
+		return (AbstractHttp11Protocol<?>) server.getTomcat().getConnector().getProtocolHandler();
 	}
 
 	/** {@code curl https://localhost:PORT/} trusting the test CA, localhost pinned to 127.0.0.1; what it printed. */

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -65,6 +66,8 @@ public final class ConnectionObserver {
 
 	private final int securityLevel;
 
+	private final Duration handshakeTimeout;
+
 	private final ConnectionRegistry registry;
 
 	private final List<TlsValidator> validators;
@@ -80,17 +83,19 @@ public final class ConnectionObserver {
 	 * @param request whether the context asks for the peer's certificate, by the role it plays ({@code request})
 	 * @param require whether it refuses a peer without a valid one, by the role it plays ({@code require})
 	 * @param securityLevel the security level in force
+	 * @param handshakeTimeout the context's {@code handshake-timeout}
 	 * @param registry where connections are kept
 	 * @param validators the validators, in order
 	 * @param listeners the listeners, in order
 	 */
 	public ConnectionObserver(String context, Predicate<TlsRole> request, Predicate<TlsRole> require,
-			int securityLevel, ConnectionRegistry registry, List<TlsValidator> validators,
+			int securityLevel, Duration handshakeTimeout, ConnectionRegistry registry, List<TlsValidator> validators,
 			List<TlsEventListener> listeners) {
 		this.context = context;
 		this.request = request;
 		this.require = require;
 		this.securityLevel = securityLevel;
+		this.handshakeTimeout = handshakeTimeout;
 		this.registry = registry;
 		this.validators = List.copyOf(validators);
 		this.listeners = List.copyOf(listeners);
@@ -215,6 +220,11 @@ public final class ConnectionObserver {
 
 	int securityLevel() {
 		return this.securityLevel;
+	}
+
+	/** The context's {@code handshake-timeout}, as a socket's read timeout. */
+	int handshakeTimeoutMillis() {
+		return (int) Math.max(1, Math.min(Integer.MAX_VALUE, this.handshakeTimeout.toMillis()));
 	}
 
 	/** What closes the connection, run by {@code close()} or, for a dropped socket or engine, after GC. */

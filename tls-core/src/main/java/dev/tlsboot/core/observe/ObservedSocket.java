@@ -12,8 +12,8 @@ import dev.tlsboot.core.option.TlsRole;
 
 /**
  * An SSLSocket that reports its connection's life: the handshake (started explicitly, or by the first read, write
- * or {@code getSession()}), its outcome, the bytes its streams carry, and its close. Everything else is the JDK
- * socket's own.
+ * or {@code getSession()}), its outcome, the bytes its streams carry, and its close. Its first handshake waits no
+ * longer than the context's {@code handshake-timeout} for each read. Everything else is the JDK socket's own.
  */
 final class ObservedSocket extends ForwardingSslSocket {
 
@@ -65,13 +65,34 @@ final class ObservedSocket extends ForwardingSslSocket {
 			installServerHooks();
 		}
 		try {
-			this.delegate.startHandshake();
+			startHandshake(this.observer.handshakeTimeoutMillis());
 		}
 		catch (IOException | RuntimeException ex) {
 			this.observer.failed(this.connection, this.delegate, ex);
 			throw ex;
 		}
 		this.observer.opened(this.connection, this.delegate.getSession(), this.delegate.getApplicationProtocol());
+	}
+
+	/**
+	 * A library that starts the handshake itself (HttpsURLConnection; a first read) leaves it the socket's read
+	 * timeout, often none, so a silent peer would hold it for good: {@code timeout} caps it for the handshake, as it
+	 * does for {@code connect} and {@code startTls}, and the socket's own comes back afterwards.
+	 */
+	private void startHandshake(int timeout) throws IOException {
+		int readTimeout = this.delegate.getSoTimeout();
+		boolean capped = readTimeout == 0 || readTimeout > timeout;
+		if (capped) {
+			this.delegate.setSoTimeout(timeout);
+		}
+		try {
+			this.delegate.startHandshake();
+		}
+		finally {
+			if (capped && !this.delegate.isClosed()) {
+				this.delegate.setSoTimeout(readTimeout);
+			}
+		}
 	}
 
 	private void installServerHooks() {

@@ -97,7 +97,8 @@ class ConnectionRegistryTests {
 
 	private static ConnectionObserver observer(String context, ConnectionRegistry registry) {
 		TlsOptions options = TlsOptions.defaults();
-		return new ConnectionObserver(context, options::request, options::require, 2, registry, List.of(), List.of());
+		return new ConnectionObserver(context, options::request, options::require, 2, options.handshakeTimeout(),
+				registry, List.of(), List.of());
 	}
 
 	private static long usedHeap() {
