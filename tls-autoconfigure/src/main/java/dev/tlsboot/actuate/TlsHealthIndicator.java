@@ -1,6 +1,7 @@
 package dev.tlsboot.actuate;
 
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +35,9 @@ public class TlsHealthIndicator extends AbstractHealthIndicator {
 
 	private final Duration warningThreshold;
 
-	private final TlsReloads reloads;
+	private final @Nullable TlsReloads reloads;
+
+	private final Clock clock;
 
 	/**
 	 * @param contexts the contexts to check
@@ -42,15 +45,21 @@ public class TlsHealthIndicator extends AbstractHealthIndicator {
 	 * @param reloads what rotation did, or {@code null} when it is off: a refused reload is warned about
 	 */
 	public TlsHealthIndicator(TlsContexts contexts, Duration warningThreshold, @Nullable TlsReloads reloads) {
+		this(contexts, warningThreshold, reloads, Clock.systemUTC());
+	}
+
+	/** With the clock the certificates are judged by: contexts never start with an invalid one, time makes it so. */
+	TlsHealthIndicator(TlsContexts contexts, Duration warningThreshold, @Nullable TlsReloads reloads, Clock clock) {
 		super("TLS health check failed");
 		this.contexts = contexts;
 		this.warningThreshold = warningThreshold;
 		this.reloads = reloads;
+		this.clock = clock;
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		Map<String, List<CertificateSummary>> chains = new LinkedHashMap<>();
 		Map<String, List<String>> invalidTrustAnchors = new LinkedHashMap<>();
 		List<String> warnings = new ArrayList<>();

@@ -1,6 +1,8 @@
 package dev.tlsboot.autoconfigure;
 
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,10 +86,26 @@ final class TlsContextsFactory {
 			this.observation.accept(builder);
 			TlsContext context = builder.build();
 			logger.info(describe(context));
+			warnIfExpiringSoon(context);
 			return context;
 		}
 		catch (TlsConfigurationException ex) {
 			throw ex.withOption(property.apply(ex.option()));
+		}
+	}
+
+	/** The log says at startup what the health indicator will say: a certificate to renew soon. */
+	private void warnIfExpiringSoon(TlsContext context) {
+		if (context.certificateChain().isEmpty()) {
+			return;
+		}
+		X509Certificate leaf = context.certificateChain().get(0);
+		Duration threshold = this.properties.getHealth().getWarningThreshold();
+		Duration left = Duration.between(Instant.now(), leaf.getNotAfter().toInstant());
+		if (left.compareTo(threshold) < 0) {
+			logger.warn("TLS context '" + context.name() + "': certificate " + leaf.getSubjectX500Principal().getName()
+					+ " expires on " + leaf.getNotAfter().toInstant() + ", in " + left.toDays() + " days (within "
+					+ "tls.health.warning-threshold, " + threshold.toDays() + " days): renew it.");
 		}
 	}
 

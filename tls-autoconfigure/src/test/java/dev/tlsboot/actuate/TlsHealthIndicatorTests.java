@@ -1,6 +1,7 @@
 package dev.tlsboot.actuate;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,9 +15,11 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 
 import dev.tlsboot.actuate.autoconfigure.TlsHealthContributorAutoConfiguration;
 import dev.tlsboot.autoconfigure.TlsAutoConfiguration;
+import dev.tlsboot.autoconfigure.TlsContexts;
 import dev.tlsboot.pki.CertificateAuthority;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,8 +42,6 @@ class TlsHealthIndicatorTests {
 		Instant now = Instant.now();
 		issue(ca, "valid", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(90)));
 		issue(ca, "expiring", now.minus(Duration.ofDays(80)), now.plus(Duration.ofDays(5)).plusSeconds(3600));
-		issue(ca, "expired", now.minus(Duration.ofDays(90)), now.minus(Duration.ofDays(2)));
-		issue(ca, "future", now.plus(Duration.ofDays(2)), now.plus(Duration.ofDays(90)));
 	}
 
 	@Test
@@ -83,23 +84,29 @@ class TlsHealthIndicatorTests {
 	}
 
 	@Test
-	void downWhenACertificateHasExpired() {
-		this.runner.withPropertyValues(context("default", "valid")).withPropertyValues(context("old", "expired"))
+	void downOnceACertificateHasExpired() {
+		this.runner.withPropertyValues(context("default", "valid")).withPropertyValues(context("old", "expiring"))
 			.run((context) -> {
-				Health health = context.getBean(TlsHealthIndicator.class).health(true);
+				Health health = at(context, Duration.ofDays(8)).health(true);
 				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-				assertThat(warnings(health)).singleElement().asString().contains("'CN=expired' expired on");
+				assertThat(warnings(health)).singleElement().asString().contains("'CN=expiring' expired on");
 				assertThat(chain(health, "old").get(0).daysLeft()).isEqualTo(-2);
 			});
 	}
 
 	@Test
 	void downWhenACertificateIsNotYetValid() {
-		this.runner.withPropertyValues(context("default", "future")).run((context) -> {
-			Health health = context.getBean(TlsHealthIndicator.class).health(true);
+		this.runner.withPropertyValues(context("default", "valid")).run((context) -> {
+			Health health = at(context, Duration.ofDays(-2)).health(true);
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 			assertThat(warnings(health)).singleElement().asString().contains("is not valid before");
 		});
+	}
+
+	/** The indicator as it will judge the application's contexts {@code later} from now. */
+	private static TlsHealthIndicator at(ApplicationContext context, Duration later) {
+		return new TlsHealthIndicator(context.getBean(TlsContexts.class), Duration.ofDays(14), null,
+				Clock.offset(Clock.systemUTC(), later));
 	}
 
 	@Test

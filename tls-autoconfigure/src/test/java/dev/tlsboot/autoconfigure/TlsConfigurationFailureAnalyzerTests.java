@@ -2,6 +2,8 @@ package dev.tlsboot.autoconfigure;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,9 +13,12 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
 
+import dev.tlsboot.autoconfigure.server.TlsWebServerAutoConfiguration;
 import dev.tlsboot.test.TestCertificates;
 import dev.tlsboot.test.TlsCertificatesExtension;
 
@@ -23,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Each kind of bad {@code tls.*} stops startup, and the analysis names the property, the file, the problem and what
  * to do.
  */
-@ExtendWith(TlsCertificatesExtension.class)
+@ExtendWith({ TlsCertificatesExtension.class, OutputCaptureExtension.class })
 class TlsConfigurationFailureAnalyzerTests {
 
 	private static final String PASSWORD = "pw-4711";
@@ -31,12 +36,19 @@ class TlsConfigurationFailureAnalyzerTests {
 	private static TestCertificates certs;
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(TlsAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(TlsAutoConfiguration.class, TlsWebServerAutoConfiguration.class));
 
 	@BeforeAll
 	static void writeCertificates(TestCertificates certs) throws IOException {
 		TlsConfigurationFailureAnalyzerTests.certs = certs;
 		certs.ca().issueServer("localhost").writeTo(certs.directory(), "secured", PASSWORD.toCharArray());
+		Instant now = Instant.now();
+		certs.ca().issue().commonName("localhost").serverAuth()
+			.validity(now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1))).build()
+			.writeTo(certs.directory(), "expired");
+		certs.ca().issue().commonName("localhost").serverAuth()
+			.validity(now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(3))).build()
+			.writeTo(certs.directory(), "expiring");
 		Files.writeString(certs.file("garbage.crt"),
 				"-----BEGIN CERTIFICATE-----\nthis is not base64 at all\n-----END CERTIFICATE-----\n");
 	}
@@ -94,6 +106,25 @@ class TlsConfigurationFailureAnalyzerTests {
 	}
 
 	@Test
+	void expiredCertificateStopsStartupAsAReloadWouldRefuseIt() {
+		FailureAnalysis analysis = analyzeStartup("tls.contexts.web.certfile=" + certs.location("expired.crt"),
+				"tls.contexts.web.keyfile=" + certs.location("expired.key"));
+		assertThat(analysis.getDescription()).contains("Property: tls.contexts.web.certfile\n")
+			.contains("File: " + certs.location("expired.crt") + "\n")
+			.containsPattern("Reason: the certificate 'CN=localhost' expired on \\S+ \\(now \\S+\\)\\.");
+		assertThat(analysis.getAction()).startsWith("Install a renewed certificate");
+	}
+
+	@Test
+	void certificateExpiringWithinTheHealthThresholdIsWarnedAboutAtStartup(CapturedOutput output) {
+		this.runner.withPropertyValues("tls.certfile=" + certs.location("expiring.crt"),
+				"tls.keyfile=" + certs.location("expiring.key"))
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).containsPattern("WARN.*TLS context 'default': certificate CN=localhost expires on \\S+, "
+				+ "in 2 days \\(within tls.health.warning-threshold, 14 days\\): renew it.");
+	}
+
+	@Test
 	void unknownCipher() {
 		FailureAnalysis analysis = analyzeStartup("tls.cipher=ECDHE+AESGCM:NOT-A-CIPHER");
 		assertThat(analysis.getDescription()).contains("Property: tls.cipher\n")
@@ -145,7 +176,32 @@ class TlsConfigurationFailureAnalyzerTests {
 
 	@Test
 	void tlsServerWithServerSslDisabledStarts() {
-		this.runner.withPropertyValues("tls.server.require=true", "server.ssl.enabled=false", "server.ssl.bundle=web")
+		this.runner.withPropertyValues("tls.server.require=true", "tls.cafile=" + certs.location("ca.crt"),
+				"server.ssl.enabled=false", "server.ssl.bundle=web")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void serverRequiringClientCertificatesWithoutTheirCaStopsStartup() {
+		FailureAnalysis analysis = analyzeStartup("tls.certfile=" + certs.location("server.crt"),
+				"tls.keyfile=" + certs.location("server.key"), "tls.server.require=true");
+		assertThat(analysis.getDescription()).contains("Property: tls.server.require\n")
+			.contains("every public CA of the system trust store could vouch for a client");
+		assertThat(analysis.getAction()).contains("Set 'cafile'").contains("'castore' to 'system'");
+	}
+
+	@Test
+	void aContextsOwnRequestIsNamedWhenTheServerInheritsIt() {
+		FailureAnalysis analysis = analyzeStartup("tls.contexts.web.certfile=" + certs.location("server.crt"),
+				"tls.contexts.web.keyfile=" + certs.location("server.key"), "tls.contexts.web.request=true",
+				"tls.server.context=web");
+		assertThat(analysis.getDescription()).contains("Property: tls.contexts.web.request\n");
+	}
+
+	@Test
+	void publicCasForClientCertificatesOnlyWhenAskedFor() {
+		this.runner.withPropertyValues("tls.certfile=" + certs.location("server.crt"),
+				"tls.keyfile=" + certs.location("server.key"), "tls.castore=system", "tls.server.require=true")
 			.run((context) -> assertThat(context).hasNotFailed());
 	}
 

@@ -32,6 +32,9 @@ final class ContextFactory {
 		boolean deferred = builder.material == null && options.equals(TlsOptions.defaults());
 		TlsMaterial material = deferred ? null
 				: (builder.material != null) ? builder.material : TlsMaterial.load(options);
+		if (material != null) {
+			CertificateValidity.checkAtBuild(builder.name, material.key(), options, builder.materialInMemory);
+		}
 		ContextKeyManager ownKey = new ContextKeyManager((material != null) ? material.key() : null);
 		TlsContext context = new TlsContext(builder.copy(options, null), ownKey,
 				keyManager(ownKey, builder.serverNames));

@@ -83,7 +83,7 @@ final class LiveState {
 		ContextState current = get();
 		TlsOptions options = this.origin.options;
 		ContextState.checkOwnCertificate(next.key(), current.parameters().securityLevel(), options);
-		checkValidNow(next.key(), options);
+		CertificateValidity.checkAtReload(next.key(), options);
 		this.ownKey.load(next.key());
 		current.trustManager().trust(next.trustAnchors());
 		this.state = current.with(next);
@@ -118,27 +118,6 @@ final class LiveState {
 			sessions.setSessionCacheSize(1);
 			sessions.setSessionCacheSize(0);
 			sessions.setSessionCacheSize(size);
-		}
-	}
-
-	/** A reload must not swap a serving certificate for one that a client would refuse right away. */
-	private static void checkValidNow(KeyMaterial key, TlsOptions options) {
-		if (key == null) {
-			return;
-		}
-		String location = (options.certfile() != null) ? options.certfile().text() : null;
-		try {
-			key.leaf().checkValidity();
-		}
-		catch (CertificateExpiredException ex) {
-			throw new TlsConfigurationException(TlsOption.CERTFILE, location,
-					"the new certificate expired on " + key.leaf().getNotAfter().toInstant() + ".",
-					"Install a renewed certificate; the current one keeps serving.", ex);
-		}
-		catch (CertificateNotYetValidException ex) {
-			throw new TlsConfigurationException(TlsOption.CERTFILE, location,
-					"the new certificate is not valid before " + key.leaf().getNotBefore().toInstant() + ".",
-					"Check the clock, or install it when it is valid; the current one keeps serving.", ex);
 		}
 	}
 

@@ -402,12 +402,12 @@ public final class TlsContext {
 
 		final TlsOptions options;
 
-		private String name = "default";
+		String name = "default";
 
 		TlsMaterial material;
 
 		/** Whether the material was given rather than read from the options' files. */
-		private boolean materialInMemory;
+		boolean materialInMemory;
 
 		/** The context this one is a variant of: its reloads are followed. */
 		TlsContext parent;

@@ -137,6 +137,32 @@ class TlsContextReloadTests {
 	}
 
 	@Test
+	void anExpiredCertificateNamedByTheOptionsNeverStartsServing() {
+		Instant end = Instant.now().minus(1, ChronoUnit.DAYS);
+		this.ca.issue().commonName("localhost").subjectAltNames("localhost").serverAuth()
+			.validity(end.minus(30, ChronoUnit.DAYS), end).build().writeTo(this.directory, "expired");
+		assertThatExceptionOfType(TlsConfigurationException.class)
+			.isThrownBy(() -> TlsContext.create("expired", options().certfile(file("expired.crt").toString())
+				.keyfile(file("expired.key").toString()).build()))
+			.satisfies((ex) -> assertThat(ex.option()).isEqualTo("certfile"))
+			.satisfies((ex) -> assertThat(ex.location()).endsWith("expired.crt"))
+			.withMessageContaining("the certificate 'CN=localhost' expired on " + end.truncatedTo(ChronoUnit.SECONDS))
+			.withMessageContaining("Install a renewed certificate");
+	}
+
+	@Test
+	void aCertificateNotYetValidNeverStartsServing() {
+		Instant start = Instant.now().plus(1, ChronoUnit.DAYS);
+		this.ca.issue().commonName("localhost").subjectAltNames("localhost").serverAuth()
+			.validity(start, start.plus(30, ChronoUnit.DAYS)).build().writeTo(this.directory, "future");
+		assertThatExceptionOfType(TlsConfigurationException.class)
+			.isThrownBy(() -> TlsContext.create("future", options().certfile(file("future.crt").toString())
+				.keyfile(file("future.key").toString()).build()))
+			.withMessageContaining("is not valid before " + start.truncatedTo(ChronoUnit.SECONDS))
+			.withMessageContaining("Check the system clock");
+	}
+
+	@Test
 	void reloadListenersHearOfEachSuccessfulReloadOnly() throws Exception {
 		List<TlsContext> heard = new CopyOnWriteArrayList<>();
 		this.server.onReload(heard::add);

@@ -7,10 +7,11 @@ import java.util.Map;
 
 import dev.tlsboot.autoconfigure.TlsContexts;
 import dev.tlsboot.autoconfigure.TlsProperties;
-import dev.tlsboot.core.internal.HostPatterns;
-import dev.tlsboot.core.option.TlsConfigurationException;
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.TlsOptions;
+import dev.tlsboot.core.internal.HostPatterns;
+import dev.tlsboot.core.option.TlsConfigurationException;
+import dev.tlsboot.core.option.TlsOption;
 import dev.tlsboot.core.option.TlsRole;
 
 /**
@@ -68,7 +69,7 @@ final class ServerTls {
 	 */
 	static ServerTls of(TlsProperties.Server server, TlsContexts contexts, boolean http2) {
 		TlsContext base = context(contexts, "tls.server.context", server.getContext());
-		TlsOptions.Builder options = base.options().toBuilder().alpn(http2 ? HTTP2 : HTTP1);
+		TlsOptions.Builder options = base.options().toBuilder().server(true).alpn(http2 ? HTTP2 : HTTP1);
 		if (server.getRequest() != null) {
 			options.request(server.getRequest());
 		}
@@ -81,7 +82,24 @@ final class ServerTls {
 		Map<String, TlsContext> sni = new LinkedHashMap<>();
 		server.getSni().forEach((host, name) -> sni.put(host, servable(contexts, "tls.server.sni[" + host + "]", name)));
 		checkPatterns(sni);
-		return new ServerTls(base, options.build(), fallback, sni, http2);
+		return new ServerTls(base, serverOptions(options, server, base), fallback, sni, http2);
+	}
+
+	/** The options as the web server uses them; an error names the property that asked for client certificates. */
+	private static TlsOptions serverOptions(TlsOptions.Builder options, TlsProperties.Server server, TlsContext base) {
+		try {
+			return options.build();
+		}
+		catch (TlsConfigurationException ex) {
+			boolean require = ex.option().equals(TlsOption.REQUIRE.optionName());
+			if (!require && !ex.option().equals(TlsOption.REQUEST.optionName())) {
+				throw ex;
+			}
+			Object set = require ? server.getRequire() : server.getRequest();
+			String context = base.name().equals(TlsProperties.DEFAULT_CONTEXT) ? "tls."
+					: "tls.contexts." + base.name() + ".";
+			throw ex.withOption((set != null) ? "tls.server." + ex.option() : context + ex.option());
+		}
 	}
 
 	private static void checkPatterns(Map<String, TlsContext> sni) {
