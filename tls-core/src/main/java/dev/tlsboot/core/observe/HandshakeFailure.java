@@ -2,10 +2,15 @@ package dev.tlsboot.core.observe;
 
 import java.io.EOFException;
 import java.net.SocketTimeoutException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.PKIXReason;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Why a handshake failed, in plain words, after TclTLS's "Error Messages": the JDK's exceptions name a symptom
@@ -66,12 +71,9 @@ public record HandshakeFailure(Cause cause, String explanation) {
 	 */
 	public static HandshakeFailure explain(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof RefusedCertificateException refused) {
-				return new HandshakeFailure(refused.reason(), refused.getMessage());
-			}
-			if (cause instanceof SocketTimeoutException || isNettyHandshakeTimeout(cause)) {
-				return new HandshakeFailure(Cause.TIMEOUT, "the peer did not complete the handshake in time "
-						+ "('handshake-timeout'). Is it a TLS server, and is it overloaded?");
+			HandshakeFailure typed = byType(cause);
+			if (typed != null) {
+				return typed;
 			}
 		}
 		String message = messages(failure).toLowerCase(Locale.ROOT);
@@ -98,8 +100,10 @@ public record HandshakeFailure(Cause cause, String explanation) {
 			return new HandshakeFailure(Cause.CLIENT_CERTIFICATE_REQUIRED, "the server requires a client "
 					+ "certificate and none was sent. Set 'certfile' and 'keyfile' on the client.");
 		}
-		if (message.contains("bad_certificate") || message.contains("certificate_unknown")
-				|| message.contains("unknown_ca") || message.contains("certificate_expired")) {
+		// JDK 25 names the alert it sends too, "(certificate_unknown) ...": that is this side refusing, not the peer
+		boolean sent = alert(failure).filter((alert) -> alert.endsWith("(sent)")).isPresent();
+		if (!sent && (message.contains("bad_certificate") || message.contains("certificate_unknown")
+				|| message.contains("unknown_ca") || message.contains("certificate_expired"))) {
 			return new HandshakeFailure(Cause.CERTIFICATE_REFUSED_BY_PEER, "the peer refused this side's "
 					+ "certificate (" + firstMessage(failure) + "). Check that the peer trusts its CA and that it "
 					+ "is valid; the peer's log says why.");
@@ -134,11 +138,26 @@ public record HandshakeFailure(Cause cause, String explanation) {
 	}
 
 	/**
-	 * Netty's {@code SslHandshakeTimeoutException} (its handlers' {@code handshake-timeout}), known by its name so that
-	 * the core needs no Netty.
+	 * What the exception's type tells, whatever its message says: TLS Boot's own refusals, timeouts and the JDK's
+	 * certificate path errors. Netty's exceptions are known by name, so that the core needs no Netty.
 	 */
-	private static boolean isNettyHandshakeTimeout(Throwable failure) {
-		return failure.getClass().getName().equals(NETTY_HANDSHAKE_TIMEOUT);
+	private static @Nullable HandshakeFailure byType(Throwable cause) {
+		if (cause instanceof RefusedCertificateException refused) {
+			return new HandshakeFailure(refused.reason(), refused.getMessage());
+		}
+		if (cause instanceof SocketTimeoutException || cause.getClass().getName().equals(NETTY_HANDSHAKE_TIMEOUT)) {
+			return new HandshakeFailure(Cause.TIMEOUT, "the peer did not complete the handshake in time "
+					+ "('handshake-timeout'). Is it a TLS server, and is it overloaded?");
+		}
+		// The JDK's PKIX: "path building failed" when no anchor has the issuer's name, "path validation failed:
+		// Path does not chain with any of the trust anchors" when one has its name but not its key
+		if (cause instanceof CertPathBuilderException || (cause instanceof CertPathValidatorException invalid
+				&& invalid.getReason() == PKIXReason.NO_TRUST_ANCHOR)) {
+			return new HandshakeFailure(Cause.UNKNOWN_CA, "the peer's certificate does not chain to a CA trusted "
+					+ "here (" + cause.getMessage() + "). Add its CA to 'cafile' (or 'cadir', 'castore') if you "
+					+ "trust it; if it comes from an intermediate CA, the peer must send that after its certificate.");
+		}
+		return null;
 	}
 
 	private static String messages(Throwable failure) {

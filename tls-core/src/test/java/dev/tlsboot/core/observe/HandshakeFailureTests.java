@@ -1,6 +1,11 @@
 package dev.tlsboot.core.observe;
 
 import java.io.IOException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
+import java.security.cert.PKIXReason;
+
+import javax.net.ssl.SSLHandshakeException;
 
 import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import org.junit.jupiter.api.Test;
@@ -24,6 +29,24 @@ class HandshakeFailureTests {
 	void nettysHandshakeTimeoutIsFoundAsACause() {
 		IOException wrapped = new IOException("closed", new SslHandshakeTimeoutException("handshake timed out"));
 		assertThat(HandshakeFailure.explain(wrapped).cause()).isEqualTo(Cause.TIMEOUT);
+	}
+
+	@Test
+	void noTrustAnchorIsAnUnknownCaWhateverTheWording() {
+		CertPathValidatorException noAnchor = new CertPathValidatorException("worded otherwise", null, null, -1,
+				PKIXReason.NO_TRUST_ANCHOR);
+		SSLHandshakeException failure = new SSLHandshakeException("handshake failed");
+		failure.initCause(new CertificateException("validation failed", noAnchor));
+		assertThat(HandshakeFailure.explain(failure).cause()).isEqualTo(Cause.UNKNOWN_CA);
+	}
+
+	@Test
+	void anAlertThisSideSentIsNotARefusalByThePeer() {
+		// JDK 25 prefixes the alert it sends; JDK 17 names only the alerts it receives
+		assertThat(HandshakeFailure.explain(new SSLHandshakeException("(certificate_unknown) checker refused")).cause())
+			.isEqualTo(Cause.OTHER);
+		assertThat(HandshakeFailure.explain(new SSLHandshakeException("Received fatal alert: certificate_unknown"))
+			.cause()).isEqualTo(Cause.CERTIFICATE_REFUSED_BY_PEER);
 	}
 
 }
