@@ -7,6 +7,7 @@ import java.security.cert.PKIXReason;
 
 import javax.net.ssl.SSLHandshakeException;
 
+import io.netty.handler.ssl.NotSslRecordException;
 import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,17 @@ class HandshakeFailureTests {
 			.isEqualTo(Cause.OTHER);
 		assertThat(HandshakeFailure.explain(new SSLHandshakeException("Received fatal alert: certificate_unknown"))
 			.cause()).isEqualTo(Cause.CERTIFICATE_REFUSED_BY_PEER);
+	}
+
+	@Test
+	void nettysNotSslRecordIsAPlaintextPeerShowingWhatItSent() {
+		HandshakeFailure failure = HandshakeFailure
+			.explain(new NotSslRecordException("not an SSL/TLS record: 485454502f312e3120343030204261640d0a0d0a"));
+		assertThat(failure.cause()).isEqualTo(Cause.PLAINTEXT_PEER);
+		assertThat(failure.explanation()).startsWith("the peer does not speak TLS on this port: it sent plaintext "
+				+ "(\"HTTP/1.1 400 Bad\")");
+		assertThat(HandshakeFailure.explain(new NotSslRecordException("not an SSL/TLS record: 00ff16")).explanation())
+			.startsWith("the peer does not speak TLS on this port: it sent plaintext. An HTTP");
 	}
 
 }
