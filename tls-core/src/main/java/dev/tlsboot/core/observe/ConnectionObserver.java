@@ -276,6 +276,7 @@ public final class ConnectionObserver {
 				this.byTransport.remove(transport);
 			}
 		}
+		this.registry.failed(connection);
 		if (!this.listeners.isEmpty()) {
 			String message = connection.failure().orElseThrow().explanation().explanation();
 			fire((listener) -> listener.error(connection, message));
