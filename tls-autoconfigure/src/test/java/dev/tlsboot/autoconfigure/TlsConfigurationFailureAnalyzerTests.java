@@ -1,6 +1,8 @@
 package dev.tlsboot.autoconfigure;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -11,9 +13,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
+
+import dev.tlsboot.pki.CertificateAuthority;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +42,9 @@ class TlsConfigurationFailureAnalyzerTests {
 	@BeforeAll
 	static void writeCertificates() throws IOException {
 		pki = TestPki.writeTo(dir);
+		Files.write(dir.resolve("store.p12"), CertificateAuthority.root("Store CA")
+			.issueServer("web.example")
+			.pkcs12("web", TestPki.PASSWORD.toCharArray()));
 		Files.writeString(dir.resolve("garbage.crt"),
 				"-----BEGIN CERTIFICATE-----\nthis is not base64 at all\n-----END CERTIFICATE-----\n");
 	}
@@ -117,6 +128,46 @@ class TlsConfigurationFailureAnalyzerTests {
 	}
 
 	@Test
+	void keystoreInANamedContextThatInheritsAKeyfileNamesBoth() {
+		FailureAnalysis analysis = analyzeStartup(this.runner.withInitializer(yaml("""
+				tls:
+				  certfile: %s
+				  keyfile: %s
+				  contexts:
+				    web:
+				      certfile: %s
+				      password: %s
+				""".formatted(pki.file("server.crt"), pki.file("server.key"), pki.file("store.p12"), TestPki.PASSWORD))));
+		assertThat(analysis.getDescription()).isEqualTo("""
+				Invalid TLS configuration:
+
+				    Property: tls.keyfile (inherited by tls.contexts.web)
+				    File: %s
+				    Conflicts with: tls.contexts.web.certfile (%s)
+				    Reason: 'certfile' is a PKCS#12 keystore, which holds the key and its chain, and 'keyfile' names \
+				a key as well.""".formatted(pki.file("server.key"), pki.file("store.p12")));
+		assertThat(analysis.getAction()).isEqualTo("Leave 'keyfile' unset where 'certfile' is a keystore (a context "
+				+ "that inherits it can set it to an empty value), or point 'certfile' at the PEM or DER certificate "
+				+ "chain of that key.");
+	}
+
+	@Test
+	void keystoreInANamedContextWithItsKeyfileLeftEmptyStarts() {
+		this.runner.withInitializer(yaml("""
+				tls:
+				  certfile: %s
+				  keyfile: %s
+				  contexts:
+				    web:
+				      certfile: %s
+				      keyfile: ""
+				      password: %s
+				""".formatted(pki.file("server.crt"), pki.file("server.key"), pki.file("store.p12"), TestPki.PASSWORD)))
+			.run((context) -> assertThat(context.getBean(TlsContexts.class).get("web").certificateChain().get(0)
+				.getSubjectX500Principal().getName()).isEqualTo("CN=web.example"));
+	}
+
+	@Test
 	void namedContextCalledDefault() {
 		FailureAnalysis analysis = analyzeStartup("tls.contexts.default.cipher=HIGH");
 		assertThat(analysis.getDescription()).contains("Property: tls.contexts.default\n");
@@ -147,13 +198,31 @@ class TlsConfigurationFailureAnalyzerTests {
 	}
 
 	private FailureAnalysis analyzeStartup(String... properties) {
+		return analyzeStartup(this.runner.withPropertyValues(properties));
+	}
+
+	private static FailureAnalysis analyzeStartup(ApplicationContextRunner runner) {
 		FailureAnalysis[] analysis = new FailureAnalysis[1];
-		this.runner.withPropertyValues(properties).run((context) -> {
+		runner.run((context) -> {
 			assertThat(context).hasFailed();
 			analysis[0] = new TlsConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
 		});
 		assertThat(analysis[0]).as("analysis").isNotNull();
 		return analysis[0];
+	}
+
+	/** Properties as an application.yml holds them. */
+	private static ApplicationContextInitializer<ConfigurableApplicationContext> yaml(String yaml) {
+		return (context) -> {
+			try {
+				new YamlPropertySourceLoader()
+					.load("application.yml", new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)))
+					.forEach(context.getEnvironment().getPropertySources()::addFirst);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		};
 	}
 
 }
