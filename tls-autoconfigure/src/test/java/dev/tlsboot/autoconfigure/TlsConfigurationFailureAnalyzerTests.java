@@ -129,15 +129,7 @@ class TlsConfigurationFailureAnalyzerTests {
 
 	@Test
 	void keystoreInANamedContextThatInheritsAKeyfileNamesBoth() {
-		FailureAnalysis analysis = analyzeStartup(this.runner.withInitializer(yaml("""
-				tls:
-				  certfile: %s
-				  keyfile: %s
-				  contexts:
-				    web:
-				      certfile: %s
-				      password: %s
-				""".formatted(pki.file("server.crt"), pki.file("server.key"), pki.file("store.p12"), TestPki.PASSWORD))));
+		FailureAnalysis analysis = analyzeStartup(this.runner.withInitializer(yaml(keystoreInANamedContext(""))));
 		assertThat(analysis.getDescription()).isEqualTo("""
 				Invalid TLS configuration:
 
@@ -153,16 +145,7 @@ class TlsConfigurationFailureAnalyzerTests {
 
 	@Test
 	void keystoreInANamedContextWithItsKeyfileLeftEmptyStarts() {
-		this.runner.withInitializer(yaml("""
-				tls:
-				  certfile: %s
-				  keyfile: %s
-				  contexts:
-				    web:
-				      certfile: %s
-				      keyfile: ""
-				      password: %s
-				""".formatted(pki.file("server.crt"), pki.file("server.key"), pki.file("store.p12"), TestPki.PASSWORD)))
+		this.runner.withInitializer(yaml(keystoreInANamedContext("      keyfile: \"\"\n")))
 			.run((context) -> assertThat(context.getBean(TlsContexts.class).get("web").certificateChain().get(0)
 				.getSubjectX500Principal().getName()).isEqualTo("CN=web.example"));
 	}
@@ -209,6 +192,20 @@ class TlsConfigurationFailureAnalyzerTests {
 		});
 		assertThat(analysis[0]).as("analysis").isNotNull();
 		return analysis[0];
+	}
+
+	/** Issue #13's shape: PEM files at {@code tls.*}, a keystore in a named context, which gets {@code moreOfWeb}. */
+	private static String keystoreInANamedContext(String moreOfWeb) {
+		return """
+				tls:
+				  certfile: %s
+				  keyfile: %s
+				  contexts:
+				    web:
+				      certfile: %s
+				      password: %s
+				""".formatted(pki.file("server.crt"), pki.file("server.key"), pki.file("store.p12"), TestPki.PASSWORD)
+				+ moreOfWeb;
 	}
 
 	/** Properties as an application.yml holds them. */
