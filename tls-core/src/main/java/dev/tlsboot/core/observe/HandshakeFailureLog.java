@@ -16,9 +16,9 @@ import dev.tlsboot.core.option.TlsRole;
 
 /**
  * Logs the handshakes that failed on the server side, which no caller sees fail: each at DEBUG with its explanation,
- * and, once per interval in which any failed, one INFO line with how many and their most frequent causes, so that an
- * operator notices a broken client or a scan without a line per handshake. A client's failure is thrown to its
- * caller, so it is not logged here.
+ * and, once per interval in which any failed, one INFO line with how many and their causes, most frequent first, so
+ * that an operator notices a broken client or a scan without a line per handshake. A client's failure is thrown to
+ * its caller, so it is not logged here.
  */
 final class HandshakeFailureLog {
 
@@ -27,8 +27,6 @@ final class HandshakeFailureLog {
 
 	/** How often at most the summary is logged. */
 	static final Duration INTERVAL = Duration.ofMinutes(1);
-
-	private static final int CAUSES_NAMED = 3;
 
 	private final System.Logger logger;
 
@@ -95,16 +93,14 @@ final class HandshakeFailureLog {
 			.sorted(Map.Entry.<Cause, Integer>comparingByValue(Comparator.reverseOrder()))
 			.toList();
 		int total = byCount.stream().mapToInt(Map.Entry::getValue).sum();
+		// Cause is a short enum: every cause seen fits on the line
 		String causes = byCount.stream()
-			.limit(CAUSES_NAMED)
 			.map((entry) -> entry.getKey() + " " + entry.getValue())
 			.collect(Collectors.joining(", "));
-		int others = byCount.stream().skip(CAUSES_NAMED).mapToInt(Map.Entry::getValue).sum();
 		Cause top = byCount.get(0).getKey();
 		return total + " TLS handshake" + ((total > 1) ? "s" : "") + " failed on the server side in the last "
-				+ describe(this.interval) + ": " + causes + ((others > 0) ? ", other causes " + others : "")
-				+ ". The last " + top + ": " + this.lastExplained.get(top) + " (each failure at DEBUG by '" + LOGGER
-				+ "'; the tls endpoint lists the last ones)";
+				+ describe(this.interval) + ": " + causes + ". The last " + top + ": " + this.lastExplained.get(top)
+				+ " (each failure at DEBUG by '" + LOGGER + "'; the tls endpoint lists the last ones)";
 	}
 
 	private static String describe(Duration interval) {
