@@ -90,7 +90,7 @@ final class TlsContextsFactory {
 			return context;
 		}
 		catch (TlsConfigurationException ex) {
-			throw ex.withOption(property.apply(ex.option()));
+			throw ex.withOptions(property);
 		}
 	}
 

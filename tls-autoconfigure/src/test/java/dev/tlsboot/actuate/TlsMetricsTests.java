@@ -70,11 +70,11 @@ class TlsMetricsTests {
 				.timer()
 				.count()).isOne();
 			Timer failure = registry.get("tls.handshakes")
-				.tags("context", "stranger", "role", "client", "outcome", "failure", "cause", "MISSING_INTERMEDIATE")
+				.tags("context", "stranger", "role", "client", "outcome", "failure", "cause", "UNKNOWN_CA")
 				.timer();
 			assertThat(failure.count()).isOne();
 			assertThat(registry.get("tls.handshake.failures")
-				.tags("context", "stranger", "role", "client", "cause", "MISSING_INTERMEDIATE")
+				.tags("context", "stranger", "role", "client", "cause", "UNKNOWN_CA")
 				.counter()
 				.count()).isOne();
 			// The server sees the client's refusal as an alert or, when the client closes first, as a reset:

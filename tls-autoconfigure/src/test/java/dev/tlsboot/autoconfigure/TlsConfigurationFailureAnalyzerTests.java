@@ -1,6 +1,8 @@
 package dev.tlsboot.autoconfigure;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,13 +14,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
 
 import dev.tlsboot.autoconfigure.server.TlsWebServerAutoConfiguration;
+import dev.tlsboot.pki.CertificateAuthority;
 import dev.tlsboot.test.TestCertificates;
 import dev.tlsboot.test.TlsCertificatesExtension;
 
@@ -42,6 +49,9 @@ class TlsConfigurationFailureAnalyzerTests {
 	static void writeCertificates(TestCertificates certs) throws IOException {
 		TlsConfigurationFailureAnalyzerTests.certs = certs;
 		certs.ca().issueServer("localhost").writeTo(certs.directory(), "secured", PASSWORD.toCharArray());
+		Files.write(certs.file("store.p12"), CertificateAuthority.root("Store CA")
+			.issueServer("web.example")
+			.pkcs12("web", PASSWORD.toCharArray()));
 		Instant now = Instant.now();
 		certs.ca().issue().commonName("localhost").serverAuth()
 			.validity(now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1))).build()
@@ -151,6 +161,29 @@ class TlsConfigurationFailureAnalyzerTests {
 	}
 
 	@Test
+	void keystoreInANamedContextThatInheritsAKeyfileNamesBoth() {
+		FailureAnalysis analysis = analyzeStartup(this.runner.withInitializer(yaml(keystoreInANamedContext(""))));
+		assertThat(analysis.getDescription()).isEqualTo("""
+				Invalid TLS configuration:
+
+				    Property: tls.keyfile (inherited by tls.contexts.web)
+				    File: %s
+				    Conflicts with: tls.contexts.web.certfile (%s)
+				    Reason: 'certfile' is a PKCS#12 keystore, which holds the key and its chain, and 'keyfile' names \
+				a key as well.""".formatted(certs.location("server.key"), certs.location("store.p12")));
+		assertThat(analysis.getAction()).isEqualTo("Leave 'keyfile' unset where 'certfile' is a keystore (a context "
+				+ "that inherits it can set it to an empty value), or point 'certfile' at the PEM or DER certificate "
+				+ "chain of that key.");
+	}
+
+	@Test
+	void keystoreInANamedContextWithItsKeyfileLeftEmptyStarts() {
+		this.runner.withInitializer(yaml(keystoreInANamedContext("      keyfile: \"\"\n")))
+			.run((context) -> assertThat(context.getBean(TlsContexts.class).get("web").certificateChain().get(0)
+				.getSubjectX500Principal().getName()).isEqualTo("CN=web.example"));
+	}
+
+	@Test
 	void namedContextCalledDefault() {
 		FailureAnalysis analysis = analyzeStartup("tls.contexts.default.cipher=HIGH");
 		assertThat(analysis.getDescription()).contains("Property: tls.contexts.default\n");
@@ -177,6 +210,7 @@ class TlsConfigurationFailureAnalyzerTests {
 	@Test
 	void tlsServerWithServerSslDisabledStarts() {
 		this.runner.withPropertyValues("tls.server.require=true", "tls.cafile=" + certs.location("ca.crt"),
+				"tls.certfile=" + certs.location("server.crt"), "tls.keyfile=" + certs.location("server.key"),
 				"server.ssl.enabled=false", "server.ssl.bundle=web")
 			.run((context) -> assertThat(context).hasNotFailed());
 	}
@@ -206,13 +240,46 @@ class TlsConfigurationFailureAnalyzerTests {
 	}
 
 	private FailureAnalysis analyzeStartup(String... properties) {
+		return analyzeStartup(this.runner.withPropertyValues(properties));
+	}
+
+	private static FailureAnalysis analyzeStartup(ApplicationContextRunner runner) {
 		FailureAnalysis[] analysis = new FailureAnalysis[1];
-		this.runner.withPropertyValues(properties).run((context) -> {
+		runner.run((context) -> {
 			assertThat(context).hasFailed();
 			analysis[0] = new TlsConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
 		});
 		assertThat(analysis[0]).as("analysis").isNotNull();
 		return analysis[0];
+	}
+
+	/** Issue #13's shape: PEM files at {@code tls.*}, a keystore in a named context, which gets {@code moreOfWeb}. */
+	private static String keystoreInANamedContext(String moreOfWeb) {
+		return """
+				tls:
+				  certfile: %s
+				  keyfile: %s
+				  contexts:
+				    web:
+				      certfile: %s
+				      password: %s
+				""".formatted(certs.location("server.crt"), certs.location("server.key"), certs.location("store.p12"),
+						PASSWORD)
+				+ moreOfWeb;
+	}
+
+	/** Properties as an application.yml holds them. */
+	private static ApplicationContextInitializer<ConfigurableApplicationContext> yaml(String yaml) {
+		return (context) -> {
+			try {
+				new YamlPropertySourceLoader()
+					.load("application.yml", new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)))
+					.forEach(context.getEnvironment().getPropertySources()::addFirst);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		};
 	}
 
 }

@@ -9,6 +9,7 @@ import javax.net.ssl.X509ExtendedKeyManager;
 import dev.tlsboot.core.material.TlsMaterial;
 import dev.tlsboot.core.option.TlsConfigurationException;
 import dev.tlsboot.core.option.TlsOption;
+import dev.tlsboot.core.option.TlsRole;
 
 /**
  * Builds a {@link TlsContext} from its builder: checks what the options alone cannot, loads the material, makes the
@@ -28,6 +29,7 @@ final class ContextFactory {
 					"Leave 'post-handshake' off and ask for the client certificate in the handshake "
 							+ "with 'request' and 'require'.");
 		}
+		checkClientCertificateTrust(options, builder.materialInMemory);
 		// Nothing set, nothing to check: the expensive part (the system trust store, JSSE's start) waits for first use.
 		boolean deferred = builder.material == null && options.equals(TlsOptions.defaults());
 		TlsMaterial material = deferred ? null
@@ -45,6 +47,23 @@ final class ContextFactory {
 			follow(context, builder.parent, builder.certificateSource);
 		}
 		return context;
+	}
+
+	/**
+	 * A server that asks for client certificates and names no CA would trust the system store's public CAs for
+	 * them: never what turning on mutual TLS means, so only an explicit {@code castore} allows it. Trust handed in as
+	 * material is the caller's choice.
+	 */
+	private static void checkClientCertificateTrust(TlsOptions options, boolean materialInMemory) {
+		boolean asks = options.request(TlsRole.SERVER) || options.require(TlsRole.SERVER);
+		if (options.server() && asks && !options.hasExplicitTrust() && !materialInMemory) {
+			TlsOption option = options.require(TlsRole.SERVER) ? TlsOption.REQUIRE : TlsOption.REQUEST;
+			throw new TlsConfigurationException(option, null,
+					"a server that asks for client certificates names no CA to check them against, so every public "
+							+ "CA of the system trust store could vouch for a client.",
+					"Set 'cafile' (or 'cadir') to the CA that issues your clients' certificates; to accept clients "
+							+ "of every public CA on purpose, set 'castore' to 'system'.");
+		}
 	}
 
 	private static X509ExtendedKeyManager keyManager(ContextKeyManager own, Map<String, TlsContext> serverNames) {

@@ -12,7 +12,13 @@ public class TlsHandshakeException extends SSLHandshakeException {
 
 	private final transient HandshakeFailure failure;
 
-	TlsHandshakeException(String peer, HandshakeFailure failure, Throwable cause) {
+	/**
+	 * A failed handshake, explained; for code that drives a socket or engine itself, as TLS Boot's Netty handlers do.
+	 * @param peer the peer, e.g. {@code billing.internal:443}
+	 * @param failure the explanation, {@link HandshakeFailure#explain(Throwable)} of {@code cause}
+	 * @param cause what the handshake threw
+	 */
+	public TlsHandshakeException(String peer, HandshakeFailure failure, Throwable cause) {
 		super("TLS handshake with " + peer + " failed: " + failure.explanation());
 		this.failure = failure;
 		initCause(cause);

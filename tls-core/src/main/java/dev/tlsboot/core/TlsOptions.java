@@ -652,26 +652,9 @@ public final class TlsOptions implements MaterialOptions {
 			if (!this.groups.isEmpty()) {
 				this.groups = NamedGroups.parse(this.groups).stream().map(NamedGroups.Group::openSslName).toList();
 			}
-			checkClientCertificateTrust();
 			return new TlsOptions(this);
 		}
 
-		/**
-		 * A server that asks for client certificates and names no CA would trust the system store's public CAs for
-		 * them: never what turning on mutual TLS means, so only an explicit {@code castore} allows it.
-		 */
-		private void checkClientCertificateTrust() {
-			boolean asks = Boolean.TRUE.equals(this.require) || Boolean.TRUE.equals(this.request);
-			boolean trustNamed = this.cafile != null || this.cadir != null || !this.castore.isEmpty();
-			if (this.server && asks && !trustNamed) {
-				TlsOption option = Boolean.TRUE.equals(this.require) ? TlsOption.REQUIRE : TlsOption.REQUEST;
-				throw new TlsConfigurationException(option, null,
-						"a server that asks for client certificates names no CA to check them against, so every "
-								+ "public CA of the system trust store could vouch for a client.",
-						"Set 'cafile' (or 'cadir') to the CA that issues your clients' certificates; to accept "
-								+ "clients of every public CA on purpose, set 'castore' to 'system'.");
-			}
-		}
 
 		private static String blankToNull(String value) {
 			return (value == null || value.isBlank()) ? null : value.strip();

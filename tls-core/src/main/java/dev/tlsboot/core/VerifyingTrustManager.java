@@ -26,6 +26,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
 import org.jspecify.annotations.Nullable;
 
 import dev.tlsboot.core.observe.ConnectionObserver;
+import dev.tlsboot.core.observe.HandshakeFailure;
 import dev.tlsboot.core.observe.HandshakeFailure.Cause;
 import dev.tlsboot.core.observe.RefusedCertificateException;
 import dev.tlsboot.core.option.TlsRole;
@@ -161,7 +162,8 @@ final class VerifyingTrustManager extends X509ExtendedTrustManager {
 	private void verify(X509Certificate[] chain, SSLSession session, Object transport, boolean require,
 			Check pkixCheck) throws CertificateException {
 		CertificateException failure = null;
-		X509ExtendedTrustManager pkix = this.trust.pkix();
+		Trust trust = this.trust;
+		X509ExtendedTrustManager pkix = trust.pkix();
 		try {
 			if (pkix == null) {
 				throw new RefusedCertificateException(Cause.UNKNOWN_CA, "certificate '"
@@ -178,7 +180,7 @@ final class VerifyingTrustManager extends X509ExtendedTrustManager {
 			failure = ex;
 		}
 		catch (CertificateException ex) {
-			failure = explain(ex, chain, session);
+			failure = explain(ex, chain, session, trust.anchors());
 		}
 		if (session != null) {
 			VerifyResult.store(session, chain[0], (failure != null) ? new VerifyResult(false, failure.getMessage())
@@ -203,7 +205,8 @@ final class VerifyingTrustManager extends X509ExtendedTrustManager {
 	}
 
 	/** Turn the JDK's terse validation errors into what the user needs to know and do. */
-	private CertificateException explain(CertificateException ex, X509Certificate[] chain, SSLSession session) {
+	private CertificateException explain(CertificateException ex, X509Certificate[] chain, SSLSession session,
+			List<X509Certificate> anchors) {
 		String message = String.valueOf(ex.getMessage());
 		Date now = new Date();
 		for (X509Certificate certificate : chain) {
@@ -226,35 +229,14 @@ final class VerifyingTrustManager extends X509ExtendedTrustManager {
 					+ "', which names " + CertificateNames.subjectAltNames(chain[0])
 					+ ". Connect with a name the certificate lists, or set 'servername' to one of them.", ex);
 		}
-		if (message.contains("PKIX path building failed") || message.contains("unable to find valid certification path")) {
-			return untrusted(chain, ex);
+		if (HandshakeFailure.explain(ex).cause() == Cause.UNKNOWN_CA) {
+			return UntrustedChain.refusal(chain, anchors, ex);
 		}
 		return ex;
 	}
 
-	/**
-	 * A chain that ends at a self-issued certificate ends at its CA, which is not trusted; one that ends below lacks
-	 * the issuer of its last certificate, which the peer should have sent (OpenSSL cannot tell these apart either:
-	 * "unable to get local issuer certificate"), so name it.
-	 */
-	private static CertificateException untrusted(X509Certificate[] chain, CertificateException ex) {
-		String leaf = chain[0].getSubjectX500Principal().getName();
-		X509Certificate top = chain[chain.length - 1];
-		String last = top.getSubjectX500Principal().getName();
-		String issuer = top.getIssuerX500Principal().getName();
-		if (top.getSubjectX500Principal().equals(top.getIssuerX500Principal())) {
-			return refused(Cause.UNKNOWN_CA, "certificate '" + leaf + "' does not chain to a trusted CA: the chain "
-					+ "sent ends at '" + last + "', issued by '" + issuer + "', which is not trusted here. Add '"
-					+ issuer + "' to 'cafile' (or 'cadir', 'castore') if you trust it.", ex);
-		}
-		return refused(Cause.MISSING_INTERMEDIATE, "certificate '" + leaf + "' does not chain to a trusted CA: "
-				+ "the chain sent ends at '" + last + "', issued by '" + issuer + "', which the peer did not send and "
-				+ "which is not trusted here. If '" + issuer + "' is an intermediate CA, the peer must send it after "
-				+ "its certificate (append it to its 'certfile'); if it is a CA you trust, add it to 'cafile'.", ex);
-	}
-
 	/** Keep the JDK's cause so that it still picks the right TLS alert. */
-	private static CertificateException refused(Cause reason, String message, CertificateException original) {
+	static CertificateException refused(Cause reason, String message, CertificateException original) {
 		Throwable cause = (original.getCause() instanceof CertPathValidatorException) ? original.getCause() : original;
 		return new RefusedCertificateException(reason, message, cause);
 	}

@@ -36,7 +36,10 @@ import dev.tlsboot.core.option.TlsRole;
  * <p>
  * Every channel is in the context's {@link dev.tlsboot.core.observe.ConnectionRegistry}, as its sockets are: the JDK
  * provider drives the context's own (observed) engines, and on OpenSSL each handler reports its channel's handshake
- * and close itself.
+ * and close itself. A failed handshake reaches the handlers after the {@code SslHandler} as a
+ * {@link dev.tlsboot.core.TlsHandshakeException} that explains it, e.g. {@code TLS handshake with
+ * billing.internal:443 failed: the peer does not speak TLS on this port: it sent plaintext ("HTTP/1.1 400 Bad
+ * Request") ...}, with Netty's exception as its cause.
  */
 public final class NettySslContext extends SslContext {
 
@@ -179,19 +182,14 @@ public final class NettySslContext extends SslContext {
 
 	/**
 	 * The provider makes the handler, because only its own handlers get OpenSSL's engine in Netty's faster mode
-	 * (not JDK-compatible, which {@code newEngine} is); a STARTTLS handler, or an observed one, is made again around
-	 * that engine (the first is dropped unused, which the OpenSSL provider's engines allow).
+	 * (not JDK-compatible, which {@code newEngine} is); TLS Boot's handler is made again around that engine (the
+	 * first is dropped unused, which both providers' engines allow).
 	 */
 	private SslHandler handler(ByteBufAllocator allocator, String peerHost, int peerPort, boolean startTls,
 			Executor tasks) {
-		SslHandler handler = (peerHost != null) ? this.delegate.newHandler(allocator, peerHost, peerPort, tasks)
+		SslHandler made = (peerHost != null) ? this.delegate.newHandler(allocator, peerHost, peerPort, tasks)
 				: this.delegate.newHandler(allocator, tasks);
-		if (this.observer != null) {
-			handler = new ObservedSslHandler(handler.engine(), startTls, tasks, this.observer);
-		}
-		else if (startTls) {
-			handler = new SslHandler(handler.engine(), true, tasks);
-		}
+		SslHandler handler = new ObservedSslHandler(made.engine(), startTls, tasks, this.observer);
 		initHandler(handler);
 		return handler;
 	}

@@ -1,5 +1,6 @@
 package dev.tlsboot.netty;
 
+import java.lang.reflect.Method;
 import java.util.concurrent.Executor;
 
 import javax.net.ssl.SSLEngine;
@@ -7,49 +8,70 @@ import javax.net.ssl.SSLEngine;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.ssl.SslHandler;
+import org.jspecify.annotations.Nullable;
 
 import dev.tlsboot.core.observe.ConnectionObserver;
 import dev.tlsboot.core.observe.EngineConnection;
 
 /**
- * An SslHandler that reports its channel's connection to the context's observer, for engines the context's
- * SSLContext did not make (OpenSSL): tracked when the handler joins a channel, started with the channel's addresses
- * once it is active, opened or failed with the handshake future, closed when the handler leaves the channel, which a
- * closed channel's handlers all do. Everything happens on the channel's event loop.
+ * The SslHandler of every channel a {@link NettySslContext} serves. It puts a {@link HandshakeFailureExplainer} after
+ * itself, so that the handlers after it (Reactor Netty's, and so WebClient and RestClient) see a failed handshake
+ * explained, and reports a failure its engine cannot see to the context's registry: when the peer sends no TLS,
+ * Netty closes the engine before it fails the handshake. On engines the context's SSLContext did not make (OpenSSL)
+ * it also tracks the channel's connection: tracked when the handler joins a channel, started with the channel's
+ * addresses once it is active, opened or failed with the handshake future, closed when the handler leaves the
+ * channel, which a closed channel's handlers all do. Everything happens on the channel's event loop.
  */
 final class ObservedSslHandler extends SslHandler {
 
-	private final ConnectionObserver observer;
+	private static final @Nullable Method WRAPPED_ENGINE = wrappedEngine();
 
-	private EngineConnection connection;
+	private final HandshakeFailureExplainer explainer = new HandshakeFailureExplainer(this);
 
-	ObservedSslHandler(SSLEngine engine, boolean startTls, Executor tasks, ConnectionObserver observer) {
+	/** Where an OpenSSL engine's connection is tracked; {@code null} for the context's own (observed) engines. */
+	private final @Nullable ConnectionObserver observer;
+
+	private @Nullable EngineConnection connection;
+
+	ObservedSslHandler(SSLEngine engine, boolean startTls, Executor tasks, @Nullable ConnectionObserver observer) {
 		super(engine, startTls, tasks);
 		this.observer = observer;
 	}
 
 	@Override
 	public void handlerAdded(ChannelHandlerContext context) throws Exception {
-		EngineConnection connection = this.observer.track(engine());
-		this.connection = connection;
-		handshakeFuture().addListener((handshake) -> {
-			if (handshake.isSuccess()) {
-				connection.opened();
+		if (this.observer != null) {
+			EngineConnection connection = this.observer.track(engine());
+			this.connection = connection;
+			handshakeFuture().addListener((handshake) -> {
+				if (handshake.isSuccess()) {
+					connection.opened();
+				}
+				else {
+					connection.failed(handshake.cause());
+				}
+			});
+			if (context.channel().isActive()) {
+				started(context.channel());
 			}
-			else {
-				connection.failed(handshake.cause());
-			}
-		});
-		if (context.channel().isActive()) {
-			started(context.channel());
 		}
+		else {
+			handshakeFuture().addListener((handshake) -> {
+				if (!handshake.isSuccess()) {
+					ConnectionObserver.handshakeFailed(contextEngine(engine()), handshake.cause());
+				}
+			});
+		}
+		context.pipeline().addAfter(context.name(), null, this.explainer);
 		// The handler starts a client's handshake here when the channel is already active: track it first.
 		super.handlerAdded(context);
 	}
 
 	@Override
 	public void channelActive(ChannelHandlerContext context) throws Exception {
-		started(context.channel());
+		if (this.connection != null) {
+			started(context.channel());
+		}
 		super.channelActive(context);
 	}
 
@@ -59,7 +81,40 @@ final class ObservedSslHandler extends SslHandler {
 			super.handlerRemoved0(context);
 		}
 		finally {
-			this.connection.closed();
+			if (this.connection != null) {
+				this.connection.closed();
+			}
+			if (context.pipeline().context(this.explainer) != null) {
+				context.pipeline().remove(this.explainer);
+			}
+		}
+	}
+
+	/**
+	 * The engine the context's SSLContext made: with ALPN, Netty wraps it in its {@code JdkSslEngine}, whose
+	 * {@code getWrappedEngine()} is public in a package-private class, so it is called reflectively; where that is
+	 * refused the wrapper is returned, and the failure goes unreported as before.
+	 */
+	private static SSLEngine contextEngine(SSLEngine engine) {
+		if (WRAPPED_ENGINE == null || !WRAPPED_ENGINE.getDeclaringClass().isInstance(engine)) {
+			return engine;
+		}
+		try {
+			return (SSLEngine) WRAPPED_ENGINE.invoke(engine);
+		}
+		catch (ReflectiveOperationException ex) {
+			return engine;
+		}
+	}
+
+	private static @Nullable Method wrappedEngine() {
+		try {
+			Method method = Class.forName("io.netty.handler.ssl.JdkSslEngine").getMethod("getWrappedEngine");
+			method.setAccessible(true);
+			return method;
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			return null;
 		}
 	}
 

@@ -9,6 +9,7 @@ import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
@@ -18,6 +19,7 @@ import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.AccessDescription;
 import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -31,7 +33,6 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
-import org.bouncycastle.asn1.x509.X509ObjectIdentifiers;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
@@ -152,9 +153,20 @@ final class CertificateSigner {
 				new CRLDistPoint(new DistributionPoint[] { new DistributionPoint(name, null, null) }));
 	}
 
-	static Extension ocspResponder(String url) {
+	/**
+	 * The authorityInfoAccess extension: where relying parties ask about revocation, where they fetch the issuer's
+	 * certificate; {@code null} leaves either out.
+	 */
+	static Extension authorityInfoAccess(@Nullable String ocspResponder, @Nullable String caIssuers) {
+		List<AccessDescription> access = new ArrayList<>();
+		if (ocspResponder != null) {
+			access.add(new AccessDescription(AccessDescription.id_ad_ocsp, uri(ocspResponder)));
+		}
+		if (caIssuers != null) {
+			access.add(new AccessDescription(AccessDescription.id_ad_caIssuers, uri(caIssuers)));
+		}
 		return extension(Extension.authorityInfoAccess, false,
-				new AuthorityInformationAccess(X509ObjectIdentifiers.ocspAccessMethod, uri(url)));
+				new AuthorityInformationAccess(access.toArray(AccessDescription[]::new)));
 	}
 
 	private static GeneralName uri(String url) {

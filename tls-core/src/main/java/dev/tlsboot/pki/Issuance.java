@@ -49,6 +49,8 @@ public final class Issuance {
 
 	private String ocspResponder;
 
+	private String caIssuers;
+
 	Issuance(CertificateAuthority ca) {
 		this.ca = ca;
 	}
@@ -138,6 +140,15 @@ public final class Issuance {
 		return this;
 	}
 
+	/**
+	 * Where relying parties fetch this CA's certificate (caIssuers in the authorityInfoAccess extension), e.g. an
+	 * http URL: public CAs name it so that a client can find an intermediate a server did not send.
+	 */
+	public Issuance caIssuers(String url) {
+		this.caIssuers = url;
+		return this;
+	}
+
 	/** Generate the key (unless one was given) and sign the certificate. */
 	public IssuedCertificate build() {
 		KeyPair leafKeys = (this.keyPair != null) ? this.keyPair : this.keyType.generate();
@@ -187,8 +198,8 @@ public final class Issuance {
 		if (this.crlDistributionPoint != null) {
 			extensions.add(CertificateSigner.crlDistributionPoint(this.crlDistributionPoint));
 		}
-		if (this.ocspResponder != null) {
-			extensions.add(CertificateSigner.ocspResponder(this.ocspResponder));
+		if (this.ocspResponder != null || this.caIssuers != null) {
+			extensions.add(CertificateSigner.authorityInfoAccess(this.ocspResponder, this.caIssuers));
 		}
 		Instant end = (this.notAfter != null) ? this.notAfter : this.notBefore.plus(this.validity);
 		String algorithm = (this.signatureAlgorithm != null) ? this.signatureAlgorithm

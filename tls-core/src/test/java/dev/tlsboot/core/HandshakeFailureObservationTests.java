@@ -63,12 +63,47 @@ class HandshakeFailureObservationTests {
 
 	@Test
 	void missingIntermediateNamesTheMissingIssuer() throws Exception {
-		IssuedCertificate full = ca.intermediate("Issuing CA 7").issueServer("localhost");
+		// As public CAs do, the certificate names where its issuer is published: an intermediate, then
+		IssuedCertificate full = ca.intermediate("Issuing CA 7").issue().commonName("localhost")
+			.subjectAltNames("localhost").serverAuth().caIssuers("http://ca.example/issuing-ca-7.cer").build();
 		IssuedCertificate leafOnly = new IssuedCertificate(full.keyPair(), List.of(full.certificate()));
 		Failure failure = clientFailure(leafOnly, TlsOptions.builder(), TlsOptions.builder());
 		assertThat(failure.explanation().cause()).isEqualTo(Cause.MISSING_INTERMEDIATE);
 		assertThat(failure.explanation().explanation()).contains("issued by 'CN=Issuing CA 7', which the peer did "
-				+ "not send");
+				+ "not send", "http://ca.example/issuing-ca-7.cer");
+	}
+
+	@Test
+	void leafAloneFromAnUnknownCaIsAnUnknownCaNotAMissingIntermediate() throws Exception {
+		IssuedCertificate leafOnly = CertificateAuthority.root("Stranger CA").issueServer("localhost");
+		assertThat(leafOnly.chain()).hasSize(1);
+		Failure failure = clientFailure(leafOnly, TlsOptions.builder(), TlsOptions.builder());
+		assertThat(failure.explanation().cause()).isEqualTo(Cause.UNKNOWN_CA);
+		assertThat(failure.explanation().explanation()).contains("issued by 'CN=Stranger CA'",
+				"nothing trusted here relates", "Add 'CN=Stranger CA' to 'cafile'");
+	}
+
+	@Test
+	void certificateFromAnotherCaOfTheTrustedNameIsAnUnknownCa() throws Exception {
+		// A CA made again under the same name: the JDK says "Path does not chain with any of the trust anchors"
+		IssuedCertificate namesake = CertificateAuthority.root("Failure Test CA").issueServer("localhost");
+		Failure failure = clientFailure(namesake, TlsOptions.builder(), TlsOptions.builder());
+		assertThat(failure.explanation().cause()).isEqualTo(Cause.UNKNOWN_CA);
+		assertThat(failure.explanation().explanation()).contains("issued by a CA named 'CN=Failure Test CA'",
+				"but not the one that signed it");
+	}
+
+	@Test
+	void clientCertificateFromAnUnknownCaAsTheServerSeesIt() throws Exception {
+		Failure namesake = serverFailure(TlsOptions.builder().require(true), TlsOptions.builder(),
+				CertificateAuthority.root("Failure Test CA").issueClient("mallory"));
+		assertThat(namesake.explanation().cause()).isEqualTo(Cause.UNKNOWN_CA);
+		assertThat(namesake.explanation().explanation()).startsWith("certificate 'CN=mallory' does not chain")
+			.contains("a CA of that name is trusted here, but not the one that signed it");
+		Failure stranger = serverFailure(TlsOptions.builder().require(true), TlsOptions.builder(),
+				CertificateAuthority.root("Stranger CA").issueClient("mallory"));
+		assertThat(stranger.explanation().cause()).isEqualTo(Cause.UNKNOWN_CA);
+		assertThat(stranger.explanation().explanation()).contains("issued by 'CN=Stranger CA'");
 	}
 
 	@Test

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.tlsboot.core.LoopbackTlsServer.Accepted;
 import dev.tlsboot.core.material.TlsMaterial;
+import dev.tlsboot.core.observe.HandshakeFailure;
 import dev.tlsboot.core.observe.HandshakeFailure.Cause;
 import dev.tlsboot.core.option.TlsConfigurationException;
 import dev.tlsboot.core.option.TlsProtocol;
@@ -148,6 +149,35 @@ class TlsContextHandshakeTests {
 	}
 
 	@Test
+	void serverFromAnotherCaOfTheTrustedNameIsAnUnknownCa() throws Exception {
+		IssuedCertificate namesake = CertificateAuthority.root("Handshake Test CA").issueServer("localhost");
+		try (LoopbackTlsServer server = LoopbackTlsServer.start(server(namesake, options()))) {
+			assertThatExceptionOfType(TlsHandshakeException.class)
+				.isThrownBy(() -> client(options()).connect("localhost", server.port()))
+				.satisfies((ex) -> assertThat(ex.failure().cause()).isEqualTo(Cause.UNKNOWN_CA))
+				.withMessageContaining("a CA of that name is trusted here, but not the one that signed it");
+		}
+	}
+
+	@Test
+	void clientCertificateFromAnUnknownCaIsExplainedOnTheServer() throws Exception {
+		TlsContext mallory = TlsContext.create("mallory", options().build(), new TlsMaterial(
+				CertificateAuthority.root("Handshake Test CA").issueClient("mallory").keyMaterial(),
+				List.of(ca.rootCertificate())));
+		try (LoopbackTlsServer loopback = LoopbackTlsServer.start(server(localhost, options().require(true)))) {
+			assertThatExceptionOfType(IOException.class).isThrownBy(() -> {
+				// With TLS 1.3 the client may finish its side before the server's refusal arrives.
+				try (SSLSocket socket = mallory.connect("localhost", loopback.port())) {
+					exchange(socket, "let me in");
+				}
+			});
+			HandshakeFailure refused = HandshakeFailure.explain(loopback.nextAccepted().failure());
+			assertThat(refused.cause()).isEqualTo(Cause.UNKNOWN_CA);
+			assertThat(refused.explanation()).startsWith("certificate 'CN=mallory' does not chain to a trusted CA");
+		}
+	}
+
+	@Test
 	void expiredCertificateIsRefusedWithItsDate() throws Exception {
 		Instant end = Instant.now().minus(1, ChronoUnit.DAYS);
 		IssuedCertificate expired = ca.issue().commonName("localhost").subjectAltNames("localhost").serverAuth()
@@ -229,7 +259,7 @@ class TlsContextHandshakeTests {
 			});
 			Accepted refused = loopback.nextAccepted();
 			assertThat(refused.failure()).isNotNull();
-			assertThat(dev.tlsboot.core.observe.HandshakeFailure.explain(refused.failure()).cause())
+			assertThat(HandshakeFailure.explain(refused.failure()).cause())
 				.isEqualTo(Cause.CLIENT_CERTIFICATE_REQUIRED);
 		}
 	}

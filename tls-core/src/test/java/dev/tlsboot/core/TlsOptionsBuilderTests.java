@@ -10,7 +10,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import dev.tlsboot.core.material.TlsMaterial;
 import dev.tlsboot.core.option.TlsConfigurationException;
 import dev.tlsboot.core.option.TlsProtocol;
-import dev.tlsboot.core.option.TlsRole;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -113,18 +112,5 @@ class TlsOptionsBuilderTests {
 			.satisfies((ex) -> assertThat(ex.option()).isEqualTo(option));
 	}
 
-	@Test
-	void aServerAskingForClientCertificatesMustNameTheirCa() {
-		assertRefused(TlsOptions.builder().server(true).require(true), "require")
-			.withMessageContaining("every public CA of the system trust store")
-			.withMessageContaining("Set 'cafile'");
-		assertRefused(TlsOptions.builder().server(true).request(true), "request");
-		assertThat(TlsOptions.builder().server(true).require(true).cafile("file:/etc/clients-ca.pem").build().require(
-				TlsRole.SERVER)).isTrue();
-		assertThat(TlsOptions.builder().server(true).require(true).castore("system").build().castore())
-			.containsExactly("system");
-		assertThat(TlsOptions.builder().require(true).build().require(TlsRole.CLIENT))
-			.as("a client context trusts the system store by default").isTrue();
-	}
 
 }

@@ -1,5 +1,8 @@
 package dev.tlsboot.netty;
 
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -17,12 +20,13 @@ import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.ConnectionProvider;
 
 import dev.tlsboot.core.TlsContext;
+import dev.tlsboot.core.TlsHandshakeException;
 import dev.tlsboot.core.TlsOptions;
 import dev.tlsboot.core.material.TlsMaterial;
 import dev.tlsboot.core.observe.ConnectionRegistry;
 import dev.tlsboot.core.observe.HandshakeFailure.Cause;
-import dev.tlsboot.core.observe.TrackedConnection;
 import dev.tlsboot.core.observe.TrackedConnection.State;
+import dev.tlsboot.core.observe.TrackedConnection;
 import dev.tlsboot.core.status.TlsStatus;
 import dev.tlsboot.core.status.VerifyResult;
 import dev.tlsboot.pki.CertificateAuthority;
@@ -102,8 +106,8 @@ class NettyConnectionObservationTests {
 			assertThatExceptionOfType(ExecutionException.class)
 				.isThrownBy(() -> await(loopback.connect(NettySslContext.forClient(stranger, provider), "server.test")));
 			TrackedConnection.Failure failure = only(this.clients, State.FAILED).failure().orElseThrow();
-			// The server sends its certificate alone: an unknown root and a missing intermediate look the same.
-			assertThat(failure.explanation().cause()).isEqualTo(Cause.MISSING_INTERMEDIATE);
+			// The server sends its certificate alone, and nothing relates its issuer to the CA trusted here.
+			assertThat(failure.explanation().cause()).isEqualTo(Cause.UNKNOWN_CA);
 			assertThat(only(this.servers, State.FAILED).failure()).isPresent();
 		}
 	}
@@ -160,6 +164,56 @@ class NettyConnectionObservationTests {
 			TrackedConnection end = only(registry, State.CLOSED);
 			assertThat(end.status().orElseThrow().alpn()).isEqualTo("h2");
 			assertThat(end.connection().orElseThrow().servername()).isEqualTo("localhost");
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(names = { "JDK", "OPENSSL" })
+	void aPlaintextServerIsExplainedToTheReactorNettyClient(NettyTlsImplementation provider) {
+		NettyLoopback.assumeAvailable(provider);
+		TlsContext clientContext = TestContexts.context("client", null, this.clients, UnaryOperator.identity());
+		DisposableServer plain = HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.handle((request, response) -> response.sendString(Mono.just("plain")))
+			.bindNow(TIMEOUT);
+		try {
+			// With ALPN, as WebClient has it, Netty wraps the JDK provider's engine in one of its own
+			Mono<String> get = HttpClient.create(ConnectionProvider.newConnection())
+				.secure(ReactorNettyTls.client(clientContext, provider, HttpProtocol.HTTP11))
+				.get()
+				.uri("https://localhost:" + plain.port() + "/")
+				.responseSingle((response, body) -> body.asString());
+			// Netty shows the bytes in the JDK provider's exception only
+			String sent = (provider == NettyTlsImplementation.JDK) ? " (\"HTTP/1.1 400 Bad Request\")" : "";
+			assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> get.block(TIMEOUT))
+				.havingCause()
+				.isInstanceOf(TlsHandshakeException.class)
+				.withMessageStartingWith("TLS handshake with localhost:" + plain.port() + " failed: the peer does "
+						+ "not speak TLS on this port: it sent plaintext" + sent + ". An HTTP");
+		}
+		finally {
+			plain.disposeNow(TIMEOUT);
+		}
+		TrackedConnection.Failure failure = only(this.clients, State.FAILED).failure().orElseThrow();
+		assertThat(failure.explanation().cause()).isEqualTo(Cause.PLAINTEXT_PEER);
+		assertThat(failure.exception()).isEqualTo("io.netty.handler.ssl.NotSslRecordException");
+	}
+
+	@ParameterizedTest
+	@EnumSource(names = { "JDK", "OPENSSL" })
+	void aPlaintextClientFailsTheServerEnd(NettyTlsImplementation provider) throws Exception {
+		NettyLoopback.assumeAvailable(provider);
+		NettySslContext server = NettySslContext
+			.forServer(TestContexts.context("server", SERVER, this.servers, UnaryOperator.identity()), provider);
+		try (NettyLoopback loopback = new NettyLoopback((channel) -> server.newHandler(channel.alloc()));
+				Socket client = new Socket(InetAddress.getLoopbackAddress(), loopback.port())) {
+			client.getOutputStream().write("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+			TrackedConnection.Failure failure = only(this.servers, State.FAILED).failure().orElseThrow();
+			assertThat(failure.explanation().cause()).isEqualTo(Cause.PLAINTEXT_PEER);
+			if (provider == NettyTlsImplementation.JDK) {
+				assertThat(failure.explanation().explanation()).contains("(\"GET / HTTP/1.1\")");
+			}
 		}
 	}
 

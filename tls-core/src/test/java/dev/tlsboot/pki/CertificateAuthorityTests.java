@@ -149,6 +149,23 @@ class CertificateAuthorityTests {
 	}
 
 	@Test
+	void caIssuersSharesTheAuthorityInfoAccessWithOcsp() throws Exception {
+		X509Certificate certificate = ISSUER.issue()
+			.serverAuth()
+			.ocspResponder("http://ocsp.example")
+			.caIssuers("http://ca.example/issuing.cer")
+			.build()
+			.certificate();
+		AccessDescription[] access = AuthorityInformationAccess
+			.fromExtensions(new JcaX509CertificateHolder(certificate).getExtensions())
+			.getAccessDescriptions();
+		assertThat(access).extracting(AccessDescription::getAccessMethod)
+			.containsExactly(AccessDescription.id_ad_ocsp, AccessDescription.id_ad_caIssuers);
+		assertThat(access[1].getAccessLocation())
+			.isEqualTo(new GeneralName(GeneralName.uniformResourceIdentifier, "http://ca.example/issuing.cer"));
+	}
+
+	@Test
 	void intermediateChainValidates() throws Exception {
 		CertificateAuthority intermediate = ISSUER.intermediate("Issuing CA");
 		IssuedCertificate server = intermediate.issueServer("localhost");

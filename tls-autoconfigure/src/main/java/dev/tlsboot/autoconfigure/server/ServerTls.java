@@ -31,7 +31,7 @@ final class ServerTls {
 	private static final List<String> HTTP1 = List.of("http/1.1");
 
 	/** No {@code tls.server.*} is set: the server is left as Spring Boot configures it. */
-	static final ServerTls NONE = new ServerTls(null, null, null, Map.of(), false);
+	static final ServerTls NONE = new ServerTls(null, null, null, Map.of(), false, new TlsProperties.Server());
 
 	private final TlsContext base;
 
@@ -43,6 +43,9 @@ final class ServerTls {
 
 	private final boolean http2;
 
+	/** What {@code tls.server.*} sets, for naming the property at fault. */
+	private final TlsProperties.Server server;
+
 	/** The one context serving every name; {@code null} until asked for. Guarded by this. */
 	private TlsContext context;
 
@@ -50,12 +53,13 @@ final class ServerTls {
 	private final Map<TlsContext, TlsContext> variants = new IdentityHashMap<>();
 
 	private ServerTls(TlsContext base, TlsOptions options, TlsContext fallback, Map<String, TlsContext> sni,
-			boolean http2) {
+			boolean http2, TlsProperties.Server server) {
 		this.base = base;
 		this.options = options;
 		this.fallback = fallback;
 		this.sni = sni;
 		this.http2 = http2;
+		this.server = server;
 	}
 
 	/**
@@ -82,24 +86,10 @@ final class ServerTls {
 		Map<String, TlsContext> sni = new LinkedHashMap<>();
 		server.getSni().forEach((host, name) -> sni.put(host, servable(contexts, "tls.server.sni[" + host + "]", name)));
 		checkPatterns(sni);
-		return new ServerTls(base, serverOptions(options, server, base), fallback, sni, http2);
-	}
-
-	/** The options as the web server uses them; an error names the property that asked for client certificates. */
-	private static TlsOptions serverOptions(TlsOptions.Builder options, TlsProperties.Server server, TlsContext base) {
-		try {
-			return options.build();
-		}
-		catch (TlsConfigurationException ex) {
-			boolean require = ex.option().equals(TlsOption.REQUIRE.optionName());
-			if (!require && !ex.option().equals(TlsOption.REQUEST.optionName())) {
-				throw ex;
-			}
-			Object set = require ? server.getRequire() : server.getRequest();
-			String context = base.name().equals(TlsProperties.DEFAULT_CONTEXT) ? "tls."
-					: "tls.contexts." + base.name() + ".";
-			throw ex.withOption((set != null) ? "tls.server." + ex.option() : context + ex.option());
-		}
+		ServerTls tls = new ServerTls(base, options.build(), fallback, sni, http2, server);
+		// Built now, so that what a server context cannot be stops startup before any server is made.
+		tls.fallback();
+		return tls;
 	}
 
 	private static void checkPatterns(Map<String, TlsContext> sni) {
@@ -170,7 +160,23 @@ final class ServerTls {
 	 * trust of the server context (and never the server context's certificate in place of {@code certificate}'s).
 	 */
 	private TlsContext variant(TlsContext certificate, Map<String, TlsContext> serverNames) {
-		return this.base.toBuilder(this.options).certificateFrom(certificate).serverNames(serverNames).build();
+		try {
+			return this.base.toBuilder(this.options).certificateFrom(certificate).serverNames(serverNames).build();
+		}
+		catch (TlsConfigurationException ex) {
+			throw ex.withOptions(this::property);
+		}
+	}
+
+	/** The property that set an option of the server context: {@code tls.server.*}, or the context's own. */
+	private String property(String option) {
+		boolean fromServer = (option.equals(TlsOption.REQUIRE.optionName()) && this.server.getRequire() != null)
+				|| (option.equals(TlsOption.REQUEST.optionName()) && this.server.getRequest() != null);
+		if (fromServer) {
+			return "tls.server." + option;
+		}
+		return this.base.name().equals(TlsProperties.DEFAULT_CONTEXT) ? "tls." + option
+				: "tls.contexts." + this.base.name() + "." + option;
 	}
 
 	/** Whether TLS Boot configures the server's TLS; nothing else may be asked of {@link #NONE}. */

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
 import reactor.netty.http.HttpProtocol;
+import reactor.netty.http.server.HttpServer;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
@@ -33,6 +36,10 @@ import dev.tlsboot.autoconfigure.TlsSslBundleAutoConfiguration;
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.TlsOptions;
 import dev.tlsboot.core.material.TlsMaterial;
+import dev.tlsboot.core.observe.ConnectionRegistry;
+import dev.tlsboot.core.observe.HandshakeFailure.Cause;
+import dev.tlsboot.core.observe.TrackedConnection;
+import dev.tlsboot.core.observe.TrackedConnection.State;
 import dev.tlsboot.pki.IssuedCertificate;
 import dev.tlsboot.test.TestCertificates;
 import dev.tlsboot.testing.SilentPeers;
@@ -155,6 +162,31 @@ class TlsHttpClientAutoConfigurationTests {
 		});
 		this.runner.withPropertyValues("tls.handshake-timeout=4s", "spring.http.clients.connect-timeout=7s")
 			.run((context) -> assertThat(context.getBean(HttpClientSettings.class).connectTimeout()).hasSeconds(7));
+	}
+
+	@EnumSource(names = { "WEB_CLIENT", "REST_CLIENT_REACTOR" })
+	void explainsAPlaintextServerOnReactorNetty(HttpClientKind client) {
+		DisposableServer plain = HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.handle((request, response) -> response.sendString(Mono.just("plaintext")))
+			.bindNow(HttpsTestServer.TIMEOUT);
+		try {
+			this.runner.withPropertyValues(properties(certs, "tls", TestCertificates.Identity.CLIENT))
+				.withPropertyValues(client.properties())
+				.run((context) -> {
+					assertThatThrownBy(() -> client.get(context, "https://localhost:" + plain.port() + "/"))
+						.hasMessageContaining("TLS handshake with localhost:" + plain.port() + " failed: the peer "
+								+ "does not speak TLS on this port: it sent plaintext (\"HTTP/1.1 400 Bad Request\")");
+					TrackedConnection failed = context.getBean(ConnectionRegistry.class)
+						.connections(State.FAILED, null, null)
+						.get(0);
+					assertThat(failed.failure().orElseThrow().explanation().cause()).isEqualTo(Cause.PLAINTEXT_PEER);
+				});
+		}
+		finally {
+			plain.disposeNow(HttpsTestServer.TIMEOUT);
+		}
 	}
 
 	@Test

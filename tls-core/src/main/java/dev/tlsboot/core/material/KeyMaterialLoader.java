@@ -29,7 +29,8 @@ import dev.tlsboot.core.spi.PasswordProvider;
  * <li>{@code certfile} with a PEM chain (or a DER certificate) and {@code keyfile} with the key in PEM or DER;</li>
  * <li>{@code certfile} alone, holding both the PEM chain and the key;</li>
  * <li>{@code certfile} naming a PKCS#12 or JKS keystore, the entry chosen by {@code keyalias} (alias or subject CN)
- * when it holds more than one key;</li>
+ * when it holds more than one key; with {@code keyfile} set as well, which key to use is unclear, and the two
+ * conflict;</li>
  * <li>{@code cert} and {@code key} as DER bytes.</li>
  * </ul>
  * Keys may be PKCS#8, PKCS#1 RSA or SEC1 EC, encrypted or not; {@code password} opens them. The key must belong to a
@@ -56,6 +57,14 @@ final class KeyMaterialLoader {
 			return fromBytes(options.cert(), options.key(), options.password());
 		}
 		Source certfile = Source.read(TlsOption.CERTFILE, options.certfile());
+		String storeType = KeyStores.type(certfile);
+		if (options.keyfile() != null && storeType != null) {
+			throw new TlsConfigurationException(TlsOption.KEYFILE, options.keyfile().text(), "'certfile' is a "
+					+ storeType + " keystore, which holds the key and its chain, and 'keyfile' names a key as well.",
+					"Leave 'keyfile' unset where 'certfile' is a keystore (a context that inherits it can set it to an "
+							+ "empty value), or point 'certfile' at the PEM or DER certificate chain of that key.")
+				.conflictingWith(TlsOption.CERTFILE, certfile.location());
+		}
 		if (options.keyfile() == null && isKeyStore(certfile)) {
 			return fromKeyStore(certfile, options);
 		}

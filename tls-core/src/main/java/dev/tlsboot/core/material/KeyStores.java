@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.pkcs.Pfx;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,10 +28,37 @@ final class KeyStores {
 	private KeyStores() {
 	}
 
-	/** Whether the content is a keystore by its name, or by the JKS/JCEKS magic number. */
+	/** Whether the content is a keystore by its name, or by its {@linkplain #type content}. */
 	static boolean isKeyStore(Source source) {
 		String name = (source.location() != null) ? source.location().toLowerCase(Locale.ROOT) : "";
-		return EXTENSIONS.stream().anyMatch(name::endsWith) || magicType(source.bytes()) != null;
+		return EXTENSIONS.stream().anyMatch(name::endsWith) || type(source) != null;
+	}
+
+	/**
+	 * The kind of keystore the content is, whatever its name: JKS or JCEKS by their magic number, PKCS#12 by its
+	 * structure (a PFX). PEM and DER certificates are told apart first, so that they never wake Bouncy Castle.
+	 * @param source the content
+	 * @return {@code JKS}, {@code JCEKS} or {@code PKCS#12}; {@code null} when it is no keystore
+	 */
+	static @Nullable String type(Source source) {
+		if (source.isPem()) {
+			return null;
+		}
+		String magic = magicType(source.bytes());
+		if (magic != null) {
+			return magic;
+		}
+		return (Certificates.fromDer(source.bytes()).isEmpty() && isPkcs12(source.bytes())) ? "PKCS#12" : null;
+	}
+
+	private static boolean isPkcs12(byte[] bytes) {
+		try {
+			Pfx.getInstance(ASN1Primitive.fromByteArray(bytes));
+			return true;
+		}
+		catch (IOException | RuntimeException ex) {
+			return false;
+		}
 	}
 
 	/**

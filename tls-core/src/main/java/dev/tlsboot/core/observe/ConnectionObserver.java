@@ -117,6 +117,19 @@ public final class ConnectionObserver {
 	}
 
 	/**
+	 * Report that the handshake of a socket or engine an observing context made failed where the socket or engine
+	 * could not see it: the driver of an engine found the peer's bytes were no TLS (Netty's
+	 * {@code NotSslRecordException}) or gave up waiting, and closed the engine, which the engine alone tells as a
+	 * close. Nothing happens for a socket or engine that is not observed, or whose handshake completed or failed.
+	 * @param socketOrEngine the socket or engine
+	 * @param failure why its handshake failed
+	 */
+	public static void handshakeFailed(Object socketOrEngine, Throwable failure) {
+		trackedConnection(socketOrEngine)
+			.ifPresent((connection) -> connection.observer().failed(connection, null, failure));
+	}
+
+	/**
 	 * The observer of a context's connections, found by the SSLContext the context hands out: for engines that the
 	 * SSLContext did not make but that serve the same context (Netty's OpenSSL engines), see {@link #track}.
 	 * @param sslContext a {@code TlsContext}'s SSLContext
@@ -261,22 +274,35 @@ public final class ConnectionObserver {
 		fire((listener) -> listener.session(connection, info));
 	}
 
-	void failed(TrackedConnection connection, Object transport, Throwable failure) {
-		if (!connection.fail(failure)) {
+	/** A handshake failed; {@code transport} is {@code null} when the one who reports it does not know it. */
+	void failed(TrackedConnection connection, @Nullable Object transport, Throwable failure) {
+		TrackedConnection.State from = connection.fail(failure);
+		if (from == null) {
 			return;
 		}
-		ended(connection, transport);
+		// A connection closed first has ended already; its close took the transport away
+		if (from != TrackedConnection.State.CLOSED) {
+			this.registry.ended(connection);
+			if (transport != null) {
+				this.byTransport.remove(transport);
+			}
+		}
+		this.registry.failed(connection);
 		if (!this.listeners.isEmpty()) {
 			String message = connection.failure().orElseThrow().explanation().explanation();
 			fire((listener) -> listener.error(connection, message));
 		}
 	}
 
-	void closed(TrackedConnection connection, Object transport) {
+	void closed(TrackedConnection connection, @Nullable Object transport) {
+		// Also after a failure reported without its transport (handshakeFailed): the close knows it
+		if (transport != null) {
+			this.byTransport.remove(transport);
+		}
 		if (!connection.close()) {
 			return;
 		}
-		ended(connection, transport);
+		this.registry.ended(connection);
 		if (!this.listeners.isEmpty()) {
 			fire((listener) -> listener.info(connection, "connection", "closed", connection.bytesIn()
 					+ " bytes in, " + connection.bytesOut() + " bytes out"));
@@ -356,13 +382,6 @@ public final class ConnectionObserver {
 			}
 		}
 		return null;
-	}
-
-	private void ended(TrackedConnection connection, Object transport) {
-		this.registry.ended(connection);
-		if (transport != null) {
-			this.byTransport.remove(transport);
-		}
 	}
 
 	private void fire(Consumer<TlsEventListener> event) {

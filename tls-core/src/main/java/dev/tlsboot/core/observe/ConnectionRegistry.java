@@ -26,15 +26,20 @@ import dev.tlsboot.core.observe.TrackedConnection.State;
  * with addresses and a server name, JDK 17, compressed oops), plus the failure text of a failed one; the session an
  * entry keeps for its status is the one the JDK's session cache holds anyway. The default 1000 kept entries thus
  * take about 250 KB.
+ * <p>
+ * A handshake that failed on the server side, which no caller sees, is logged by {@code dev.tlsboot.handshake}: each
+ * at DEBUG with its explanation, and at INFO at most once a minute, how many failed in that minute and why (the
+ * most frequent causes first), so that a broken client or a scan shows in the log without a line per handshake.
  */
 public final class ConnectionRegistry {
 
 	/** How many closed or failed connections a registry keeps by default ({@code tls.connections.max-tracked}). */
 	public static final int DEFAULT_MAX_TRACKED = 1000;
 
-	private static final ConnectionRegistry GLOBAL = new ConnectionRegistry(DEFAULT_MAX_TRACKED, true);
+	private static final ConnectionRegistry GLOBAL = new ConnectionRegistry(DEFAULT_MAX_TRACKED, true,
+			new HandshakeFailureLog());
 
-	private static final ConnectionRegistry DISABLED = new ConnectionRegistry(0, false);
+	private static final ConnectionRegistry DISABLED = new ConnectionRegistry(0, false, new HandshakeFailureLog());
 
 	private final int maxTracked;
 
@@ -48,9 +53,12 @@ public final class ConnectionRegistry {
 
 	private final AtomicInteger endedCount = new AtomicInteger();
 
-	private ConnectionRegistry(int maxTracked, boolean enabled) {
+	private final HandshakeFailureLog failureLog;
+
+	ConnectionRegistry(int maxTracked, boolean enabled, HandshakeFailureLog failureLog) {
 		this.maxTracked = maxTracked;
 		this.enabled = enabled;
+		this.failureLog = failureLog;
 	}
 
 	/**
@@ -62,7 +70,7 @@ public final class ConnectionRegistry {
 		if (maxTracked < 0) {
 			throw new IllegalArgumentException("max-tracked must be 0 or more, not " + maxTracked);
 		}
-		return new ConnectionRegistry(maxTracked, true);
+		return new ConnectionRegistry(maxTracked, true, new HandshakeFailureLog());
 	}
 
 	/** The process-wide registry that contexts use unless given another; it keeps {@value #DEFAULT_MAX_TRACKED}. */
@@ -159,6 +167,11 @@ public final class ConnectionRegistry {
 				this.connections.remove(oldest.id());
 			}
 		}
+	}
+
+	/** Called once when a connection's handshake failed. */
+	void failed(TrackedConnection connection) {
+		this.failureLog.failed(connection);
 	}
 
 	@Override

@@ -2,10 +2,17 @@ package dev.tlsboot.core.observe;
 
 import java.io.EOFException;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.PKIXReason;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Why a handshake failed, in plain words, after TclTLS's "Error Messages": the JDK's exceptions name a symptom
@@ -22,6 +29,17 @@ public record HandshakeFailure(Cause cause, String explanation) {
 	private static final Pattern SENT_ALERT = Pattern.compile("^\\((\\w+)\\) ");
 
 	private static final String NETTY_HANDSHAKE_TIMEOUT = "io.netty.handler.ssl.SslHandshakeTimeoutException";
+
+	private static final String NETTY_NOT_SSL_RECORD = "io.netty.handler.ssl.NotSslRecordException";
+
+	// Netty's "not an SSL/TLS record: 485454502f312e31..." shows the bytes the peer sent, in hex
+	private static final Pattern NETTY_RECORD_BYTES = Pattern.compile("record: ((?:[0-9a-f]{2})+)");
+
+	private static final int PLAINTEXT_SHOWN = 40;
+
+	private static final String PLAINTEXT = "the peer does not speak TLS on this port: it sent plaintext%s. An HTTP or "
+			+ "SMTP port, a client asking for http:// on an https:// port, or a plaintext proxy in between? Check the "
+			+ "port and the scheme, or use STARTTLS if the protocol starts in plaintext.";
 
 	/** The causes users meet, most specific first. */
 	public enum Cause {
@@ -66,21 +84,16 @@ public record HandshakeFailure(Cause cause, String explanation) {
 	 */
 	public static HandshakeFailure explain(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof RefusedCertificateException refused) {
-				return new HandshakeFailure(refused.reason(), refused.getMessage());
-			}
-			if (cause instanceof SocketTimeoutException || isNettyHandshakeTimeout(cause)) {
-				return new HandshakeFailure(Cause.TIMEOUT, "the peer did not complete the handshake in time "
-						+ "('handshake-timeout'). Is it a TLS server, and is it overloaded?");
+			HandshakeFailure typed = byType(cause);
+			if (typed != null) {
+				return typed;
 			}
 		}
 		String message = messages(failure).toLowerCase(Locale.ROOT);
 		if (message.contains("unsupported or unrecognized ssl message") || message.contains("plaintext connection")
 				|| message.contains("wrong version number") || message.contains("wrong_version_number")
 				|| message.contains("unable to parse tls packet header")) {
-			return new HandshakeFailure(Cause.PLAINTEXT_PEER, "the peer does not speak TLS on this port: it "
-					+ "answered in plaintext (an HTTP or SMTP port, or a TLS port behind a plaintext proxy?). "
-					+ "Check the port, or use STARTTLS if the protocol starts in plaintext.");
+			return new HandshakeFailure(Cause.PLAINTEXT_PEER, PLAINTEXT.formatted(""));
 		}
 		if (message.contains("protocol_version") || message.contains("not accepted by client preferences")
 				|| message.contains("no appropriate protocol") || message.contains("protocol is disabled")) {
@@ -98,8 +111,10 @@ public record HandshakeFailure(Cause cause, String explanation) {
 			return new HandshakeFailure(Cause.CLIENT_CERTIFICATE_REQUIRED, "the server requires a client "
 					+ "certificate and none was sent. Set 'certfile' and 'keyfile' on the client.");
 		}
-		if (message.contains("bad_certificate") || message.contains("certificate_unknown")
-				|| message.contains("unknown_ca") || message.contains("certificate_expired")) {
+		// JDK 25 names the alert it sends too, "(certificate_unknown) ...": that is this side refusing, not the peer
+		boolean sent = alert(failure).filter((alert) -> alert.endsWith("(sent)")).isPresent();
+		if (!sent && (message.contains("bad_certificate") || message.contains("certificate_unknown")
+				|| message.contains("unknown_ca") || message.contains("certificate_expired"))) {
 			return new HandshakeFailure(Cause.CERTIFICATE_REFUSED_BY_PEER, "the peer refused this side's "
 					+ "certificate (" + firstMessage(failure) + "). Check that the peer trusts its CA and that it "
 					+ "is valid; the peer's log says why.");
@@ -134,11 +149,46 @@ public record HandshakeFailure(Cause cause, String explanation) {
 	}
 
 	/**
-	 * Netty's {@code SslHandshakeTimeoutException} (its handlers' {@code handshake-timeout}), known by its name so that
-	 * the core needs no Netty.
+	 * What the exception's type tells, whatever its message says: TLS Boot's own refusals, timeouts, Netty's
+	 * {@code NotSslRecordException} and the JDK's certificate path errors. Netty's exceptions are known by name, so
+	 * that the core needs no Netty.
 	 */
-	private static boolean isNettyHandshakeTimeout(Throwable failure) {
-		return failure.getClass().getName().equals(NETTY_HANDSHAKE_TIMEOUT);
+	private static @Nullable HandshakeFailure byType(Throwable cause) {
+		if (cause instanceof RefusedCertificateException refused) {
+			return new HandshakeFailure(refused.reason(), refused.getMessage());
+		}
+		if (cause instanceof SocketTimeoutException || cause.getClass().getName().equals(NETTY_HANDSHAKE_TIMEOUT)) {
+			return new HandshakeFailure(Cause.TIMEOUT, "the peer did not complete the handshake in time "
+					+ "('handshake-timeout'). Is it a TLS server, and is it overloaded?");
+		}
+		if (cause.getClass().getName().equals(NETTY_NOT_SSL_RECORD)) {
+			return new HandshakeFailure(Cause.PLAINTEXT_PEER, PLAINTEXT.formatted(sentText(cause.getMessage())));
+		}
+		// The JDK's PKIX: "path building failed" when no anchor has the issuer's name, "path validation failed:
+		// Path does not chain with any of the trust anchors" when one has its name but not its key
+		if (cause instanceof CertPathBuilderException || (cause instanceof CertPathValidatorException invalid
+				&& invalid.getReason() == PKIXReason.NO_TRUST_ANCHOR)) {
+			return new HandshakeFailure(Cause.UNKNOWN_CA, "the peer's certificate does not chain to a CA trusted "
+					+ "here (" + cause.getMessage() + "). Add its CA to 'cafile' (or 'cadir', 'castore') if you "
+					+ "trust it; if it comes from an intermediate CA, the peer must send that after its certificate.");
+		}
+		return null;
+	}
+
+	/**
+	 * The start of what a plaintext peer sent, when Netty's message shows it and it is text:
+	 * {@code  ("HTTP/1.1 400 Bad Request")}.
+	 */
+	private static String sentText(@Nullable String message) {
+		Matcher hex = NETTY_RECORD_BYTES.matcher((message != null) ? message : "");
+		if (!hex.find()) {
+			return "";
+		}
+		byte[] bytes = HexFormat.of().parseHex(hex.group(1));
+		String text = new String(bytes, 0, Math.min(bytes.length, PLAINTEXT_SHOWN), StandardCharsets.ISO_8859_1);
+		int end = text.indexOf('\r');
+		String line = (end >= 0) ? text.substring(0, end) : text;
+		return (!line.isEmpty() && line.chars().allMatch((c) -> c >= 0x20 && c < 0x7f)) ? " (\"" + line + "\")" : "";
 	}
 
 	private static String messages(Throwable failure) {

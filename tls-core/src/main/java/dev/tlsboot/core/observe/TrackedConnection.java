@@ -280,16 +280,23 @@ public final class TrackedConnection implements ConnectionRef {
 		return STATE.compareAndSet(this, State.NEGOTIATING, State.OPEN);
 	}
 
-	boolean fail(Throwable failure) {
+	/**
+	 * Record why the handshake failed.
+	 * @return the state it failed from, or {@code null} when it had opened or failed already. A connection closed
+	 * before its handshake completed still fails: the driver of an engine (Netty's {@code SslHandler}) may close it
+	 * before it says why.
+	 */
+	@Nullable State fail(Throwable failure) {
 		State current = this.state;
-		if (current.ended() || current == State.OPEN) {
-			return false;
+		boolean closedUntold = current == State.CLOSED && this.session == null && this.failure == null;
+		if (current == State.OPEN || current == State.FAILED || (current == State.CLOSED && !closedUntold)) {
+			return null;
 		}
 		this.failure = Failure.of(failure);
-		if (current == State.NEGOTIATING) {
+		if (this.handshakeStarted != null) {
 			this.handshakeDuration = Duration.ofNanos(System.nanoTime() - this.startNanos);
 		}
-		return STATE.compareAndSet(this, current, State.FAILED);
+		return STATE.compareAndSet(this, current, State.FAILED) ? current : null;
 	}
 
 	boolean close() {
@@ -299,6 +306,10 @@ public final class TrackedConnection implements ConnectionRef {
 			}
 		}
 		return false;
+	}
+
+	ConnectionObserver observer() {
+		return this.observer;
 	}
 
 	void serverName(String serverName) {

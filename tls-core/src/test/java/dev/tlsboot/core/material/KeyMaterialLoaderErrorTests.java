@@ -14,6 +14,7 @@ import dev.tlsboot.core.TlsOptions;
 import dev.tlsboot.pki.CertificateAuthority;
 import dev.tlsboot.pki.IssuedCertificate;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
@@ -194,6 +195,38 @@ class KeyMaterialLoaderErrorTests {
 		assertFails(TlsOptions.builder().certfile(store.toString()).password(TestMaterial.PASSWORD).build(),
 				"certfile", store.toString())
 			.withMessageContaining("the keystore holds no private key entry.");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "PKCS12:PKCS#12", "JKS:JKS" })
+	void keyStoreKnownByItsContentConflictsWithAKeyfile(String typeAndName) throws Exception {
+		String[] parts = typeAndName.split(":");
+		// A name that says nothing: the content tells
+		Path store = TestMaterial.write(this.dir, "server.bin",
+				TestMaterial.keyStore(parts[0], TestMaterial.PASSWORD, List.of("server"), List.of(server)));
+		Path key = TestMaterial.write(this.dir, "server.key", server.privateKeyPem());
+		TlsOptions options = TlsOptions.builder()
+			.certfile(store.toString())
+			.keyfile(key.toString())
+			.password(TestMaterial.PASSWORD)
+			.build();
+		assertThatExceptionOfType(TlsConfigurationException.class).isThrownBy(() -> KeyMaterialLoader.load(options))
+			.satisfies((ex) -> assertThat(ex.option()).isEqualTo("keyfile"))
+			.satisfies((ex) -> assertThat(ex.conflictingOption()).isEqualTo("certfile"))
+			.satisfies((ex) -> assertThat(ex.conflictingLocation()).isEqualTo(store.toString()))
+			.withMessageStartingWith("Option 'keyfile' (" + key + ") conflicts with 'certfile' (" + store + "): "
+					+ "'certfile' is a " + parts[1] + " keystore, which holds the key and its chain, and 'keyfile' "
+					+ "names a key as well.")
+			.withMessageContaining("Leave 'keyfile' unset where 'certfile' is a keystore");
+	}
+
+	@Test
+	void garbageCertfileWithAKeyfileIsNoKeystore() throws Exception {
+		Path cert = TestMaterial.write(this.dir, "cert.crt", new byte[] { 0x30, 0x03, 0x02, 0x01, 0x07 });
+		Path key = TestMaterial.write(this.dir, "server.key", server.privateKeyPem());
+		assertFails(TlsOptions.builder().certfile(cert.toString()).keyfile(key.toString()).build(), "certfile",
+				cert.toString())
+			.withMessageContaining("it is neither PEM (no BEGIN line) nor a DER certificate.");
 	}
 
 	@Test
