@@ -29,7 +29,7 @@ final class ContextFactory {
 					"Leave 'post-handshake' off and ask for the client certificate in the handshake "
 							+ "with 'request' and 'require'.");
 		}
-		checkClientCertificateTrust(options, builder.materialInMemory);
+		checkClientCertificateTrust(options, builder.trustGiven);
 		// Nothing set, nothing to check: the expensive part (the system trust store, JSSE's start) waits for first use.
 		boolean deferred = builder.material == null && options.equals(TlsOptions.defaults());
 		TlsMaterial material = deferred ? null
@@ -54,9 +54,9 @@ final class ContextFactory {
 	 * them: never what turning on mutual TLS means, so only an explicit {@code castore} allows it. Trust handed in as
 	 * material is the caller's choice.
 	 */
-	private static void checkClientCertificateTrust(TlsOptions options, boolean materialInMemory) {
+	private static void checkClientCertificateTrust(TlsOptions options, boolean trustGiven) {
 		boolean asks = options.request(TlsRole.SERVER) || options.require(TlsRole.SERVER);
-		if (options.server() && asks && !options.hasExplicitTrust() && !materialInMemory) {
+		if (options.server() && asks && !options.hasExplicitTrust() && !trustGiven) {
 			TlsOption option = options.require(TlsRole.SERVER) ? TlsOption.REQUIRE : TlsOption.REQUEST;
 			throw new TlsConfigurationException(option, null,
 					"a server that asks for client certificates names no CA to check them against, so every public "

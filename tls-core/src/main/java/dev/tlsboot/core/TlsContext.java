@@ -409,6 +409,9 @@ public final class TlsContext {
 		/** Whether the material was given rather than read from the options' files. */
 		boolean materialInMemory;
 
+		/** Whether the trust anchors were handed in, rather than named by the options (a variant keeps its parent's). */
+		boolean trustGiven;
+
 		/** The context this one is a variant of: its reloads are followed. */
 		TlsContext parent;
 
@@ -445,6 +448,7 @@ public final class TlsContext {
 		public Builder material(TlsMaterial material) {
 			this.material = Objects.requireNonNull(material, "material");
 			this.materialInMemory = true;
+			this.trustGiven = true;
 			return this;
 		}
 
@@ -507,7 +511,10 @@ public final class TlsContext {
 			}
 			this.certificateSource = source;
 			TlsMaterial current = (this.material != null) ? this.material : TlsMaterial.load(this.options);
-			return material(new TlsMaterial(key, current.trustAnchors()));
+			boolean trustGiven = this.trustGiven;
+			material(new TlsMaterial(key, current.trustAnchors()));
+			this.trustGiven = trustGiven;
+			return this;
 		}
 
 		/**
@@ -527,6 +534,7 @@ public final class TlsContext {
 			Builder copy = new Builder(options).name(this.name).registry(this.registry);
 			copy.material = material;
 			copy.materialInMemory = this.materialInMemory;
+			copy.trustGiven = this.trustGiven;
 			copy.validators.addAll(this.validators);
 			copy.listeners.addAll(this.listeners);
 			copy.serverNames.putAll(this.serverNames);
