@@ -17,6 +17,8 @@ import dev.tlsboot.core.option.TlsConfigurationException;
 import dev.tlsboot.core.option.TlsOption;
 import dev.tlsboot.core.option.TlsProtocol;
 import dev.tlsboot.core.option.TlsRole;
+import dev.tlsboot.core.revocation.RevocationMode;
+import dev.tlsboot.core.revocation.RevocationScope;
 import dev.tlsboot.core.spi.PasswordProvider;
 
 /**
@@ -88,6 +90,12 @@ public final class TlsOptions implements MaterialOptions {
 
 	private final List<String> groups;
 
+	private final Location crlfile;
+
+	private final RevocationMode revocation;
+
+	private final RevocationScope revocationScope;
+
 	private TlsOptions(Builder builder) {
 		this.cafile = builder.cafile;
 		this.cadir = builder.cadir;
@@ -112,6 +120,9 @@ public final class TlsOptions implements MaterialOptions {
 		this.server = builder.server;
 		this.provider = builder.provider;
 		this.groups = builder.groups;
+		this.crlfile = builder.crlfile;
+		this.revocation = builder.revocation;
+		this.revocationScope = builder.revocationScope;
 	}
 
 	/** TclTLS 2.0's secure defaults. */
@@ -290,6 +301,38 @@ public final class TlsOptions implements MaterialOptions {
 		return this.groups;
 	}
 
+	/** {@code crlfile}: a file or directory of certificate revocation lists (PEM or DER), or {@code null}. */
+	@Override
+	public @Nullable Location crlfile() {
+		return this.crlfile;
+	}
+
+	/**
+	 * {@code revocation}: how peer certificates are checked for revocation. Unless set, {@link RevocationMode#OFF},
+	 * except that {@code crlfile} alone means {@link RevocationMode#SOFT} against those lists only.
+	 */
+	public RevocationMode revocation() {
+		if (this.revocation != null) {
+			return this.revocation;
+		}
+		return (this.crlfile != null) ? RevocationMode.SOFT : RevocationMode.OFF;
+	}
+
+	/** {@code revocation} as set, or {@code null} when it is not. */
+	@Nullable RevocationMode revocationSetting() {
+		return this.revocation;
+	}
+
+	@Override
+	public boolean checksRevocation() {
+		return revocation() != RevocationMode.OFF;
+	}
+
+	/** {@code revocation-scope}: which certificates of the peer's chain are checked; {@code chain} unless set. */
+	public RevocationScope revocationScope() {
+		return this.revocationScope;
+	}
+
 	/** The role of sockets handed to {@code startTls}. */
 	public TlsRole role() {
 		return this.server ? TlsRole.SERVER : TlsRole.CLIENT;
@@ -313,7 +356,9 @@ public final class TlsOptions implements MaterialOptions {
 				&& this.autoservername == that.autoservername && Objects.equals(this.request, that.request)
 				&& Objects.equals(this.require, that.require) && this.securityLevel == that.securityLevel
 				&& this.handshakeTimeout.equals(that.handshakeTimeout) && this.postHandshake == that.postHandshake
-				&& this.server == that.server && this.provider == that.provider && this.groups.equals(that.groups);
+				&& this.server == that.server && this.provider == that.provider && this.groups.equals(that.groups)
+				&& Objects.equals(this.crlfile, that.crlfile) && this.revocation == that.revocation
+				&& this.revocationScope == that.revocationScope;
 	}
 
 	@Override
@@ -337,6 +382,8 @@ public final class TlsOptions implements MaterialOptions {
 		joiner.add("securityLevel=" + this.securityLevel).add("handshakeTimeout=" + this.handshakeTimeout);
 		joiner.add("postHandshake=" + this.postHandshake).add("server=" + this.server);
 		joiner.add("provider=" + this.provider).add("groups=" + this.groups);
+		joiner.add("crlfile=" + this.crlfile).add("revocation=" + this.revocation);
+		joiner.add("revocationScope=" + this.revocationScope);
 		return joiner.toString();
 	}
 
@@ -392,6 +439,12 @@ public final class TlsOptions implements MaterialOptions {
 
 		private List<String> groups = List.of();
 
+		private Location crlfile;
+
+		private RevocationMode revocation;
+
+		private RevocationScope revocationScope = RevocationScope.CHAIN;
+
 		private Builder() {
 		}
 
@@ -420,6 +473,9 @@ public final class TlsOptions implements MaterialOptions {
 			this.server = options.server;
 			this.provider = options.provider;
 			this.groups = options.groups;
+			this.crlfile = options.crlfile;
+			this.revocation = options.revocation;
+			this.revocationScope = options.revocationScope;
 		}
 
 		/** Set {@code cafile}: a PEM bundle of trusted CAs ({@code classpath:}, {@code file:}, {@code optional:} prefixes). */
@@ -595,6 +651,39 @@ public final class TlsOptions implements MaterialOptions {
 		 */
 		public Builder groups(List<String> names) {
 			this.groups = List.copyOf(names);
+			return this;
+		}
+
+		/**
+		 * Set {@code crlfile}: a file of certificate revocation lists (PEM or DER), or a directory of them, each
+		 * signed by a trusted CA. Alone it turns {@code revocation} to {@code soft} against these lists only.
+		 * @param location a {@code file:}, {@code classpath:} or {@code optional:} location
+		 * @return this builder
+		 */
+		public Builder crlfile(String location) {
+			this.crlfile = Location.of(location);
+			return this;
+		}
+
+		/**
+		 * Set {@code revocation}: {@code off}, {@code soft} or {@code hard}; {@code null} for the default
+		 * ({@code soft} with a {@code crlfile}, else {@code off}).
+		 * @param revocation the mode
+		 * @return this builder
+		 */
+		public Builder revocation(@Nullable RevocationMode revocation) {
+			this.revocation = revocation;
+			return this;
+		}
+
+		/**
+		 * Set {@code revocation-scope}: every certificate below the trust anchor ({@code chain}, the default) or the
+		 * peer's own only ({@code leaf}).
+		 * @param scope the scope
+		 * @return this builder
+		 */
+		public Builder revocationScope(RevocationScope scope) {
+			this.revocationScope = Objects.requireNonNull(scope, "revocationScope");
 			return this;
 		}
 

@@ -88,7 +88,16 @@ public enum TlsOption {
 	HANDSHAKE_TIMEOUT("handshake-timeout"),
 
 	/** Whether TLS 1.3 post-handshake client authentication is offered. */
-	POST_HANDSHAKE("post-handshake");
+	POST_HANDSHAKE("post-handshake"),
+
+	/** Certificate revocation lists (PEM or DER), a file or a directory of them. */
+	CRLFILE("crlfile"),
+
+	/** Whether and how strictly peer certificates are checked for revocation: {@code off}, {@code soft}, {@code hard}. */
+	REVOCATION("revocation"),
+
+	/** Which certificates are checked for revocation: {@code chain} (all below the trust anchor) or {@code leaf}. */
+	REVOCATION_SCOPE("revocation-scope");
 
 	private final String optionName;
 
