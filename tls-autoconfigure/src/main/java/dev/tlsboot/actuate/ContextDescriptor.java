@@ -78,6 +78,9 @@ public record ContextDescriptor(Map<String, Object> options, List<String> protoc
 		shown.put("handshakeTimeout", options.handshakeTimeout().toString());
 		shown.put("postHandshake", options.postHandshake());
 		shown.put("server", options.server());
+		shown.put(TlsOption.CRLFILE.optionName(), text(options.crlfile()));
+		shown.put(TlsOption.REVOCATION.optionName(), options.revocation().name().toLowerCase(Locale.ROOT));
+		shown.put(TlsOption.REVOCATION_SCOPE.optionName(), options.revocationScope().name().toLowerCase(Locale.ROOT));
 		return shown;
 	}
 

@@ -57,6 +57,9 @@ final class TlsOptionsMapper {
 		mapper.map(TlsOption.SECURITY_LEVEL, properties.getSecurityLevel(), builder::securityLevel);
 		mapper.map(TlsOption.HANDSHAKE_TIMEOUT, properties.getHandshakeTimeout(), builder::handshakeTimeout);
 		mapper.map(TlsOption.POST_HANDSHAKE, properties.getPostHandshake(), builder::postHandshake);
+		mapper.map(TlsOption.CRLFILE, properties.getCrlfile(), builder::crlfile);
+		mapper.map(TlsOption.REVOCATION, properties.getRevocation(), builder::revocation);
+		mapper.map(TlsOption.REVOCATION_SCOPE, properties.getRevocationScope(), builder::revocationScope);
 		return mapper.applied;
 	}
 

@@ -24,6 +24,8 @@ class ConfigurationMetadataTests {
 				"\"name\": \"tls.connections.max-tracked\"", "\"name\": \"tls.connections.application-events\"",
 				"\"name\": \"tls.health.warning-threshold\"",
 				"\"description\": \"Whether to enable TLS 1.2. On by default.\"");
+		assertThat(metadata).contains("\"name\": \"tls.crlfile\"", "\"name\": \"tls.revocation\"",
+				"\"name\": \"tls.revocation-scope\"", "\"name\": \"tls.contexts\"", "\"value\": \"hard\"");
 		assertThat(metadata).doesNotContain("\"name\": \"tls.tls12\"");
 		// Process-wide, so only at the top level, and the description says so.
 		assertThat(metadata)

@@ -2,6 +2,7 @@ package dev.tlsboot.autoconfigure;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,8 +15,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
 
+import dev.tlsboot.pki.CertificateAuthority;
 import dev.tlsboot.test.TestCertificates;
 import dev.tlsboot.test.TlsCertificatesExtension;
+import dev.tlsboot.testing.OpenSslCa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -147,6 +150,17 @@ class TlsConfigurationFailureAnalyzerTests {
 	void tlsServerWithServerSslDisabledStarts() {
 		this.runner.withPropertyValues("tls.server.require=true", "server.ssl.enabled=false", "server.ssl.bundle=web")
 			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void crlNotSignedByATrustedCa() {
+		Path crl = OpenSslCa.create(certs.directory().resolve("stranger-ca"), CertificateAuthority.root("Stranger"))
+			.crl(certs.file("stranger.crl"));
+		FailureAnalysis analysis = analyzeStartup("tls.cafile=" + certs.location("ca.crt"),
+				"tls.crlfile=" + crl);
+		assertThat(analysis.getDescription()).contains("Property: tls.crlfile\n", "File: " + crl + "\n",
+				"'CN=Stranger' is not signed by a trusted CA");
+		assertThat(analysis.getAction()).contains("Trust the CA that issued it");
 	}
 
 	private FailureAnalysis analyzeStartup(String... properties) {
