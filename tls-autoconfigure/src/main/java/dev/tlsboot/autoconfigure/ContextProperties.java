@@ -173,6 +173,23 @@ public class ContextProperties {
 	 */
 	private RevocationScope revocationScope;
 
+	/**
+	 * How long one fetch of an OCSP response or a CRL may take; a handshake waits on the network only when nothing is
+	 * cached yet, and then at most this. Default: 5s.
+	 */
+	private Duration revocationTimeout;
+
+	/**
+	 * Whether OCSP responders are asked about peer certificates. Default: true when 'revocation' is set, false when
+	 * 'crlfile' alone turns revocation on.
+	 */
+	private Boolean revocationOcsp;
+
+	/**
+	 * OCSP responder URL to ask about every peer certificate, instead of the one each certificate names.
+	 */
+	private String ocspResponder;
+
 	public String getCafile() {
 		return this.cafile;
 	}
@@ -387,6 +404,30 @@ public class ContextProperties {
 
 	public void setRevocationScope(RevocationScope revocationScope) {
 		this.revocationScope = revocationScope;
+	}
+
+	public Duration getRevocationTimeout() {
+		return this.revocationTimeout;
+	}
+
+	public void setRevocationTimeout(Duration revocationTimeout) {
+		this.revocationTimeout = revocationTimeout;
+	}
+
+	public Boolean getRevocationOcsp() {
+		return this.revocationOcsp;
+	}
+
+	public void setRevocationOcsp(Boolean revocationOcsp) {
+		this.revocationOcsp = revocationOcsp;
+	}
+
+	public String getOcspResponder() {
+		return this.ocspResponder;
+	}
+
+	public void setOcspResponder(String ocspResponder) {
+		this.ocspResponder = ocspResponder;
 	}
 
 	public Boolean getPostHandshake() {

@@ -60,6 +60,9 @@ final class TlsOptionsMapper {
 		mapper.map(TlsOption.CRLFILE, properties.getCrlfile(), builder::crlfile);
 		mapper.map(TlsOption.REVOCATION, properties.getRevocation(), builder::revocation);
 		mapper.map(TlsOption.REVOCATION_SCOPE, properties.getRevocationScope(), builder::revocationScope);
+		mapper.map(TlsOption.REVOCATION_TIMEOUT, properties.getRevocationTimeout(), builder::revocationTimeout);
+		mapper.map(TlsOption.REVOCATION_OCSP, properties.getRevocationOcsp(), builder::revocationOcsp);
+		mapper.map(TlsOption.OCSP_RESPONDER, properties.getOcspResponder(), builder::ocspResponder);
 		return mapper.applied;
 	}
 

@@ -101,7 +101,8 @@ class TlsAutoConfigurationTests {
 		Path crl = OpenSslCa.create(certs.directory().resolve("revocation-db"), certs.ca()).crl(certs.file("ca.crl"));
 		this.runner
 			.withPropertyValues("tls.cafile=" + certs.location("ca.crt"), "tls.crlfile=" + crl,
-					"tls.revocation=hard", "tls.revocation-scope=leaf", "tls.contexts.lenient.revocation=soft")
+					"tls.revocation=hard", "tls.revocation-scope=leaf", "tls.contexts.lenient.revocation=soft",
+					"tls.revocation-timeout=2s", "tls.contexts.lenient.ocsp-responder=http://ocsp.internal/")
 			.run((context) -> {
 				TlsContexts contexts = context.getBean(TlsContexts.class);
 				TlsContext defaults = contexts.getDefault();
@@ -109,6 +110,9 @@ class TlsAutoConfigurationTests {
 				assertThat(defaults.options().revocation()).isEqualTo(RevocationMode.HARD);
 				assertThat(lenient.options().revocation()).isEqualTo(RevocationMode.SOFT);
 				assertThat(lenient.options().revocationScope()).isEqualTo(RevocationScope.LEAF);
+				assertThat(lenient.options().revocationTimeout()).hasSeconds(2);
+				assertThat(lenient.options().ocspResponder()).hasToString("http://ocsp.internal/");
+				assertThat(defaults.options().ocspResponder()).isNull();
 				assertThat(lenient.crls()).singleElement()
 					.satisfies((loaded) -> assertThat(loaded.getIssuerX500Principal()).isEqualTo(
 							certs.ca().certificate().getSubjectX500Principal()));

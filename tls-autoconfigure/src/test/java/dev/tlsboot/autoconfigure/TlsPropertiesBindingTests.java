@@ -58,6 +58,9 @@ class TlsPropertiesBindingTests {
 				  crlfile: file:/etc/tls/crls
 				  revocation: hard
 				  revocation-scope: leaf
+				  revocation-timeout: 2s
+				  revocation-ocsp: false
+				  ocsp-responder: http://ocsp.internal/
 				""");
 		assertThat(tls.getCafile()).isEqualTo("classpath:ca.pem");
 		assertThat(tls.getCadir()).isEqualTo("/etc/ssl/certs");
@@ -81,6 +84,9 @@ class TlsPropertiesBindingTests {
 		assertThat(tls.getCrlfile()).isEqualTo("file:/etc/tls/crls");
 		assertThat(tls.getRevocation()).isEqualTo(RevocationMode.HARD);
 		assertThat(tls.getRevocationScope()).isEqualTo(RevocationScope.LEAF);
+		assertThat(tls.getRevocationTimeout()).isEqualTo(Duration.ofSeconds(2));
+		assertThat(tls.getRevocationOcsp()).isFalse();
+		assertThat(tls.getOcspResponder()).isEqualTo("http://ocsp.internal/");
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import dev.tlsboot.core.option.TlsConfigurationException;
 import dev.tlsboot.core.option.TlsOption;
 import dev.tlsboot.core.revocation.RevocationChecker;
 import dev.tlsboot.core.revocation.RevocationMode;
+import dev.tlsboot.core.revocation.RevocationSettings;
 
 /**
  * What a context makes from its options and material with the JSSE provider; a reload swaps in a copy with the new
@@ -62,7 +63,8 @@ record ContextState(TlsMaterial material, TlsParameters parameters, VerifyingTru
 			return null;
 		}
 		String crlfile = (options.crlfile() != null) ? options.crlfile().text() : null;
-		return new RevocationChecker(options.revocation(), options.revocationScope(), crlfile, material.crls(),
+		return new RevocationChecker(new RevocationSettings(options.revocation(), options.revocationScope(), crlfile,
+				options.revocationOcsp(), options.ocspResponder(), options.revocationTimeout()), material.crls(),
 				material.trustAnchors());
 	}
 

@@ -1,5 +1,7 @@
 package dev.tlsboot.core;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
@@ -38,6 +40,9 @@ public final class TlsOptions implements MaterialOptions {
 
 	/** The handshake timeout of {@link #defaults()}. */
 	public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
+
+	/** How long one fetch of an OCSP response or a CRL may take unless {@code revocation-timeout} says otherwise. */
+	public static final Duration DEFAULT_REVOCATION_TIMEOUT = Duration.ofSeconds(5);
 
 	/** The security level of {@link #defaults()}, as in OpenSSL 3. */
 	public static final int DEFAULT_SECURITY_LEVEL = 2;
@@ -96,6 +101,12 @@ public final class TlsOptions implements MaterialOptions {
 
 	private final RevocationScope revocationScope;
 
+	private final Duration revocationTimeout;
+
+	private final Boolean revocationOcsp;
+
+	private final URI ocspResponder;
+
 	private TlsOptions(Builder builder) {
 		this.cafile = builder.cafile;
 		this.cadir = builder.cadir;
@@ -123,6 +134,9 @@ public final class TlsOptions implements MaterialOptions {
 		this.crlfile = builder.crlfile;
 		this.revocation = builder.revocation;
 		this.revocationScope = builder.revocationScope;
+		this.revocationTimeout = builder.revocationTimeout;
+		this.revocationOcsp = builder.revocationOcsp;
+		this.ocspResponder = builder.ocspResponder;
 	}
 
 	/** TclTLS 2.0's secure defaults. */
@@ -333,6 +347,24 @@ public final class TlsOptions implements MaterialOptions {
 		return this.revocationScope;
 	}
 
+	/** {@code revocation-timeout}: how long one fetch of an OCSP response or a CRL may take; 5 s unless set. */
+	public Duration revocationTimeout() {
+		return this.revocationTimeout;
+	}
+
+	/**
+	 * {@code revocation-ocsp}: whether OCSP responders are asked. Unless set, they are when {@code revocation} is set
+	 * to {@code soft} or {@code hard}, and not when {@code crlfile} alone turns revocation on.
+	 */
+	public boolean revocationOcsp() {
+		return (this.revocationOcsp != null) ? this.revocationOcsp : this.revocation != null;
+	}
+
+	/** {@code ocsp-responder}: the OCSP responder asked instead of the one each certificate names, or {@code null}. */
+	public @Nullable URI ocspResponder() {
+		return this.ocspResponder;
+	}
+
 	/** The role of sockets handed to {@code startTls}. */
 	public TlsRole role() {
 		return this.server ? TlsRole.SERVER : TlsRole.CLIENT;
@@ -358,7 +390,9 @@ public final class TlsOptions implements MaterialOptions {
 				&& this.handshakeTimeout.equals(that.handshakeTimeout) && this.postHandshake == that.postHandshake
 				&& this.server == that.server && this.provider == that.provider && this.groups.equals(that.groups)
 				&& Objects.equals(this.crlfile, that.crlfile) && this.revocation == that.revocation
-				&& this.revocationScope == that.revocationScope;
+				&& this.revocationScope == that.revocationScope && this.revocationTimeout.equals(that.revocationTimeout)
+				&& Objects.equals(this.revocationOcsp, that.revocationOcsp)
+				&& Objects.equals(this.ocspResponder, that.ocspResponder);
 	}
 
 	@Override
@@ -383,7 +417,8 @@ public final class TlsOptions implements MaterialOptions {
 		joiner.add("postHandshake=" + this.postHandshake).add("server=" + this.server);
 		joiner.add("provider=" + this.provider).add("groups=" + this.groups);
 		joiner.add("crlfile=" + this.crlfile).add("revocation=" + this.revocation);
-		joiner.add("revocationScope=" + this.revocationScope);
+		joiner.add("revocationScope=" + this.revocationScope).add("revocationTimeout=" + this.revocationTimeout);
+		joiner.add("revocationOcsp=" + this.revocationOcsp).add("ocspResponder=" + this.ocspResponder);
 		return joiner.toString();
 	}
 
@@ -445,6 +480,14 @@ public final class TlsOptions implements MaterialOptions {
 
 		private RevocationScope revocationScope = RevocationScope.CHAIN;
 
+		private Duration revocationTimeout = DEFAULT_REVOCATION_TIMEOUT;
+
+		private Boolean revocationOcsp;
+
+		private URI ocspResponder;
+
+		private String ocspResponderText;
+
 		private Builder() {
 		}
 
@@ -476,6 +519,9 @@ public final class TlsOptions implements MaterialOptions {
 			this.crlfile = options.crlfile;
 			this.revocation = options.revocation;
 			this.revocationScope = options.revocationScope;
+			this.revocationTimeout = options.revocationTimeout;
+			this.revocationOcsp = options.revocationOcsp;
+			this.ocspResponder = options.ocspResponder;
 		}
 
 		/** Set {@code cafile}: a PEM bundle of trusted CAs ({@code classpath:}, {@code file:}, {@code optional:} prefixes). */
@@ -688,6 +734,40 @@ public final class TlsOptions implements MaterialOptions {
 		}
 
 		/**
+		 * Set {@code revocation-timeout}: how long one fetch of an OCSP response or a CRL may take, so that a silent
+		 * responder costs a handshake at most this (and only while nothing is cached).
+		 * @param timeout positive
+		 * @return this builder
+		 */
+		public Builder revocationTimeout(Duration timeout) {
+			this.revocationTimeout = Objects.requireNonNull(timeout, "revocationTimeout");
+			return this;
+		}
+
+		/**
+		 * Set {@code revocation-ocsp}: whether OCSP responders are asked; {@code null} for the default (when
+		 * {@code revocation} is set).
+		 * @param ocsp on or off
+		 * @return this builder
+		 */
+		public Builder revocationOcsp(@Nullable Boolean ocsp) {
+			this.revocationOcsp = ocsp;
+			return this;
+		}
+
+		/**
+		 * Set {@code ocsp-responder}: the OCSP responder to ask about every certificate, instead of the one it names;
+		 * blank for none.
+		 * @param url an {@code http:} or {@code https:} URL
+		 * @return this builder
+		 */
+		public Builder ocspResponder(@Nullable String url) {
+			this.ocspResponderText = blankToNull(url);
+			this.ocspResponder = null;
+			return this;
+		}
+
+		/**
 		 * Check the combination and build.
 		 * @return the options
 		 * @throws TlsConfigurationException naming the first option at fault
@@ -738,10 +818,32 @@ public final class TlsOptions implements MaterialOptions {
 							"Use registered names such as h2 or http/1.1.");
 				}
 			}
+			if (this.revocationTimeout.isNegative() || this.revocationTimeout.isZero()) {
+				throw new TlsConfigurationException(TlsOption.REVOCATION_TIMEOUT, null,
+						"the timeout must be positive, not " + this.revocationTimeout + ".", "Use e.g. 5s.");
+			}
+			if (this.ocspResponderText != null) {
+				this.ocspResponder = responder(this.ocspResponderText);
+				this.ocspResponderText = null;
+			}
 			if (!this.groups.isEmpty()) {
 				this.groups = NamedGroups.parse(this.groups).stream().map(NamedGroups.Group::openSslName).toList();
 			}
 			return new TlsOptions(this);
+		}
+
+		private static URI responder(String url) {
+			try {
+				URI uri = new URI(url);
+				if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+					return uri;
+				}
+			}
+			catch (URISyntaxException ex) {
+				// explained below
+			}
+			throw new TlsConfigurationException(TlsOption.OCSP_RESPONDER, null, "'" + url + "' is not an HTTP URL.",
+					"Use the responder's URL, e.g. http://ocsp.example.com/.");
 		}
 
 		private static String blankToNull(String value) {

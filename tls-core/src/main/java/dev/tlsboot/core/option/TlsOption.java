@@ -97,7 +97,16 @@ public enum TlsOption {
 	REVOCATION("revocation"),
 
 	/** Which certificates are checked for revocation: {@code chain} (all below the trust anchor) or {@code leaf}. */
-	REVOCATION_SCOPE("revocation-scope");
+	REVOCATION_SCOPE("revocation-scope"),
+
+	/** How long one fetch of an OCSP response or a CRL may take. */
+	REVOCATION_TIMEOUT("revocation-timeout"),
+
+	/** Whether OCSP responders are asked about peer certificates. */
+	REVOCATION_OCSP("revocation-ocsp"),
+
+	/** The OCSP responder to ask instead of the one a certificate names. */
+	OCSP_RESPONDER("ocsp-responder");
 
 	private final String optionName;
 

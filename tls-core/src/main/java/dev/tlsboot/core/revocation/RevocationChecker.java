@@ -44,31 +44,28 @@ public final class RevocationChecker {
 	private record Checked(X509Certificate certificate, List<RevocationStatus> answers) {
 	}
 
-	private final RevocationMode mode;
+	private final RevocationSettings settings;
 
-	private final RevocationScope scope;
-
-	private final @Nullable String crlfile;
+	/** The sources on the network, which keep their caches over reloads. */
+	private final List<RevocationSource> network;
 
 	private final RateLimitedLog unknownLog = new RateLimitedLog(logger);
 
 	private volatile Known known;
 
 	/**
-	 * @param mode {@code soft} or {@code hard}
-	 * @param scope which certificates of a chain are checked
-	 * @param crlfile the {@code crlfile} option's value, or {@code null} when it is not set
-	 * @param crls the CRLs loaded from it, each signed by one of {@code anchors}
+	 * @param settings the context's revocation options
+	 * @param crls the CRLs loaded from {@code crlfile}, each signed by one of {@code anchors}
 	 * @param anchors the context's trust anchors
 	 */
-	public RevocationChecker(RevocationMode mode, RevocationScope scope, @Nullable String crlfile, List<X509CRL> crls,
-			List<X509Certificate> anchors) {
-		if (mode == RevocationMode.OFF) {
-			throw new IllegalArgumentException("A revocation checker checks: 'revocation' must be soft or hard");
+	public RevocationChecker(RevocationSettings settings, List<X509CRL> crls, List<X509Certificate> anchors) {
+		this.settings = settings;
+		HttpFetch http = new HttpFetch(settings.timeout());
+		List<RevocationSource> network = new ArrayList<>();
+		if (settings.ocsp()) {
+			network.add(new OcspSource(settings.ocspResponder(), http, settings.timeout()));
 		}
-		this.mode = mode;
-		this.scope = scope;
-		this.crlfile = crlfile;
+		this.network = List.copyOf(network);
 		this.known = known(crls, anchors);
 	}
 
@@ -83,16 +80,17 @@ public final class RevocationChecker {
 
 	private Known known(List<X509CRL> crls, List<X509Certificate> anchors) {
 		List<RevocationSource> sources = new ArrayList<>();
-		if (this.crlfile != null) {
-			sources.add(new CrlFileSource(this.crlfile, crls, anchors));
+		if (this.settings.crlfile() != null) {
+			sources.add(new CrlFileSource(this.settings.crlfile(), crls, anchors));
 		}
+		sources.addAll(this.network);
 		return new Known(anchors.stream().collect(Collectors.groupingBy(X509Certificate::getSubjectX500Principal)),
 				List.copyOf(sources));
 	}
 
-	/** {@code soft} or {@code hard}. */
-	public RevocationMode mode() {
-		return this.mode;
+	/** The options this checker follows. */
+	public RevocationSettings settings() {
+		return this.settings;
 	}
 
 	/**
@@ -137,11 +135,12 @@ public final class RevocationChecker {
 				return answer;
 			}
 		}
-		String tried = one.answers().isEmpty() ? "no source can tell (set '" + TlsOption.CRLFILE + "')"
+		String tried = one.answers().isEmpty() ? "no source can tell (set '" + TlsOption.CRLFILE + "', or turn on '"
+				+ TlsOption.REVOCATION_OCSP + "')"
 				: one.answers().stream().map((answer) -> answer.source() + ": " + answer.detail())
 					.collect(Collectors.joining("; "));
 		String certificate = describe(one.certificate());
-		if (this.mode == RevocationMode.HARD) {
+		if (this.settings.mode() == RevocationMode.HARD) {
 			String message = "the revocation status of " + certificate + " is unknown, and '" + TlsOption.REVOCATION
 					+ "' is hard: " + tried + ". Make a source current or reachable, or set '"
 					+ TlsOption.REVOCATION + "' to soft to let such certificates pass.";
@@ -173,7 +172,7 @@ public final class RevocationChecker {
 				break;
 			}
 			pairs.add(new X509Certificate[] { certificate, issuer });
-			if (anchor != null || this.scope == RevocationScope.LEAF) {
+			if (anchor != null || this.settings.scope() == RevocationScope.LEAF) {
 				break;
 			}
 		}
