@@ -1,12 +1,7 @@
 package dev.tlsboot.testing;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateEncodingException;
@@ -17,8 +12,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.tlsboot.pki.CertificateAuthority;
@@ -150,80 +143,14 @@ public final class OpenSslCa {
 
 	/**
 	 * Start {@code openssl ocsp} as the CA's responder on 127.0.0.1, answering from the index as it is now (openssl
-	 * reads it once), signed by the CA, with a nextUpdate an hour ahead.
+	 * reads it once), signed by the CA, with a nextUpdate an hour ahead. It logs a {@code Received request} line per
+	 * request.
 	 * @param port the port, chosen before the certificates that name the responder were issued
 	 * @return the running responder; close it to stop it
 	 */
-	public Responder responder(int port) throws IOException, InterruptedException {
-		Process process = new ProcessBuilder("openssl", "ocsp", "-index", "index.txt", "-CA", "ca.pem", "-rsigner",
-				"ca.pem", "-rkey", "ca.key", "-port", String.valueOf(port), "-nmin", "60")
-			.directory(this.directory.toFile())
-			.redirectErrorStream(true)
-			.start();
-		Responder responder = new Responder(process, port);
-		if (!responder.ready.await(10, TimeUnit.SECONDS)) {
-			responder.close();
-			throw new AssertionError("openssl ocsp did not start: " + responder.output);
-		}
-		return responder;
-	}
-
-	/** A port nothing listens on now, on 127.0.0.1. */
-	public static int freePort() throws IOException {
-		try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return probe.getLocalPort();
-		}
-	}
-
-	/** A running {@code openssl ocsp} responder. */
-	public static final class Responder implements AutoCloseable {
-
-		private final Process process;
-
-		private final int port;
-
-		private final CountDownLatch ready = new CountDownLatch(1);
-
-		private final StringBuffer output = new StringBuffer();
-
-		private Responder(Process process, int port) {
-			this.process = process;
-			this.port = port;
-			Thread reader = new Thread(this::read, "openssl-ocsp-output");
-			reader.setDaemon(true);
-			reader.start();
-		}
-
-		private void read() {
-			try (BufferedReader in = new BufferedReader(
-					new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8))) {
-				for (String line = in.readLine(); line != null; line = in.readLine()) {
-					this.output.append(line).append('\n');
-					if (line.contains("waiting for OCSP client connections")) {
-						this.ready.countDown();
-					}
-				}
-			}
-			catch (IOException ex) {
-				// the process ended
-			}
-		}
-
-		/** Its URL. */
-		public String url() {
-			return "http://127.0.0.1:" + this.port;
-		}
-
-		/** How many requests it has received. */
-		public int requests() {
-			return this.output.toString().split("Received request", -1).length - 1;
-		}
-
-		@Override
-		public void close() {
-			this.process.destroyForcibly();
-		}
-
+	public OpenSslCli.Server responder(int port) throws IOException, InterruptedException {
+		return OpenSslCli.ocspResponder(this.directory, port, "-index", "index.txt", "-CA", "ca.pem", "-rsigner",
+				"ca.pem", "-rkey", "ca.key", "-nmin", "60");
 	}
 
 	private String write(X509Certificate certificate) {
