@@ -186,6 +186,12 @@ public class ContextProperties {
 	private Boolean revocationOcsp;
 
 	/**
+	 * Whether the CRLs at the distribution points peer certificates name are fetched. Default: true when 'revocation'
+	 * is set, false when 'crlfile' alone turns revocation on.
+	 */
+	private Boolean revocationCrldp;
+
+	/**
 	 * OCSP responder URL to ask about every peer certificate, instead of the one each certificate names.
 	 */
 	private String ocspResponder;
@@ -420,6 +426,14 @@ public class ContextProperties {
 
 	public void setRevocationOcsp(Boolean revocationOcsp) {
 		this.revocationOcsp = revocationOcsp;
+	}
+
+	public Boolean getRevocationCrldp() {
+		return this.revocationCrldp;
+	}
+
+	public void setRevocationCrldp(Boolean revocationCrldp) {
+		this.revocationCrldp = revocationCrldp;
 	}
 
 	public String getOcspResponder() {

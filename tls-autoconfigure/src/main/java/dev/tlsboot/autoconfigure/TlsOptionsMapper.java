@@ -62,6 +62,7 @@ final class TlsOptionsMapper {
 		mapper.map(TlsOption.REVOCATION_SCOPE, properties.getRevocationScope(), builder::revocationScope);
 		mapper.map(TlsOption.REVOCATION_TIMEOUT, properties.getRevocationTimeout(), builder::revocationTimeout);
 		mapper.map(TlsOption.REVOCATION_OCSP, properties.getRevocationOcsp(), builder::revocationOcsp);
+		mapper.map(TlsOption.REVOCATION_CRLDP, properties.getRevocationCrldp(), builder::revocationCrldp);
 		mapper.map(TlsOption.OCSP_RESPONDER, properties.getOcspResponder(), builder::ocspResponder);
 		return mapper.applied;
 	}

@@ -102,7 +102,7 @@ class TlsAutoConfigurationTests {
 		this.runner
 			.withPropertyValues("tls.cafile=" + certs.location("ca.crt"), "tls.crlfile=" + crl,
 					"tls.revocation=hard", "tls.revocation-scope=leaf", "tls.contexts.lenient.revocation=soft",
-					"tls.revocation-timeout=2s", "tls.contexts.lenient.ocsp-responder=http://ocsp.internal/")
+					"tls.revocation-timeout=2s", "tls.revocation-crldp=false", "tls.contexts.lenient.ocsp-responder=http://ocsp.internal/")
 			.run((context) -> {
 				TlsContexts contexts = context.getBean(TlsContexts.class);
 				TlsContext defaults = contexts.getDefault();
@@ -113,6 +113,8 @@ class TlsAutoConfigurationTests {
 				assertThat(lenient.options().revocationTimeout()).hasSeconds(2);
 				assertThat(lenient.options().ocspResponder()).hasToString("http://ocsp.internal/");
 				assertThat(defaults.options().ocspResponder()).isNull();
+				assertThat(lenient.options().revocationCrldp()).isFalse();
+				assertThat(lenient.options().revocationOcsp()).isTrue();
 				assertThat(lenient.crls()).singleElement()
 					.satisfies((loaded) -> assertThat(loaded.getIssuerX500Principal()).isEqualTo(
 							certs.ca().certificate().getSubjectX500Principal()));

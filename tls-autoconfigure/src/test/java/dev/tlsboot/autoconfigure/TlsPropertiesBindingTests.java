@@ -60,6 +60,7 @@ class TlsPropertiesBindingTests {
 				  revocation-scope: leaf
 				  revocation-timeout: 2s
 				  revocation-ocsp: false
+				  revocation-crldp: false
 				  ocsp-responder: http://ocsp.internal/
 				""");
 		assertThat(tls.getCafile()).isEqualTo("classpath:ca.pem");
@@ -86,6 +87,7 @@ class TlsPropertiesBindingTests {
 		assertThat(tls.getRevocationScope()).isEqualTo(RevocationScope.LEAF);
 		assertThat(tls.getRevocationTimeout()).isEqualTo(Duration.ofSeconds(2));
 		assertThat(tls.getRevocationOcsp()).isFalse();
+		assertThat(tls.getRevocationCrldp()).isFalse();
 		assertThat(tls.getOcspResponder()).isEqualTo("http://ocsp.internal/");
 	}
 

@@ -64,7 +64,8 @@ record ContextState(TlsMaterial material, TlsParameters parameters, VerifyingTru
 		}
 		String crlfile = (options.crlfile() != null) ? options.crlfile().text() : null;
 		return new RevocationChecker(new RevocationSettings(options.revocation(), options.revocationScope(), crlfile,
-				options.revocationOcsp(), options.ocspResponder(), options.revocationTimeout()), material.crls(),
+				options.revocationOcsp(), options.ocspResponder(), options.revocationCrldp(),
+				options.revocationTimeout()), material.crls(),
 				material.trustAnchors());
 	}
 

@@ -107,6 +107,8 @@ public final class TlsOptions implements MaterialOptions {
 
 	private final URI ocspResponder;
 
+	private final Boolean revocationCrldp;
+
 	private TlsOptions(Builder builder) {
 		this.cafile = builder.cafile;
 		this.cadir = builder.cadir;
@@ -137,6 +139,7 @@ public final class TlsOptions implements MaterialOptions {
 		this.revocationTimeout = builder.revocationTimeout;
 		this.revocationOcsp = builder.revocationOcsp;
 		this.ocspResponder = builder.ocspResponder;
+		this.revocationCrldp = builder.revocationCrldp;
 	}
 
 	/** TclTLS 2.0's secure defaults. */
@@ -360,6 +363,15 @@ public final class TlsOptions implements MaterialOptions {
 		return (this.revocationOcsp != null) ? this.revocationOcsp : this.revocation != null;
 	}
 
+	/**
+	 * {@code revocation-crldp}: whether the CRLs at the distribution points certificates name are fetched. Unless set,
+	 * they are when {@code revocation} is set to {@code soft} or {@code hard}, and not when {@code crlfile} alone turns
+	 * revocation on.
+	 */
+	public boolean revocationCrldp() {
+		return (this.revocationCrldp != null) ? this.revocationCrldp : this.revocation != null;
+	}
+
 	/** {@code ocsp-responder}: the OCSP responder asked instead of the one each certificate names, or {@code null}. */
 	public @Nullable URI ocspResponder() {
 		return this.ocspResponder;
@@ -392,7 +404,8 @@ public final class TlsOptions implements MaterialOptions {
 				&& Objects.equals(this.crlfile, that.crlfile) && this.revocation == that.revocation
 				&& this.revocationScope == that.revocationScope && this.revocationTimeout.equals(that.revocationTimeout)
 				&& Objects.equals(this.revocationOcsp, that.revocationOcsp)
-				&& Objects.equals(this.ocspResponder, that.ocspResponder);
+				&& Objects.equals(this.ocspResponder, that.ocspResponder)
+				&& Objects.equals(this.revocationCrldp, that.revocationCrldp);
 	}
 
 	@Override
@@ -419,6 +432,7 @@ public final class TlsOptions implements MaterialOptions {
 		joiner.add("crlfile=" + this.crlfile).add("revocation=" + this.revocation);
 		joiner.add("revocationScope=" + this.revocationScope).add("revocationTimeout=" + this.revocationTimeout);
 		joiner.add("revocationOcsp=" + this.revocationOcsp).add("ocspResponder=" + this.ocspResponder);
+		joiner.add("revocationCrldp=" + this.revocationCrldp);
 		return joiner.toString();
 	}
 
@@ -488,6 +502,8 @@ public final class TlsOptions implements MaterialOptions {
 
 		private String ocspResponderText;
 
+		private Boolean revocationCrldp;
+
 		private Builder() {
 		}
 
@@ -522,6 +538,7 @@ public final class TlsOptions implements MaterialOptions {
 			this.revocationTimeout = options.revocationTimeout;
 			this.revocationOcsp = options.revocationOcsp;
 			this.ocspResponder = options.ocspResponder;
+			this.revocationCrldp = options.revocationCrldp;
 		}
 
 		/** Set {@code cafile}: a PEM bundle of trusted CAs ({@code classpath:}, {@code file:}, {@code optional:} prefixes). */
@@ -752,6 +769,17 @@ public final class TlsOptions implements MaterialOptions {
 		 */
 		public Builder revocationOcsp(@Nullable Boolean ocsp) {
 			this.revocationOcsp = ocsp;
+			return this;
+		}
+
+		/**
+		 * Set {@code revocation-crldp}: whether the CRLs at certificates' distribution points are fetched;
+		 * {@code null} for the default (when {@code revocation} is set).
+		 * @param crldp on or off
+		 * @return this builder
+		 */
+		public Builder revocationCrldp(@Nullable Boolean crldp) {
+			this.revocationCrldp = crldp;
 			return this;
 		}
 

@@ -105,6 +105,9 @@ public enum TlsOption {
 	/** Whether OCSP responders are asked about peer certificates. */
 	REVOCATION_OCSP("revocation-ocsp"),
 
+	/** Whether the CRLs at the distribution points certificates name are fetched. */
+	REVOCATION_CRLDP("revocation-crldp"),
+
 	/** The OCSP responder to ask instead of the one a certificate names. */
 	OCSP_RESPONDER("ocsp-responder");
 

@@ -3,11 +3,8 @@ package dev.tlsboot.core.revocation;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.cert.X509CRL;
-import java.security.cert.X509CRLEntry;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 
 import dev.tlsboot.core.option.TlsOption;
@@ -57,43 +54,29 @@ final class CrlFileSource implements RevocationSource {
 
 	@Override
 	public RevocationStatus status(X509Certificate certificate, X509Certificate issuer) {
-		String issuerName = certificate.getIssuerX500Principal().getName();
-		Date now = new Date();
-		SignedCrl current = null;
-		SignedCrl stale = null;
+		RevocationStatus best = null;
 		for (SignedCrl signed : this.crls) {
 			X509CRL crl = signed.crl();
 			if (!crl.getIssuerX500Principal().equals(certificate.getIssuerX500Principal())
 					|| !signed.signer().equals(issuer.getPublicKey())) {
 				continue;
 			}
-			if (crl.getNextUpdate() != null && crl.getNextUpdate().before(now)) {
-				stale = signed;
-				continue;
+			RevocationStatus answer = CrlAnswer.of(crl, certificate, this.name);
+			if (answer.state() == RevocationStatus.State.REVOKED) {
+				return answer;
 			}
-			X509CRLEntry entry = crl.getRevokedCertificate(certificate);
-			if (entry != null) {
-				return RevocationStatus.revoked(this.name, crl.getThisUpdate().toInstant(), instant(crl.getNextUpdate()),
-						entry.getRevocationDate().toInstant(),
-						(entry.getRevocationReason() != null) ? entry.getRevocationReason().name() : null);
-			}
-			if (current == null || crl.getThisUpdate().after(current.crl().getThisUpdate())) {
-				current = signed;
+			// Of several CRLs of one CA, the newest current one answers; a stale one only when there is no other.
+			if (best == null || best.state() == RevocationStatus.State.UNKNOWN
+					|| (answer.state() == RevocationStatus.State.GOOD && answer.thisUpdate().isAfter(best.thisUpdate()))) {
+				best = answer;
 			}
 		}
-		if (current != null) {
-			return RevocationStatus.good(this.name, current.crl().getThisUpdate().toInstant(),
-					instant(current.crl().getNextUpdate()));
+		if (best != null) {
+			return (best.state() == RevocationStatus.State.UNKNOWN)
+					? RevocationStatus.unknown(this.name, best.detail() + "; put the CA's current CRL there") : best;
 		}
-		if (stale != null) {
-			return RevocationStatus.unknown(this.name, "its CRL of '" + issuerName + "' is past its nextUpdate ("
-					+ stale.crl().getNextUpdate().toInstant() + "); put the CA's current CRL there");
-		}
-		return RevocationStatus.unknown(this.name, "it has no CRL of '" + issuerName + "'");
-	}
-
-	private static Instant instant(Date date) {
-		return (date != null) ? date.toInstant() : null;
+		return RevocationStatus.unknown(this.name,
+				"it has no CRL of '" + certificate.getIssuerX500Principal().getName() + "'");
 	}
 
 }

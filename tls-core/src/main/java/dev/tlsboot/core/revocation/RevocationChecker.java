@@ -65,6 +65,9 @@ public final class RevocationChecker {
 		if (settings.ocsp()) {
 			network.add(new OcspSource(settings.ocspResponder(), http, settings.timeout()));
 		}
+		if (settings.distributionPoints()) {
+			network.add(new DistributionPointSource(http, settings.timeout()));
+		}
 		this.network = List.copyOf(network);
 		this.known = known(crls, anchors);
 	}

@@ -13,10 +13,12 @@ import org.jspecify.annotations.Nullable;
  * @param crlfile {@code crlfile} as given, or {@code null}
  * @param ocsp {@code revocation-ocsp}: whether OCSP responders are asked
  * @param ocspResponder {@code ocsp-responder}: the responder to ask instead of the certificate's, or {@code null}
+ * @param distributionPoints {@code revocation-crldp}: whether the CRLs at certificates' distribution points are
+ * fetched
  * @param timeout {@code revocation-timeout}: how long one fetch may take
  */
 public record RevocationSettings(RevocationMode mode, RevocationScope scope, @Nullable String crlfile, boolean ocsp,
-		@Nullable URI ocspResponder, Duration timeout) {
+		@Nullable URI ocspResponder, boolean distributionPoints, Duration timeout) {
 
 	/** Checks that the settings describe a check. */
 	public RevocationSettings {

@@ -218,8 +218,8 @@ class OcspRevocationTests {
 
 	@Test
 	void ocspCanBeTurnedOff() throws Exception {
-		HandshakeFailure failure = clientRefusal(client(client(RevocationMode.HARD).revocationOcsp(false)),
-				serving("revoked-server"));
+		HandshakeFailure failure = clientRefusal(client(client(RevocationMode.HARD).revocationOcsp(false)
+			.revocationCrldp(false)), serving("revoked-server"));
 		assertThat(failure.cause()).isEqualTo(Cause.REVOCATION_UNKNOWN);
 		assertThat(failure.explanation()).contains("no source can tell");
 	}
