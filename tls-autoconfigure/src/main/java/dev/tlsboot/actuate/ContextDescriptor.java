@@ -78,6 +78,14 @@ public record ContextDescriptor(Map<String, Object> options, List<String> protoc
 		shown.put("handshakeTimeout", options.handshakeTimeout().toString());
 		shown.put("postHandshake", options.postHandshake());
 		shown.put("server", options.server());
+		shown.put(TlsOption.CRLFILE.optionName(), text(options.crlfile()));
+		shown.put(TlsOption.REVOCATION.optionName(), options.revocation().name().toLowerCase(Locale.ROOT));
+		shown.put(TlsOption.REVOCATION_SCOPE.optionName(), options.revocationScope().name().toLowerCase(Locale.ROOT));
+		shown.put(TlsOption.REVOCATION_TIMEOUT.optionName(), options.revocationTimeout().toString());
+		shown.put(TlsOption.REVOCATION_OCSP.optionName(), options.revocationOcsp());
+		shown.put(TlsOption.REVOCATION_CRLDP.optionName(), options.revocationCrldp());
+		shown.put(TlsOption.OCSP_RESPONDER.optionName(),
+				(options.ocspResponder() != null) ? options.ocspResponder().toString() : null);
 		return shown;
 	}
 

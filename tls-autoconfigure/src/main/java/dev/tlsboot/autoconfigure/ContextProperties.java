@@ -6,6 +6,8 @@ import java.util.List;
 import org.springframework.boot.context.properties.bind.Name;
 
 import dev.tlsboot.core.TlsImplementation;
+import dev.tlsboot.core.revocation.RevocationMode;
+import dev.tlsboot.core.revocation.RevocationScope;
 
 /**
  * The options of one TLS context, named as TclTLS names them. Every option is {@code null} until set, so that a
@@ -152,6 +154,48 @@ public class ContextProperties {
 	 * Whether to allow TLS 1.3 post-handshake client authentication. The JDK has none, so true is refused.
 	 */
 	private Boolean postHandshake;
+
+	/**
+	 * Certificate revocation lists (PEM or DER), one file or a directory of them, each signed by a trusted CA;
+	 * reloaded with the other material. Alone, it turns 'revocation' to soft against these lists only.
+	 */
+	private String crlfile;
+
+	/**
+	 * Revocation check of peer certificates: 'off'; 'soft' (a certificate a source says is revoked is refused, one
+	 * whose status no source can tell passes and is reported); 'hard' (a certificate passes only when a source says
+	 * it is good and none says it is revoked). Default: off, or soft when 'crlfile' is set.
+	 */
+	private RevocationMode revocation;
+
+	/**
+	 * Which certificates of the peer's chain are checked for revocation: 'chain' (every one below the trust anchor)
+	 * or 'leaf' (the peer's own). Default: chain.
+	 */
+	private RevocationScope revocationScope;
+
+	/**
+	 * How long one fetch of an OCSP response or a CRL may take; a handshake waits on the network only when nothing is
+	 * cached yet, and then at most this. Default: 5s.
+	 */
+	private Duration revocationTimeout;
+
+	/**
+	 * Whether OCSP responders are asked about peer certificates. Default: true when 'revocation' is set, false when
+	 * 'crlfile' alone turns revocation on.
+	 */
+	private Boolean revocationOcsp;
+
+	/**
+	 * Whether the CRLs at the distribution points peer certificates name are fetched. Default: true when 'revocation'
+	 * is set, false when 'crlfile' alone turns revocation on.
+	 */
+	private Boolean revocationCrldp;
+
+	/**
+	 * OCSP responder URL to ask about every peer certificate, instead of the one each certificate names.
+	 */
+	private String ocspResponder;
 
 	public String getCafile() {
 		return this.cafile;
@@ -343,6 +387,62 @@ public class ContextProperties {
 
 	public void setHandshakeTimeout(Duration handshakeTimeout) {
 		this.handshakeTimeout = handshakeTimeout;
+	}
+
+	public String getCrlfile() {
+		return this.crlfile;
+	}
+
+	public void setCrlfile(String crlfile) {
+		this.crlfile = crlfile;
+	}
+
+	public RevocationMode getRevocation() {
+		return this.revocation;
+	}
+
+	public void setRevocation(RevocationMode revocation) {
+		this.revocation = revocation;
+	}
+
+	public RevocationScope getRevocationScope() {
+		return this.revocationScope;
+	}
+
+	public void setRevocationScope(RevocationScope revocationScope) {
+		this.revocationScope = revocationScope;
+	}
+
+	public Duration getRevocationTimeout() {
+		return this.revocationTimeout;
+	}
+
+	public void setRevocationTimeout(Duration revocationTimeout) {
+		this.revocationTimeout = revocationTimeout;
+	}
+
+	public Boolean getRevocationOcsp() {
+		return this.revocationOcsp;
+	}
+
+	public void setRevocationOcsp(Boolean revocationOcsp) {
+		this.revocationOcsp = revocationOcsp;
+	}
+
+	public Boolean getRevocationCrldp() {
+		return this.revocationCrldp;
+	}
+
+	public void setRevocationCrldp(Boolean revocationCrldp) {
+		this.revocationCrldp = revocationCrldp;
+	}
+
+	public String getOcspResponder() {
+		return this.ocspResponder;
+	}
+
+	public void setOcspResponder(String ocspResponder) {
+		this.ocspResponder = ocspResponder;
 	}
 
 	public Boolean getPostHandshake() {

@@ -57,6 +57,13 @@ final class TlsOptionsMapper {
 		mapper.map(TlsOption.SECURITY_LEVEL, properties.getSecurityLevel(), builder::securityLevel);
 		mapper.map(TlsOption.HANDSHAKE_TIMEOUT, properties.getHandshakeTimeout(), builder::handshakeTimeout);
 		mapper.map(TlsOption.POST_HANDSHAKE, properties.getPostHandshake(), builder::postHandshake);
+		mapper.map(TlsOption.CRLFILE, properties.getCrlfile(), builder::crlfile);
+		mapper.map(TlsOption.REVOCATION, properties.getRevocation(), builder::revocation);
+		mapper.map(TlsOption.REVOCATION_SCOPE, properties.getRevocationScope(), builder::revocationScope);
+		mapper.map(TlsOption.REVOCATION_TIMEOUT, properties.getRevocationTimeout(), builder::revocationTimeout);
+		mapper.map(TlsOption.REVOCATION_OCSP, properties.getRevocationOcsp(), builder::revocationOcsp);
+		mapper.map(TlsOption.REVOCATION_CRLDP, properties.getRevocationCrldp(), builder::revocationCrldp);
+		mapper.map(TlsOption.OCSP_RESPONDER, properties.getOcspResponder(), builder::ocspResponder);
 		return mapper.applied;
 	}
 

@@ -2,6 +2,7 @@ package dev.tlsboot.autoconfigure;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.stream.Stream;
 
@@ -21,10 +22,13 @@ import org.springframework.util.ClassUtils;
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.TlsOptions;
 import dev.tlsboot.core.material.TlsMaterial;
+import dev.tlsboot.core.revocation.RevocationMode;
+import dev.tlsboot.core.revocation.RevocationScope;
 import dev.tlsboot.core.spi.PasswordProvider;
 import dev.tlsboot.pki.CertificateAuthority;
 import dev.tlsboot.test.TestCertificates;
 import dev.tlsboot.test.TlsCertificatesExtension;
+import dev.tlsboot.testing.OpenSslCa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -89,6 +93,31 @@ class TlsAutoConfigurationTests {
 					.satisfies((ca) -> assertThat(ca.getSubjectX500Principal().getName()).contains("TLS Boot Test CA"));
 				assertThat(billing.options().servername()).isEqualTo("billing.internal");
 				assertThat(defaults.options().servername()).isNull();
+			});
+	}
+
+	@Test
+	void revocationOptionsAreInheritedLikeTheOthers() {
+		Path crl = OpenSslCa.create(certs.directory().resolve("revocation-db"), certs.ca()).crl(certs.file("ca.crl"));
+		this.runner
+			.withPropertyValues("tls.cafile=" + certs.location("ca.crt"), "tls.crlfile=" + crl,
+					"tls.revocation=hard", "tls.revocation-scope=leaf", "tls.contexts.lenient.revocation=soft",
+					"tls.revocation-timeout=2s", "tls.revocation-crldp=false", "tls.contexts.lenient.ocsp-responder=http://ocsp.internal/")
+			.run((context) -> {
+				TlsContexts contexts = context.getBean(TlsContexts.class);
+				TlsContext defaults = contexts.getDefault();
+				TlsContext lenient = contexts.get("lenient");
+				assertThat(defaults.options().revocation()).isEqualTo(RevocationMode.HARD);
+				assertThat(lenient.options().revocation()).isEqualTo(RevocationMode.SOFT);
+				assertThat(lenient.options().revocationScope()).isEqualTo(RevocationScope.LEAF);
+				assertThat(lenient.options().revocationTimeout()).hasSeconds(2);
+				assertThat(lenient.options().ocspResponder()).hasToString("http://ocsp.internal/");
+				assertThat(defaults.options().ocspResponder()).isNull();
+				assertThat(lenient.options().revocationCrldp()).isFalse();
+				assertThat(lenient.options().revocationOcsp()).isTrue();
+				assertThat(lenient.crls()).singleElement()
+					.satisfies((loaded) -> assertThat(loaded.getIssuerX500Principal()).isEqualTo(
+							certs.ca().certificate().getSubjectX500Principal()));
 			});
 	}
 

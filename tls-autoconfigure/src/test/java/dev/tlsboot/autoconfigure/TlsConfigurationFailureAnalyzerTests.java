@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -28,6 +29,7 @@ import dev.tlsboot.autoconfigure.server.TlsWebServerAutoConfiguration;
 import dev.tlsboot.pki.CertificateAuthority;
 import dev.tlsboot.test.TestCertificates;
 import dev.tlsboot.test.TlsCertificatesExtension;
+import dev.tlsboot.testing.OpenSslCa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -237,6 +239,17 @@ class TlsConfigurationFailureAnalyzerTests {
 		this.runner.withPropertyValues("tls.certfile=" + certs.location("server.crt"),
 				"tls.keyfile=" + certs.location("server.key"), "tls.castore=system", "tls.server.require=true")
 			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void crlNotSignedByATrustedCa() {
+		Path crl = OpenSslCa.create(certs.directory().resolve("stranger-ca"), CertificateAuthority.root("Stranger"))
+			.crl(certs.file("stranger.crl"));
+		FailureAnalysis analysis = analyzeStartup("tls.cafile=" + certs.location("ca.crt"),
+				"tls.crlfile=" + crl);
+		assertThat(analysis.getDescription()).contains("Property: tls.crlfile\n", "File: " + crl + "\n",
+				"'CN=Stranger' is not signed by a trusted CA");
+		assertThat(analysis.getAction()).contains("Trust the CA that issued it");
 	}
 
 	private FailureAnalysis analyzeStartup(String... properties) {

@@ -17,6 +17,9 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ByteArrayResource;
 
+import dev.tlsboot.core.revocation.RevocationMode;
+import dev.tlsboot.core.revocation.RevocationScope;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -52,6 +55,13 @@ class TlsPropertiesBindingTests {
 				  security-level: 0
 				  handshake-timeout: 1500ms
 				  post-handshake: false
+				  crlfile: file:/etc/tls/crls
+				  revocation: hard
+				  revocation-scope: leaf
+				  revocation-timeout: 2s
+				  revocation-ocsp: false
+				  revocation-crldp: false
+				  ocsp-responder: http://ocsp.internal/
 				""");
 		assertThat(tls.getCafile()).isEqualTo("classpath:ca.pem");
 		assertThat(tls.getCadir()).isEqualTo("/etc/ssl/certs");
@@ -72,6 +82,13 @@ class TlsPropertiesBindingTests {
 		assertThat(tls.getSecurityLevel()).isZero();
 		assertThat(tls.getHandshakeTimeout()).isEqualTo(Duration.ofMillis(1500));
 		assertThat(tls.getPostHandshake()).isFalse();
+		assertThat(tls.getCrlfile()).isEqualTo("file:/etc/tls/crls");
+		assertThat(tls.getRevocation()).isEqualTo(RevocationMode.HARD);
+		assertThat(tls.getRevocationScope()).isEqualTo(RevocationScope.LEAF);
+		assertThat(tls.getRevocationTimeout()).isEqualTo(Duration.ofSeconds(2));
+		assertThat(tls.getRevocationOcsp()).isFalse();
+		assertThat(tls.getRevocationCrldp()).isFalse();
+		assertThat(tls.getOcspResponder()).isEqualTo("http://ocsp.internal/");
 	}
 
 	@Test

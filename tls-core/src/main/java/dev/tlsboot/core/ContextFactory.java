@@ -88,7 +88,7 @@ final class ContextFactory {
 	private static void follow(TlsContext variant, TlsContext parent, TlsContext certificateSource) {
 		TlsContext keys = (certificateSource != null) ? certificateSource : parent;
 		Consumer<TlsContext> follow = (reloaded) -> variant
-			.reload(new TlsMaterial(keys.keyMaterial().orElse(null), parent.trustAnchors()));
+			.reload(new TlsMaterial(keys.keyMaterial().orElse(null), parent.trustAnchors(), parent.crls()));
 		parent.onReload(follow);
 		if (keys != parent) {
 			keys.onReload(follow);

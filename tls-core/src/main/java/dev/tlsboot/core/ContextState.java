@@ -14,6 +14,9 @@ import dev.tlsboot.core.material.TlsMaterial;
 import dev.tlsboot.core.observe.ConnectionObserver;
 import dev.tlsboot.core.option.TlsConfigurationException;
 import dev.tlsboot.core.option.TlsOption;
+import dev.tlsboot.core.revocation.RevocationChecker;
+import dev.tlsboot.core.revocation.RevocationMode;
+import dev.tlsboot.core.revocation.RevocationSettings;
 
 /**
  * What a context makes from its options and material with the JSSE provider; a reload swaps in a copy with the new
@@ -21,6 +24,8 @@ import dev.tlsboot.core.option.TlsOption;
  */
 record ContextState(TlsMaterial material, TlsParameters parameters, VerifyingTrustManager trustManager,
 		SSLContext sslContext) {
+
+	private static final System.Logger logger = System.getLogger(TlsContext.class.getName());
 
 	/**
 	 * Make the parameters, trust manager and SSLContext from {@code material}, checking them and the context's own
@@ -37,7 +42,7 @@ record ContextState(TlsMaterial material, TlsParameters parameters, VerifyingTru
 			checkOwnCertificate(material.key(), level, options);
 			ConnectionObserver observer = origin.observer(level.level());
 			VerifyingTrustManager trustManager = new VerifyingTrustManager(material.trustAnchors(), level, options,
-					observer);
+					observer, revocation(options, material));
 			SSLContext provided = parameters.provider().newContext();
 			provided.init(new KeyManager[] { keyManager }, new TrustManager[] { trustManager }, null);
 			return new ContextState(material, parameters, trustManager,
@@ -46,6 +51,22 @@ record ContextState(TlsMaterial material, TlsParameters parameters, VerifyingTru
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("The TLS provider " + options.provider() + " is not usable", ex);
 		}
+	}
+
+	/** The revocation check the options ask for, or {@code null} when revocation is off. */
+	private static RevocationChecker revocation(TlsOptions options, TlsMaterial material) {
+		if (options.revocation() == RevocationMode.OFF) {
+			if (options.crlfile() != null) {
+				logger.log(System.Logger.Level.WARNING, () -> "'" + TlsOption.CRLFILE + "' (" + options.crlfile()
+						+ ") is ignored: '" + TlsOption.REVOCATION + "' is off. Remove one of them.");
+			}
+			return null;
+		}
+		String crlfile = (options.crlfile() != null) ? options.crlfile().text() : null;
+		return new RevocationChecker(new RevocationSettings(options.revocation(), options.revocationScope(), crlfile,
+				options.revocationOcsp(), options.ocspResponder(), options.revocationCrldp(),
+				options.revocationTimeout()), material.crls(),
+				material.trustAnchors());
 	}
 
 	/** This state serving {@code next}: the managers are swapped in place, the SSLContext stays. */

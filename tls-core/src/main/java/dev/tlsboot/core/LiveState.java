@@ -85,7 +85,7 @@ final class LiveState {
 		ContextState.checkOwnCertificate(next.key(), current.parameters().securityLevel(), options);
 		CertificateValidity.checkAtReload(next.key(), options);
 		this.ownKey.load(next.key());
-		current.trustManager().trust(next.trustAnchors());
+		current.trustManager().trust(next.trustAnchors(), next.crls());
 		this.state = current.with(next);
 		// A resumed session keeps the certificates of the handshake that made it: without this, a client's next
 		// connection would resume and show the server its old certificate.

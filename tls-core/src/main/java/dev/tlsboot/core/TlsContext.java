@@ -3,6 +3,7 @@ package dev.tlsboot.core;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -157,6 +158,11 @@ public final class TlsContext {
 	/** The certificates this context trusts as issuers of peer certificates. */
 	public List<X509Certificate> trustAnchors() {
 		return state().material().trustAnchors();
+	}
+
+	/** The certificate revocation lists loaded from {@code crlfile}; empty when none is set or revocation is off. */
+	public List<X509CRL> crls() {
+		return state().material().crls();
 	}
 
 	/**
@@ -512,7 +518,7 @@ public final class TlsContext {
 			this.certificateSource = source;
 			TlsMaterial current = (this.material != null) ? this.material : TlsMaterial.load(this.options);
 			boolean trustGiven = this.trustGiven;
-			material(new TlsMaterial(key, current.trustAnchors()));
+			material(current.withKey(key));
 			this.trustGiven = trustGiven;
 			return this;
 		}

@@ -1,5 +1,7 @@
 package dev.tlsboot.core;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
@@ -17,6 +19,8 @@ import dev.tlsboot.core.option.TlsConfigurationException;
 import dev.tlsboot.core.option.TlsOption;
 import dev.tlsboot.core.option.TlsProtocol;
 import dev.tlsboot.core.option.TlsRole;
+import dev.tlsboot.core.revocation.RevocationMode;
+import dev.tlsboot.core.revocation.RevocationScope;
 import dev.tlsboot.core.spi.PasswordProvider;
 
 /**
@@ -36,6 +40,9 @@ public final class TlsOptions implements MaterialOptions {
 
 	/** The handshake timeout of {@link #defaults()}. */
 	public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
+
+	/** How long one fetch of an OCSP response or a CRL may take unless {@code revocation-timeout} says otherwise. */
+	public static final Duration DEFAULT_REVOCATION_TIMEOUT = Duration.ofSeconds(5);
 
 	/** The security level of {@link #defaults()}, as in OpenSSL 3. */
 	public static final int DEFAULT_SECURITY_LEVEL = 2;
@@ -88,6 +95,20 @@ public final class TlsOptions implements MaterialOptions {
 
 	private final List<String> groups;
 
+	private final Location crlfile;
+
+	private final RevocationMode revocation;
+
+	private final RevocationScope revocationScope;
+
+	private final Duration revocationTimeout;
+
+	private final Boolean revocationOcsp;
+
+	private final URI ocspResponder;
+
+	private final Boolean revocationCrldp;
+
 	private TlsOptions(Builder builder) {
 		this.cafile = builder.cafile;
 		this.cadir = builder.cadir;
@@ -112,6 +133,13 @@ public final class TlsOptions implements MaterialOptions {
 		this.server = builder.server;
 		this.provider = builder.provider;
 		this.groups = builder.groups;
+		this.crlfile = builder.crlfile;
+		this.revocation = builder.revocation;
+		this.revocationScope = builder.revocationScope;
+		this.revocationTimeout = builder.revocationTimeout;
+		this.revocationOcsp = builder.revocationOcsp;
+		this.ocspResponder = builder.ocspResponder;
+		this.revocationCrldp = builder.revocationCrldp;
 	}
 
 	/** TclTLS 2.0's secure defaults. */
@@ -290,6 +318,65 @@ public final class TlsOptions implements MaterialOptions {
 		return this.groups;
 	}
 
+	/** {@code crlfile}: a file or directory of certificate revocation lists (PEM or DER), or {@code null}. */
+	@Override
+	public @Nullable Location crlfile() {
+		return this.crlfile;
+	}
+
+	/**
+	 * {@code revocation}: how peer certificates are checked for revocation. Unless set, {@link RevocationMode#OFF},
+	 * except that {@code crlfile} alone means {@link RevocationMode#SOFT} against those lists only.
+	 */
+	public RevocationMode revocation() {
+		if (this.revocation != null) {
+			return this.revocation;
+		}
+		return (this.crlfile != null) ? RevocationMode.SOFT : RevocationMode.OFF;
+	}
+
+	/** {@code revocation} as set, or {@code null} when it is not. */
+	@Nullable RevocationMode revocationSetting() {
+		return this.revocation;
+	}
+
+	@Override
+	public boolean checksRevocation() {
+		return revocation() != RevocationMode.OFF;
+	}
+
+	/** {@code revocation-scope}: which certificates of the peer's chain are checked; {@code chain} unless set. */
+	public RevocationScope revocationScope() {
+		return this.revocationScope;
+	}
+
+	/** {@code revocation-timeout}: how long one fetch of an OCSP response or a CRL may take; 5 s unless set. */
+	public Duration revocationTimeout() {
+		return this.revocationTimeout;
+	}
+
+	/**
+	 * {@code revocation-ocsp}: whether OCSP responders are asked. Unless set, they are when {@code revocation} is set
+	 * to {@code soft} or {@code hard}, and not when {@code crlfile} alone turns revocation on.
+	 */
+	public boolean revocationOcsp() {
+		return (this.revocationOcsp != null) ? this.revocationOcsp : this.revocation != null;
+	}
+
+	/**
+	 * {@code revocation-crldp}: whether the CRLs at the distribution points certificates name are fetched. Unless set,
+	 * they are when {@code revocation} is set to {@code soft} or {@code hard}, and not when {@code crlfile} alone turns
+	 * revocation on.
+	 */
+	public boolean revocationCrldp() {
+		return (this.revocationCrldp != null) ? this.revocationCrldp : this.revocation != null;
+	}
+
+	/** {@code ocsp-responder}: the OCSP responder asked instead of the one each certificate names, or {@code null}. */
+	public @Nullable URI ocspResponder() {
+		return this.ocspResponder;
+	}
+
 	/** The role of sockets handed to {@code startTls}. */
 	public TlsRole role() {
 		return this.server ? TlsRole.SERVER : TlsRole.CLIENT;
@@ -313,7 +400,12 @@ public final class TlsOptions implements MaterialOptions {
 				&& this.autoservername == that.autoservername && Objects.equals(this.request, that.request)
 				&& Objects.equals(this.require, that.require) && this.securityLevel == that.securityLevel
 				&& this.handshakeTimeout.equals(that.handshakeTimeout) && this.postHandshake == that.postHandshake
-				&& this.server == that.server && this.provider == that.provider && this.groups.equals(that.groups);
+				&& this.server == that.server && this.provider == that.provider && this.groups.equals(that.groups)
+				&& Objects.equals(this.crlfile, that.crlfile) && this.revocation == that.revocation
+				&& this.revocationScope == that.revocationScope && this.revocationTimeout.equals(that.revocationTimeout)
+				&& Objects.equals(this.revocationOcsp, that.revocationOcsp)
+				&& Objects.equals(this.ocspResponder, that.ocspResponder)
+				&& Objects.equals(this.revocationCrldp, that.revocationCrldp);
 	}
 
 	@Override
@@ -337,6 +429,10 @@ public final class TlsOptions implements MaterialOptions {
 		joiner.add("securityLevel=" + this.securityLevel).add("handshakeTimeout=" + this.handshakeTimeout);
 		joiner.add("postHandshake=" + this.postHandshake).add("server=" + this.server);
 		joiner.add("provider=" + this.provider).add("groups=" + this.groups);
+		joiner.add("crlfile=" + this.crlfile).add("revocation=" + this.revocation);
+		joiner.add("revocationScope=" + this.revocationScope).add("revocationTimeout=" + this.revocationTimeout);
+		joiner.add("revocationOcsp=" + this.revocationOcsp).add("ocspResponder=" + this.ocspResponder);
+		joiner.add("revocationCrldp=" + this.revocationCrldp);
 		return joiner.toString();
 	}
 
@@ -392,6 +488,22 @@ public final class TlsOptions implements MaterialOptions {
 
 		private List<String> groups = List.of();
 
+		private Location crlfile;
+
+		private RevocationMode revocation;
+
+		private RevocationScope revocationScope = RevocationScope.CHAIN;
+
+		private Duration revocationTimeout = DEFAULT_REVOCATION_TIMEOUT;
+
+		private Boolean revocationOcsp;
+
+		private URI ocspResponder;
+
+		private String ocspResponderText;
+
+		private Boolean revocationCrldp;
+
 		private Builder() {
 		}
 
@@ -420,6 +532,13 @@ public final class TlsOptions implements MaterialOptions {
 			this.server = options.server;
 			this.provider = options.provider;
 			this.groups = options.groups;
+			this.crlfile = options.crlfile;
+			this.revocation = options.revocation;
+			this.revocationScope = options.revocationScope;
+			this.revocationTimeout = options.revocationTimeout;
+			this.revocationOcsp = options.revocationOcsp;
+			this.ocspResponder = options.ocspResponder;
+			this.revocationCrldp = options.revocationCrldp;
 		}
 
 		/** Set {@code cafile}: a PEM bundle of trusted CAs ({@code classpath:}, {@code file:}, {@code optional:} prefixes). */
@@ -599,6 +718,84 @@ public final class TlsOptions implements MaterialOptions {
 		}
 
 		/**
+		 * Set {@code crlfile}: a file of certificate revocation lists (PEM or DER), or a directory of them, each
+		 * signed by a trusted CA. Alone it turns {@code revocation} to {@code soft} against these lists only.
+		 * @param location a {@code file:}, {@code classpath:} or {@code optional:} location
+		 * @return this builder
+		 */
+		public Builder crlfile(String location) {
+			this.crlfile = Location.of(location);
+			return this;
+		}
+
+		/**
+		 * Set {@code revocation}: {@code off}, {@code soft} or {@code hard}; {@code null} for the default
+		 * ({@code soft} with a {@code crlfile}, else {@code off}).
+		 * @param revocation the mode
+		 * @return this builder
+		 */
+		public Builder revocation(@Nullable RevocationMode revocation) {
+			this.revocation = revocation;
+			return this;
+		}
+
+		/**
+		 * Set {@code revocation-scope}: every certificate below the trust anchor ({@code chain}, the default) or the
+		 * peer's own only ({@code leaf}).
+		 * @param scope the scope
+		 * @return this builder
+		 */
+		public Builder revocationScope(RevocationScope scope) {
+			this.revocationScope = Objects.requireNonNull(scope, "revocationScope");
+			return this;
+		}
+
+		/**
+		 * Set {@code revocation-timeout}: how long one fetch of an OCSP response or a CRL may take, so that a silent
+		 * responder costs a handshake at most this (and only while nothing is cached).
+		 * @param timeout positive
+		 * @return this builder
+		 */
+		public Builder revocationTimeout(Duration timeout) {
+			this.revocationTimeout = Objects.requireNonNull(timeout, "revocationTimeout");
+			return this;
+		}
+
+		/**
+		 * Set {@code revocation-ocsp}: whether OCSP responders are asked; {@code null} for the default (when
+		 * {@code revocation} is set).
+		 * @param ocsp on or off
+		 * @return this builder
+		 */
+		public Builder revocationOcsp(@Nullable Boolean ocsp) {
+			this.revocationOcsp = ocsp;
+			return this;
+		}
+
+		/**
+		 * Set {@code revocation-crldp}: whether the CRLs at certificates' distribution points are fetched;
+		 * {@code null} for the default (when {@code revocation} is set).
+		 * @param crldp on or off
+		 * @return this builder
+		 */
+		public Builder revocationCrldp(@Nullable Boolean crldp) {
+			this.revocationCrldp = crldp;
+			return this;
+		}
+
+		/**
+		 * Set {@code ocsp-responder}: the OCSP responder to ask about every certificate, instead of the one it names;
+		 * blank for none.
+		 * @param url an {@code http:} or {@code https:} URL
+		 * @return this builder
+		 */
+		public Builder ocspResponder(@Nullable String url) {
+			this.ocspResponderText = blankToNull(url);
+			this.ocspResponder = null;
+			return this;
+		}
+
+		/**
 		 * Check the combination and build.
 		 * @return the options
 		 * @throws TlsConfigurationException naming the first option at fault
@@ -649,12 +846,33 @@ public final class TlsOptions implements MaterialOptions {
 							"Use registered names such as h2 or http/1.1.");
 				}
 			}
+			if (this.revocationTimeout.isNegative() || this.revocationTimeout.isZero()) {
+				throw new TlsConfigurationException(TlsOption.REVOCATION_TIMEOUT, null,
+						"the timeout must be positive, not " + this.revocationTimeout + ".", "Use e.g. 5s.");
+			}
+			if (this.ocspResponderText != null) {
+				this.ocspResponder = responder(this.ocspResponderText);
+				this.ocspResponderText = null;
+			}
 			if (!this.groups.isEmpty()) {
 				this.groups = NamedGroups.parse(this.groups).stream().map(NamedGroups.Group::openSslName).toList();
 			}
 			return new TlsOptions(this);
 		}
 
+		private static URI responder(String url) {
+			try {
+				URI uri = new URI(url);
+				if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+					return uri;
+				}
+			}
+			catch (URISyntaxException ex) {
+				// explained below
+			}
+			throw new TlsConfigurationException(TlsOption.OCSP_RESPONDER, null, "'" + url + "' is not an HTTP URL.",
+					"Use the responder's URL, e.g. http://ocsp.example.com/.");
+		}
 
 		private static String blankToNull(String value) {
 			return (value == null || value.isBlank()) ? null : value.strip();

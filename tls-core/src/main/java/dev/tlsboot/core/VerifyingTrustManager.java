@@ -6,6 +6,7 @@ import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
 import java.security.cert.PKIXBuilderParameters;
 import java.security.cert.TrustAnchor;
+import java.security.cert.X509CRL;
 import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -30,11 +31,13 @@ import dev.tlsboot.core.observe.HandshakeFailure;
 import dev.tlsboot.core.observe.HandshakeFailure.Cause;
 import dev.tlsboot.core.observe.RefusedCertificateException;
 import dev.tlsboot.core.option.TlsRole;
+import dev.tlsboot.core.revocation.RevocationChecker;
 import dev.tlsboot.core.status.VerifyResult;
 
 /**
  * Verifies a peer's chain the TclTLS way: the JDK's PKIX validation (with the host name check the socket's
- * parameters ask for), then the security level's key size and signature rules. The outcome is stored in the
+ * parameters ask for), then the security level's key size and signature rules, then revocation when the context
+ * checks it. The outcome is stored in the
  * handshake session for {@code tls::status}'s {@code verifyResult}; when the side does not {@code require} a valid
  * peer, a failure is only recorded, as TclTLS does with {@code -require 0}.
  */
@@ -61,22 +64,29 @@ final class VerifyingTrustManager extends X509ExtendedTrustManager {
 
 	private final ConnectionObserver observer;
 
+	private final RevocationChecker revocation;
+
 	/**
 	 * @param observer the context's observer, whose validators have the last word; {@code null} when the context
 	 * does not observe its connections
+	 * @param revocation the revocation check of an accepted chain, or {@code null} when revocation is off
 	 */
 	VerifyingTrustManager(List<X509Certificate> anchors, SecurityLevel securityLevel, TlsOptions options,
-			@Nullable ConnectionObserver observer) {
+			@Nullable ConnectionObserver observer, @Nullable RevocationChecker revocation) {
 		this.trust = Trust.of(anchors);
+		this.revocation = revocation;
 		this.securityLevel = securityLevel;
 		this.clientRequires = options.require(TlsRole.CLIENT);
 		this.serverRequires = options.require(TlsRole.SERVER);
 		this.observer = observer;
 	}
 
-	/** Trust {@code anchors} from the next verification on. */
-	void trust(List<X509Certificate> anchors) {
+	/** Trust {@code anchors}, and check against {@code crls}, from the next verification on. */
+	void trust(List<X509Certificate> anchors, List<X509CRL> crls) {
 		this.trust = Trust.of(anchors);
+		if (this.revocation != null) {
+			this.revocation.reload(crls, anchors);
+		}
 	}
 
 	private static X509ExtendedTrustManager pkix(List<X509Certificate> anchors) {
@@ -175,6 +185,9 @@ final class VerifyingTrustManager extends X509ExtendedTrustManager {
 			if (weak.isPresent()) {
 				failure = new RefusedCertificateException(Cause.SECURITY_LEVEL, weak.get(), null);
 			}
+			else if (this.revocation != null) {
+				this.revocation.check(chain);
+			}
 		}
 		catch (RefusedCertificateException ex) {
 			failure = ex;
@@ -186,8 +199,11 @@ final class VerifyingTrustManager extends X509ExtendedTrustManager {
 			VerifyResult.store(session, chain[0], (failure != null) ? new VerifyResult(false, failure.getMessage())
 					: new VerifyResult(true, null));
 		}
+		// A side that checks revocation refuses a revoked peer even when it does not require a valid one: it asked.
+		boolean refuse = require || (failure instanceof RefusedCertificateException refused
+				&& refused.reason() == Cause.REVOKED);
 		CertificateException verdict = (this.observer != null && this.observer.validates())
-				? this.observer.validate(transport, chain, failure, require) : (require ? failure : null);
+				? this.observer.validate(transport, chain, failure, refuse) : (refuse ? failure : null);
 		if (verdict != null) {
 			throw verdict;
 		}

@@ -107,13 +107,31 @@ public final class OpenSslCli {
 		int port = freePort();
 		List<String> command = new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:" + port));
 		command.addAll(List.of(arguments));
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		Server server = new Server(process, port);
+		return start(new ProcessBuilder(command), port, "openssl s_server");
+	}
+
+	private static Server start(ProcessBuilder command, int port, String what)
+			throws IOException, InterruptedException {
+		Server server = new Server(command.redirectErrorStream(true).start(), port);
 		if (!server.ready.await(10, TimeUnit.SECONDS)) {
 			server.close();
-			throw new AssertionError("openssl s_server did not start: " + server.output());
+			throw new AssertionError(what + " did not start: " + server.output());
 		}
 		return server;
+	}
+
+	/**
+	 * Start {@code openssl ocsp} as a responder on {@code port} and wait until it accepts connections.
+	 * @param directory the working directory, where the index and the signer's files are
+	 * @param port the port, chosen before the certificates that name the responder were issued
+	 * @param arguments options after {@code -port}
+	 * @return the running responder; close it to stop it
+	 */
+	public static Server ocspResponder(Path directory, int port, String... arguments)
+			throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(List.of("openssl", "ocsp", "-port", String.valueOf(port)));
+		command.addAll(List.of(arguments));
+		return start(new ProcessBuilder(command).directory(directory.toFile()), port, "openssl ocsp");
 	}
 
 	private static Result run(Path directory, String input, List<String> command) {
@@ -155,7 +173,8 @@ public final class OpenSslCli {
 		}
 	}
 
-	private static int freePort() throws IOException {
+	/** A port nothing listens on now, on 127.0.0.1. */
+	public static int freePort() throws IOException {
 		try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			return probe.getLocalPort();
 		}
@@ -184,7 +203,7 @@ public final class OpenSslCli {
 
 	}
 
-	/** A running {@code openssl s_server}. */
+	/** A running {@code openssl s_server} or {@code openssl ocsp}. */
 	public static final class Server implements AutoCloseable {
 
 		private final Process process;

@@ -43,6 +43,12 @@ public interface MaterialOptions {
 	/** {@code keyalias}: the key store entry to use, or {@code null} for the only key entry. */
 	@Nullable String keyalias();
 
+	/** {@code crlfile}: a file or directory of certificate revocation lists, or {@code null}. */
+	@Nullable Location crlfile();
+
+	/** Whether peer certificates are checked for revocation, so that {@code crlfile} is loaded. */
+	boolean checksRevocation();
+
 	/** {@code password}: where the passwords of encrypted keys and key stores come from. */
 	PasswordProvider password();
 

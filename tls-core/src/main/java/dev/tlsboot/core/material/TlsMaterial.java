@@ -1,5 +1,6 @@
 package dev.tlsboot.core.material;
 
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
@@ -12,12 +13,32 @@ import org.jspecify.annotations.Nullable;
  *
  * @param key the context's own key and certificate chain, or {@code null} when it has none
  * @param trustAnchors the certificates trusted as issuers of peer certificates
+ * @param crls the revocation lists of {@code crlfile}, each signed by one of the trust anchors
  */
-public record TlsMaterial(@Nullable KeyMaterial key, List<X509Certificate> trustAnchors) {
+public record TlsMaterial(@Nullable KeyMaterial key, List<X509Certificate> trustAnchors, List<X509CRL> crls) {
 
 	/** Keeps immutable copies of the lists. */
 	public TlsMaterial {
 		trustAnchors = List.copyOf(trustAnchors);
+		crls = List.copyOf(crls);
+	}
+
+	/**
+	 * Material without revocation lists.
+	 * @param key the context's own key and certificate chain, or {@code null} when it has none
+	 * @param trustAnchors the certificates trusted as issuers of peer certificates
+	 */
+	public TlsMaterial(@Nullable KeyMaterial key, List<X509Certificate> trustAnchors) {
+		this(key, trustAnchors, List.of());
+	}
+
+	/**
+	 * This material with another key: the trust and the revocation lists stay.
+	 * @param next the key and chain to serve, or {@code null} for none
+	 * @return the material
+	 */
+	public TlsMaterial withKey(@Nullable KeyMaterial next) {
+		return new TlsMaterial(next, this.trustAnchors, this.crls);
 	}
 
 	/**
@@ -27,7 +48,8 @@ public record TlsMaterial(@Nullable KeyMaterial key, List<X509Certificate> trust
 	 * @throws dev.tlsboot.core.option.TlsConfigurationException naming the option and file at fault
 	 */
 	public static TlsMaterial load(MaterialOptions options) {
-		return new TlsMaterial(KeyMaterialLoader.load(options), TrustMaterialLoader.load(options));
+		List<X509Certificate> anchors = TrustMaterialLoader.load(options);
+		return new TlsMaterial(KeyMaterialLoader.load(options), anchors, Crls.load(options, anchors));
 	}
 
 }

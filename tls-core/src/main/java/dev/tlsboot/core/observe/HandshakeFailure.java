@@ -58,6 +58,10 @@ public record HandshakeFailure(Cause cause, String explanation) {
 		HOSTNAME_MISMATCH,
 		/** The certificate is below the security level (key size, SHA-1). */
 		SECURITY_LEVEL,
+		/** A certificate in the chain is revoked, says a CRL, an OCSP responder or a stapled response. */
+		REVOKED,
+		/** With {@code revocation: hard}, no source could say that a certificate in the chain is not revoked. */
+		REVOCATION_UNKNOWN,
 		/** No protocol version in common. */
 		NO_SHARED_PROTOCOL,
 		/** No cipher suite in common. */

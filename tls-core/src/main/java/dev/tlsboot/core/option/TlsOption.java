@@ -88,7 +88,28 @@ public enum TlsOption {
 	HANDSHAKE_TIMEOUT("handshake-timeout"),
 
 	/** Whether TLS 1.3 post-handshake client authentication is offered. */
-	POST_HANDSHAKE("post-handshake");
+	POST_HANDSHAKE("post-handshake"),
+
+	/** Certificate revocation lists (PEM or DER), a file or a directory of them. */
+	CRLFILE("crlfile"),
+
+	/** Whether and how strictly peer certificates are checked for revocation: {@code off}, {@code soft}, {@code hard}. */
+	REVOCATION("revocation"),
+
+	/** Which certificates are checked for revocation: {@code chain} (all below the trust anchor) or {@code leaf}. */
+	REVOCATION_SCOPE("revocation-scope"),
+
+	/** How long one fetch of an OCSP response or a CRL may take. */
+	REVOCATION_TIMEOUT("revocation-timeout"),
+
+	/** Whether OCSP responders are asked about peer certificates. */
+	REVOCATION_OCSP("revocation-ocsp"),
+
+	/** Whether the CRLs at the distribution points certificates name are fetched. */
+	REVOCATION_CRLDP("revocation-crldp"),
+
+	/** The OCSP responder to ask instead of the one a certificate names. */
+	OCSP_RESPONDER("ocsp-responder");
 
 	private final String optionName;
 

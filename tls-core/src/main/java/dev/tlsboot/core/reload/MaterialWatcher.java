@@ -154,7 +154,8 @@ public final class MaterialWatcher implements AutoCloseable {
 
 	private static List<Path> files(TlsOptions options) {
 		List<Location> locations = new ArrayList<>(
-				Arrays.asList(options.certfile(), options.keyfile(), options.cafile(), options.cadir()));
+				Arrays.asList(options.certfile(), options.keyfile(), options.cafile(), options.cadir(),
+						options.crlfile()));
 		options.castore().stream().filter((uri) -> uri.startsWith("file:")).map(Location::of).forEach(locations::add);
 		return locations.stream()
 			.filter(Objects::nonNull)

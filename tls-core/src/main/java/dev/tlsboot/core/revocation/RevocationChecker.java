@@ -1,0 +1,219 @@
+package dev.tlsboot.core.revocation;
+
+import java.security.GeneralSecurityException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertPathValidatorException.BasicReason;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import javax.security.auth.x500.X500Principal;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.tlsboot.core.observe.HandshakeFailure.Cause;
+import dev.tlsboot.core.observe.RefusedCertificateException;
+import dev.tlsboot.core.option.TlsOption;
+import dev.tlsboot.core.status.RevocationStatus;
+import dev.tlsboot.core.status.RevocationStatus.State;
+
+/**
+ * Checks a validated peer chain for revocation, after the JDK's PKIX has accepted it: every source of the context is
+ * asked about every certificate in scope, and the answers are judged together. "Revoked" from any source wins over
+ * "good" from another and over every other source's silence; then, with {@code revocation: hard}, each certificate
+ * needs a "good" from at least one source, while {@code soft} lets an unknown status pass and reports it (a
+ * rate-limited warning).
+ * <p>
+ * The sources are judged here rather than by the JDK's {@code PKIXRevocationChecker}: its soft-fail lets a revoked
+ * certificate through when one source is down, even when another (a CRL on disk) says it is revoked, and it stops at
+ * the first source that answers.
+ */
+public final class RevocationChecker {
+
+	private static final System.Logger logger = System.getLogger(RevocationChecker.class.getName());
+
+	/** What the checker knows, swapped whole when the context reloads its material. */
+	private record Known(Map<X500Principal, List<X509Certificate>> anchorsBySubject, List<RevocationSource> sources) {
+	}
+
+	/** One certificate in scope, with its issuer and what each source said about it. */
+	private record Checked(X509Certificate certificate, List<RevocationStatus> answers) {
+	}
+
+	private final RevocationSettings settings;
+
+	/** The sources on the network, which keep their caches over reloads. */
+	private final List<RevocationSource> network;
+
+	private final RateLimitedLog unknownLog = new RateLimitedLog(logger);
+
+	private volatile Known known;
+
+	/**
+	 * @param settings the context's revocation options
+	 * @param crls the CRLs loaded from {@code crlfile}, each signed by one of {@code anchors}
+	 * @param anchors the context's trust anchors
+	 */
+	public RevocationChecker(RevocationSettings settings, List<X509CRL> crls, List<X509Certificate> anchors) {
+		this.settings = settings;
+		HttpFetch http = new HttpFetch(settings.timeout());
+		List<RevocationSource> network = new ArrayList<>();
+		if (settings.ocsp()) {
+			network.add(new OcspSource(settings.ocspResponder(), http, settings.timeout()));
+		}
+		if (settings.distributionPoints()) {
+			network.add(new DistributionPointSource(http, settings.timeout()));
+		}
+		this.network = List.copyOf(network);
+		this.known = known(crls, anchors);
+	}
+
+	/**
+	 * Check with the reloaded material from the next handshake on.
+	 * @param crls the CRLs of {@code crlfile}
+	 * @param anchors the trust anchors
+	 */
+	public void reload(List<X509CRL> crls, List<X509Certificate> anchors) {
+		this.known = known(crls, anchors);
+	}
+
+	private Known known(List<X509CRL> crls, List<X509Certificate> anchors) {
+		List<RevocationSource> sources = new ArrayList<>();
+		if (this.settings.crlfile() != null) {
+			sources.add(new CrlFileSource(this.settings.crlfile(), crls, anchors));
+		}
+		sources.addAll(this.network);
+		return new Known(anchors.stream().collect(Collectors.groupingBy(X509Certificate::getSubjectX500Principal)),
+				List.copyOf(sources));
+	}
+
+	/** The options this checker follows. */
+	public RevocationSettings settings() {
+		return this.settings;
+	}
+
+	/**
+	 * Check a chain that PKIX has accepted.
+	 * @param chain the peer's chain, its own certificate first
+	 * @return what the sources said about the peer's own certificate
+	 * @throws RefusedCertificateException {@link Cause#REVOKED} when a certificate in scope is revoked,
+	 * {@link Cause#REVOCATION_UNKNOWN} when, with {@code hard}, one has no "good" answer
+	 */
+	public RevocationStatus check(X509Certificate[] chain) throws RefusedCertificateException {
+		Known current = this.known;
+		List<Checked> checked = new ArrayList<>();
+		for (X509Certificate[] pair : inScope(chain, current)) {
+			List<RevocationStatus> answers = new ArrayList<>();
+			for (RevocationSource source : current.sources()) {
+				answers.add(source.status(pair[0], pair[1]));
+			}
+			checked.add(new Checked(pair[0], answers));
+		}
+		for (Checked one : checked) {
+			for (RevocationStatus answer : one.answers()) {
+				if (answer.state() == State.REVOKED) {
+					throw revoked(one.certificate(), answer);
+				}
+			}
+		}
+		RevocationStatus leaf = null;
+		for (Checked one : checked) {
+			RevocationStatus verdict = verdict(one);
+			if (leaf == null) {
+				leaf = verdict;
+			}
+		}
+		return (leaf != null) ? leaf
+				: new RevocationStatus(State.GOOD, "trust anchor: the peer's certificate is itself trusted", null, null,
+						null, null);
+	}
+
+	private RevocationStatus verdict(Checked one) throws RefusedCertificateException {
+		for (RevocationStatus answer : one.answers()) {
+			if (answer.state() == State.GOOD) {
+				return answer;
+			}
+		}
+		String tried = one.answers().isEmpty() ? "no source can tell (set '" + TlsOption.CRLFILE + "', or turn on '"
+				+ TlsOption.REVOCATION_OCSP + "')"
+				: one.answers().stream().map((answer) -> answer.source() + ": " + answer.detail())
+					.collect(Collectors.joining("; "));
+		String certificate = describe(one.certificate());
+		if (this.settings.mode() == RevocationMode.HARD) {
+			String message = "the revocation status of " + certificate + " is unknown, and '" + TlsOption.REVOCATION
+					+ "' is hard: " + tried + ". Make a source current or reachable, or set '"
+					+ TlsOption.REVOCATION + "' to soft to let such certificates pass.";
+			throw new RefusedCertificateException(Cause.REVOCATION_UNKNOWN, message, new CertPathValidatorException(
+					message, null, null, -1, BasicReason.UNDETERMINED_REVOCATION_STATUS));
+		}
+		this.unknownLog.warn(one.certificate().getIssuerX500Principal().getName() + "#"
+				+ one.certificate().getSerialNumber(), () -> "Revocation status of " + certificate
+						+ " unknown, accepted ('" + TlsOption.REVOCATION + "' is soft): " + tried);
+		return new RevocationStatus(State.UNKNOWN,
+				one.answers().stream().map(RevocationStatus::source).collect(Collectors.joining(", ")), null, null,
+				null, tried);
+	}
+
+	/**
+	 * The certificates to check, each with its issuer: from the peer's own certificate up to the last one below a
+	 * trust anchor ({@code chain} scope), or the peer's own only.
+	 */
+	private List<X509Certificate[]> inScope(X509Certificate[] chain, Known current) {
+		List<X509Certificate[]> pairs = new ArrayList<>();
+		for (int i = 0; i < chain.length; i++) {
+			X509Certificate certificate = chain[i];
+			if (isAnchor(certificate, current)) {
+				break;
+			}
+			X509Certificate anchor = anchorOf(certificate, current);
+			X509Certificate issuer = (anchor != null) ? anchor : (i + 1 < chain.length) ? chain[i + 1] : null;
+			if (issuer == null) {
+				break;
+			}
+			pairs.add(new X509Certificate[] { certificate, issuer });
+			if (anchor != null || this.settings.scope() == RevocationScope.LEAF) {
+				break;
+			}
+		}
+		return pairs;
+	}
+
+	private static boolean isAnchor(X509Certificate certificate, Known current) {
+		return current.anchorsBySubject().getOrDefault(certificate.getSubjectX500Principal(), List.of())
+			.contains(certificate);
+	}
+
+	/** The trust anchor that signed {@code certificate}, or {@code null} when an intermediate did. */
+	private static @Nullable X509Certificate anchorOf(X509Certificate certificate, Known current) {
+		for (X509Certificate anchor : current.anchorsBySubject().getOrDefault(certificate.getIssuerX500Principal(),
+				List.of())) {
+			try {
+				certificate.verify(anchor.getPublicKey());
+				return anchor;
+			}
+			catch (GeneralSecurityException ex) {
+				// another anchor of the same name
+			}
+		}
+		return null;
+	}
+
+	private static RefusedCertificateException revoked(X509Certificate certificate, RevocationStatus answer) {
+		String message = describe(certificate) + " is revoked: revoked on " + answer.revocationDate()
+				+ " (reason " + answer.detail() + "), says " + answer.source() + " (as of " + answer.thisUpdate()
+				+ "). The peer must replace it with a new certificate.";
+		// BasicReason.REVOKED makes the JDK send the certificate_revoked alert.
+		return new RefusedCertificateException(Cause.REVOKED, message,
+				new CertPathValidatorException(message, null, null, -1, BasicReason.REVOKED));
+	}
+
+	private static String describe(X509Certificate certificate) {
+		return "certificate '" + certificate.getSubjectX500Principal().getName() + "' (serial "
+				+ certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT) + ")";
+	}
+
+}
