@@ -1,5 +1,6 @@
 package dev.tlsboot.netty;
 
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -13,6 +14,7 @@ import io.netty.handler.ssl.ApplicationProtocolNegotiator;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.ImmediateExecutor;
+import org.jspecify.annotations.Nullable;
 
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.observe.ConnectionObserver;
@@ -35,8 +37,8 @@ import dev.tlsboot.core.option.TlsRole;
  * {@code autoservername} off.
  * <p>
  * Every channel is in the context's {@link dev.tlsboot.core.observe.ConnectionRegistry}, as its sockets are: the JDK
- * provider drives the context's own (observed) engines, and on OpenSSL each handler reports its channel's handshake
- * and close itself.
+ * provider drives the context's own (observed) engines, whose handlers tell them their channel's addresses, and on
+ * OpenSSL each handler reports its channel's handshake and close itself.
  */
 public final class NettySslContext extends SslContext {
 
@@ -45,6 +47,9 @@ public final class NettySslContext extends SslContext {
 	 * handler so that both paths agree.
 	 */
 	static final Duration CLOSE_NOTIFY_FLUSH_TIMEOUT = Duration.ofSeconds(3);
+
+	/** Netty's {@code JdkSslEngine.getWrappedEngine()}, or {@code null} where it cannot be called. */
+	private static final @Nullable Method UNWRAP = unwrap();
 
 	private final SslContext delegate;
 
@@ -186,14 +191,52 @@ public final class NettySslContext extends SslContext {
 			Executor tasks) {
 		SslHandler handler = (peerHost != null) ? this.delegate.newHandler(allocator, peerHost, peerPort, tasks)
 				: this.delegate.newHandler(allocator, tasks);
+		SSLEngine observed = (this.observer == null) ? observedJdkEngine(handler.engine()) : null;
 		if (this.observer != null) {
 			handler = new ObservedSslHandler(handler.engine(), startTls, tasks, this.observer);
+		}
+		else if (observed != null) {
+			handler = new LocatingSslHandler(handler.engine(), startTls, tasks, observed);
 		}
 		else if (startTls) {
 			handler = new SslHandler(handler.engine(), true, tasks);
 		}
 		initHandler(handler);
 		return handler;
+	}
+
+	/**
+	 * The context's own engine under the one a JDK provider's handler got: Netty wraps it for ALPN, in a class it keeps
+	 * to itself, so it is unwrapped reflectively. {@code null} when the context observes nothing, or where the
+	 * wrapper cannot be opened (the connection is then listed without addresses).
+	 */
+	private static @Nullable SSLEngine observedJdkEngine(SSLEngine engine) {
+		SSLEngine current = engine;
+		while (ConnectionObserver.trackedConnection(current).isEmpty()) {
+			if (UNWRAP == null || !UNWRAP.getDeclaringClass().isInstance(current)) {
+				return null;
+			}
+			try {
+				current = (SSLEngine) UNWRAP.invoke(current);
+			}
+			catch (ReflectiveOperationException ex) {
+				return null;
+			}
+		}
+		return current;
+	}
+
+	private static @Nullable Method unwrap() {
+		try {
+			Method method = Class.forName("io.netty.handler.ssl.JdkSslEngine").getMethod("getWrappedEngine");
+			method.setAccessible(true);
+			return method;
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			System.getLogger(NettySslContext.class.getName())
+				.log(System.Logger.Level.DEBUG, "Netty's JDK engines cannot be unwrapped: " + ex);
+			return null;
+		}
 	}
 
 	/**

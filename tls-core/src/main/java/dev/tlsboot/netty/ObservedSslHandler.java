@@ -6,7 +6,6 @@ import javax.net.ssl.SSLEngine;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.ssl.SslHandler;
 
 import dev.tlsboot.core.observe.ConnectionObserver;
 import dev.tlsboot.core.observe.EngineConnection;
@@ -17,7 +16,7 @@ import dev.tlsboot.core.observe.EngineConnection;
  * once it is active, opened or failed with the handshake future, closed when the handler leaves the channel, which a
  * closed channel's handlers all do. Everything happens on the channel's event loop.
  */
-final class ObservedSslHandler extends SslHandler {
+final class ObservedSslHandler extends ChannelSslHandler {
 
 	private final ConnectionObserver observer;
 
@@ -29,7 +28,7 @@ final class ObservedSslHandler extends SslHandler {
 	}
 
 	@Override
-	public void handlerAdded(ChannelHandlerContext context) throws Exception {
+	void joined() {
 		EngineConnection connection = this.observer.track(engine());
 		this.connection = connection;
 		handshakeFuture().addListener((handshake) -> {
@@ -40,17 +39,6 @@ final class ObservedSslHandler extends SslHandler {
 				connection.failed(handshake.cause());
 			}
 		});
-		if (context.channel().isActive()) {
-			started(context.channel());
-		}
-		// The handler starts a client's handshake here when the channel is already active: track it first.
-		super.handlerAdded(context);
-	}
-
-	@Override
-	public void channelActive(ChannelHandlerContext context) throws Exception {
-		started(context.channel());
-		super.channelActive(context);
 	}
 
 	@Override
@@ -64,7 +52,8 @@ final class ObservedSslHandler extends SslHandler {
 	}
 
 	/** Only the first call counts: a channel already active when the handler joined may still report it active. */
-	private void started(Channel channel) {
+	@Override
+	void active(Channel channel) {
 		this.connection.started(channel.localAddress(), channel.remoteAddress());
 	}
 
