@@ -6,40 +6,28 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.tlsboot.autoconfigure.TlsContexts;
-import dev.tlsboot.autoconfigure.TlsProperties;
-import dev.tlsboot.autoconfigure.reload.TlsContextReloadedEvent;
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.option.TlsRole;
 import dev.tlsboot.core.observe.ConnectionRegistry;
 import dev.tlsboot.core.observe.TrackedConnection;
 import dev.tlsboot.core.observe.TrackedConnection.State;
-import dev.tlsboot.core.reload.MaterialWatcher;
 import dev.tlsboot.core.status.TlsStatus;
 
 /**
  * The client of TclTLS's example, run once at startup: it asks the certificate request service for a certificate
  * unless it has one ({@code sample.client.*}), saves it where the TLS context {@value #CLIENT_CONTEXT} reads it
- * (certificate rotation, {@code tls.reload}, reloads the context from those files), calls {@code GET /test}
- * through a WebClient that only {@code tls.client.context} configures, and prints the answer with the TLS status
- * the registry recorded for that call. On the server it checks itself (turn it off with
+ * and reloads that context, calls {@code GET /test} through a WebClient that only {@code tls.client.context}
+ * configures, and prints the answer with the TLS status the registry recorded for that call. On the server it checks itself (turn it off with
  * {@code sample.self-check=false}); with the {@value SampleApplication#CLIENT_PROFILE} profile it is the whole run.
  */
 @Component
@@ -52,8 +40,6 @@ class SelfCheck implements CommandLineRunner {
 	private static final String HOST = "localhost";
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
-
-	private static final Log logger = LogFactory.getLog(SelfCheck.class);
 
 	private final SampleProperties.Client client;
 
@@ -69,18 +55,9 @@ class SelfCheck implements CommandLineRunner {
 
 	private final Environment environment;
 
-	/** Reloads the client context when its files change, unless rotation is off ({@code tls.reload.enabled}). */
-	private final ObjectProvider<MaterialWatcher> watcher;
-
-	/** How long the watcher may take to reload the client context after its files changed. */
-	private final Duration reloadTimeout;
-
-	/** Completed by the next reload of the client context. */
-	private volatile CompletableFuture<TlsContextReloadedEvent> nextReload = new CompletableFuture<>();
-
 	SelfCheck(SampleProperties properties, TlsContexts contexts, ConnectionRegistry registry,
 			WebClient.Builder webClient, ObjectProvider<CertificateRequestService> requestService,
-			Environment environment, ObjectProvider<MaterialWatcher> watcher, TlsProperties tls) {
+			Environment environment) {
 		this.client = properties.client();
 		this.requestPort = properties.requestPort();
 		this.context = contexts.get(CLIENT_CONTEXT);
@@ -88,15 +65,6 @@ class SelfCheck implements CommandLineRunner {
 		this.webClient = webClient.build();
 		this.requestService = requestService;
 		this.environment = environment;
-		this.watcher = watcher;
-		this.reloadTimeout = tls.getReload().getQuietPeriod().plus(TIMEOUT);
-	}
-
-	@EventListener
-	void reloaded(TlsContextReloadedEvent event) {
-		if (event.getContext() == this.context) {
-			this.nextReload.complete(event);
-		}
 	}
 
 	@Override
@@ -133,42 +101,11 @@ class SelfCheck implements CommandLineRunner {
 		if (credentials.isEmpty()) {
 			return null;
 		}
-		CompletableFuture<TlsContextReloadedEvent> reloaded = new CompletableFuture<>();
-		this.nextReload = reloaded;
 		credentials.get().save(this.client.certificateFile(), this.client.keyFile());
-		awaitReload(reloaded);
+		// Certificate rotation (tls.reload) would load the files too, once they are quiet; reloading now lets the
+		// call below present the certificate, and the file watcher does not read the same files a second time.
+		this.context.reload();
 		return "requested from " + HOST + ":" + requestPort() + ", saved to " + this.client.certificateFile();
-	}
-
-	/**
-	 * Let the client context take the files just saved. The file watcher reloads it once they are quiet; reloading it
-	 * here as well would read them twice. Without a watcher, or when its events do not come (a file system that
-	 * cannot be watched, polled only every {@code tls.reload.poll-interval}), it is reloaded here.
-	 */
-	private void awaitReload(CompletableFuture<TlsContextReloadedEvent> reloaded) {
-		if (this.watcher.getIfAvailable() == null) {
-			this.context.reload();
-			return;
-		}
-		try {
-			TlsContextReloadedEvent event = reloaded.get(this.reloadTimeout.toMillis(), TimeUnit.MILLISECONDS);
-			if (event.isRefused()) {
-				throw new IllegalStateException("The certificate saved to " + this.client.certificateFile()
-						+ " was refused: " + event.getRefusal());
-			}
-		}
-		catch (TimeoutException ex) {
-			logger.warn("The file watcher did not reload TLS context '" + CLIENT_CONTEXT + "' within "
-					+ this.reloadTimeout.toSeconds() + " s of saving its files: reloading it now");
-			this.context.reload();
-		}
-		catch (ExecutionException ex) {
-			throw new IllegalStateException(ex.getCause());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted waiting for TLS context '" + CLIENT_CONTEXT + "' to reload");
-		}
 	}
 
 	/** The peer's status of the newest connection this client made to the API, as the tls endpoint shows it. */

@@ -131,7 +131,8 @@ class SampleApplicationTests {
 
 	@Test
 	void theClientContextIsReloadedOnceForTheCertificateTheSelfCheckSaved(CapturedOutput output) {
-		// The file watcher reloads once the files are quiet (500 ms here): a second reload would come after that
+		// The self-check reloads; the file watcher saw the files change, and would reload them again once they are
+		// quiet (500 ms here)
 		await().during(Duration.ofSeconds(1))
 			.atMost(Duration.ofSeconds(5))
 			.until(() -> occurrences(output.getOut(), "Reloaded TlsContext 'client'") == 1);

@@ -20,7 +20,9 @@ import dev.tlsboot.core.observe.EngineConnection;
  * Netty closes the engine before it fails the handshake. On engines the context's SSLContext did not make (OpenSSL)
  * it also tracks the channel's connection: tracked when the handler joins a channel, started with the channel's
  * addresses once it is active, opened or failed with the handshake future, closed when the handler leaves the
- * channel, which a closed channel's handlers all do. Everything happens on the channel's event loop.
+ * channel, which a closed channel's handlers all do. On the context's own engines, which the JDK made without the
+ * transport's addresses, it tells their connection the channel's addresses once it is active. Everything happens on
+ * the channel's event loop.
  */
 final class ObservedSslHandler extends SslHandler {
 
@@ -56,6 +58,9 @@ final class ObservedSslHandler extends SslHandler {
 			}
 		}
 		else {
+			if (context.channel().isActive()) {
+				located(context.channel());
+			}
 			handshakeFuture().addListener((handshake) -> {
 				if (!handshake.isSuccess()) {
 					ConnectionObserver.handshakeFailed(contextEngine(engine()), handshake.cause());
@@ -71,6 +76,9 @@ final class ObservedSslHandler extends SslHandler {
 	public void channelActive(ChannelHandlerContext context) throws Exception {
 		if (this.connection != null) {
 			started(context.channel());
+		}
+		else {
+			located(context.channel());
 		}
 		super.channelActive(context);
 	}
@@ -116,6 +124,10 @@ final class ObservedSslHandler extends SslHandler {
 		catch (ReflectiveOperationException | RuntimeException ex) {
 			return null;
 		}
+	}
+
+	private void located(Channel channel) {
+		ConnectionObserver.located(contextEngine(engine()), channel.localAddress(), channel.remoteAddress());
 	}
 
 	/** Only the first call counts: a channel already active when the handler joined may still report it active. */

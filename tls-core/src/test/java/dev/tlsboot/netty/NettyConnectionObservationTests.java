@@ -146,6 +146,7 @@ class NettyConnectionObservationTests {
 			.bindNow(TIMEOUT);
 		// Closing the pool closes the client's connection; the server's end closes with it.
 		ConnectionProvider pool = ConnectionProvider.create("observed", 1);
+		int port = http.port();
 		try {
 			String answer = HttpClient.create(pool)
 				.protocol(HttpProtocol.H2)
@@ -165,6 +166,14 @@ class NettyConnectionObservationTests {
 			assertThat(end.status().orElseThrow().alpn()).isEqualTo("h2");
 			assertThat(end.connection().orElseThrow().servername()).isEqualTo("localhost");
 		}
+		// Both ends know their channel's addresses, on the JDK provider too, whose engines are made without them.
+		TrackedConnection clientEnd = only(this.clients, State.CLOSED);
+		TrackedConnection serverEnd = only(this.servers, State.CLOSED);
+		assertThat(serverEnd.localAddress().getAddress().getHostAddress()).isEqualTo("127.0.0.1");
+		assertThat(serverEnd.localAddress().getPort()).isEqualTo(port);
+		assertThat(clientEnd.remoteAddress().getPort()).isEqualTo(port);
+		assertThat(serverEnd.remoteAddress()).isEqualTo(clientEnd.localAddress());
+		assertThat(clientEnd.remoteAddress()).isEqualTo(serverEnd.localAddress());
 	}
 
 	@ParameterizedTest

@@ -14,7 +14,8 @@ public class TlsDevProperties {
 
 	/**
 	 * Create (once) and use a local CA and a server certificate for localhost, 127.0.0.1, ::1 and this machine's name,
-	 * for the default context when it has no certfile of its own. Never for production.
+	 * for the default context when it has no certfile of its own; a web application then serves HTTPS with them on
+	 * server.port, unless 'tls.server.*' or 'server.ssl.*' configure its TLS. Never for production.
 	 */
 	private boolean enabled;
 

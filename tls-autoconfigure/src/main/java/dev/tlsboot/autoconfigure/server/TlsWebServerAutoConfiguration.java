@@ -32,10 +32,11 @@ import dev.tlsboot.autoconfigure.TlsProperties;
  * Auto-configuration of the embedded web server's TLS from {@code tls.server.*}: Tomcat, Jetty and Reactor Netty
  * serve HTTPS on {@code server.port} with the server context, client certificates as {@code tls.server.request} and
  * {@code require} say, HTTP/2 by ALPN when {@code server.http2.enabled}, and a certificate per host name by SNI
- * ({@code tls.server.sni}). Any {@code tls.server.*} property switches it on, as the application starts: the
- * customizers are always there and leave the server alone without one, as Spring Boot's own for {@code server.ssl.*}
- * do, so that an application processed ahead of time (whose conditions are fixed at build time) follows the
- * properties it runs with.
+ * ({@code tls.server.sni}). Any {@code tls.server.*} property switches it on (development certificates,
+ * {@code tls.dev.enabled}, offer {@code tls.server.context}), as the application starts: the customizers are always
+ * there and leave the server alone without one, as Spring Boot's own for {@code server.ssl.*} do, so that an
+ * application processed ahead of time (whose conditions are fixed at build time) follows the properties it runs
+ * with.
  */
 @AutoConfiguration(after = TlsAutoConfiguration.class)
 @ConditionalOnClass(WebServerFactoryCustomizer.class)

@@ -45,6 +45,15 @@ class DevelopmentCertificatesEnvironmentPostProcessorTests {
 		}
 	}
 
+	@Test
+	void webServerTlsConfiguredBySpringBootIsLeftToIt() {
+		// Offering tls.server.* beside server.ssl.* would fail the start: the two cannot both configure the server.
+		try (ConfigurableApplicationContext context = start("--server.ssl.bundle=tls-default")) {
+			assertThat(context.getEnvironment().containsProperty("tls.server.context")).isFalse();
+			assertThat(context.getBean(TlsContext.class).certificateChain()).isNotEmpty();
+		}
+	}
+
 	private ConfigurableApplicationContext start(String... extra) {
 		SpringApplication application = new SpringApplication(Config.class);
 		application.setWebApplicationType(WebApplicationType.NONE);

@@ -130,6 +130,19 @@ public final class ConnectionObserver {
 	}
 
 	/**
+	 * Tell the connection of an engine made by an observing context the addresses of the transport it runs on: the
+	 * JDK knows none for an engine made without a peer (a server's) and only the host name for a client's, while the
+	 * transport (a Netty channel) knows both once it is connected. They replace what the engine knew; an engine not
+	 * made by an observing context is left alone.
+	 * @param engine the engine, as the SSLContext made it
+	 * @param local the transport's local address
+	 * @param remote the transport's remote address
+	 */
+	public static void located(SSLEngine engine, @Nullable SocketAddress local, @Nullable SocketAddress remote) {
+		trackedConnection(engine).ifPresent((connection) -> connection.locate(inet(local), inet(remote)));
+	}
+
+	/**
 	 * The observer of a context's connections, found by the SSLContext the context hands out: for engines that the
 	 * SSLContext did not make but that serve the same context (Netty's OpenSSL engines), see {@link #track}.
 	 * @param sslContext a {@code TlsContext}'s SSLContext

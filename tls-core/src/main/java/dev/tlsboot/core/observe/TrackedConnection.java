@@ -257,11 +257,25 @@ public final class TrackedConnection implements ConnectionRef {
 			return false;
 		}
 		this.role = role;
-		this.localAddress = local;
-		this.remoteAddress = remote;
+		// The transport may have told its addresses already (ConnectionObserver.located): they are the real ones.
+		if (this.localAddress == null) {
+			this.localAddress = local;
+		}
+		if (this.remoteAddress == null) {
+			this.remoteAddress = remote;
+		}
 		this.startNanos = System.nanoTime();
 		this.handshakeStarted = Instant.now();
 		return true;
+	}
+
+	void locate(@Nullable InetSocketAddress local, @Nullable InetSocketAddress remote) {
+		if (local != null) {
+			this.localAddress = local;
+		}
+		if (remote != null) {
+			this.remoteAddress = remote;
+		}
 	}
 
 	// open and fail write their results before the state, so that whoever sees OPEN or FAILED also sees them; a

@@ -43,6 +43,8 @@ import dev.tlsboot.core.material.Location;
  * work (network file systems, some container runtimes); a reload happens only when the contents changed.</li>
  * <li>A set that the context refuses is reported to the {@link Listener} and the old material keeps serving; the
  * next change tries again.</li>
+ * <li>A reload done elsewhere ({@link TlsContext#reload()} called by the application) counts as the watcher's own:
+ * the files it read are not reloaded again.</li>
  * </ul>
  * One daemon thread serves every context watched; {@link #close()} stops it.
  */
@@ -147,7 +149,11 @@ public final class MaterialWatcher implements AutoCloseable {
 				}
 			}
 		}
-		this.watched.put(context, new Watched(files, directories, fingerprint(files)));
+		if (this.watched.put(context, new Watched(files, directories, fingerprint(files))) == null) {
+			// Whoever reloaded, the context now serves these files: without this, the next tick would see them as
+			// changed and reload (and log) a second time.
+			context.onReload(this::reloaded);
+		}
 		logger.log(System.Logger.Level.INFO, "Watching {0} for TLS context ''{1}''", directories, context.name());
 		return true;
 	}
@@ -222,6 +228,13 @@ public final class MaterialWatcher implements AutoCloseable {
 		}
 	}
 
+	private void reloaded(TlsContext context) {
+		Watched state = this.watched.get(context);
+		if (state != null) {
+			state.fingerprint = fingerprint(state.files);
+		}
+	}
+
 	/** A hash of every file's content (directories: of their files), following symlinks anew each time. */
 	private static String fingerprint(List<Path> files) {
 		MessageDigest digest = sha256();
@@ -273,7 +286,7 @@ public final class MaterialWatcher implements AutoCloseable {
 		}
 	}
 
-	/** What is known of one context's files; touched only by the watcher thread after registration. */
+	/** What is known of one context's files; touched by the watcher thread, and by whoever reloads the context. */
 	private static final class Watched {
 
 		final List<Path> files;

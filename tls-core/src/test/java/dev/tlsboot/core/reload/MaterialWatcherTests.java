@@ -97,6 +97,24 @@ class MaterialWatcherTests {
 	}
 
 	@Test
+	void aReloadByTheApplicationIsNotRepeatedByTheWatcher() throws Exception {
+		publish(this.ca.issueServer("localhost"));
+		TlsContext context = context();
+		try (MaterialWatcher watcher = new MaterialWatcher(Duration.ofMillis(200), Duration.ofMillis(300),
+				this.listener, false)) {
+			watcher.watch(context);
+			publish(this.ca.issueServer("localhost"));
+			context.reload();
+			// The next polls find the files the context already serves.
+			assertThat(this.outcomes.poll(1, TimeUnit.SECONDS)).isNull();
+			IssuedCertificate renewed = this.ca.issueServer("localhost");
+			publish(renewed);
+			assertThat(this.outcomes.poll(10, TimeUnit.SECONDS)).isEqualTo("reloaded");
+			assertThat(serial(context)).isEqualTo(renewed.certificate().getSerialNumber());
+		}
+	}
+
+	@Test
 	void classpathOnlyContextsHaveNothingToWatch() {
 		TlsContext context = TlsContext.create(TlsOptions.builder().castore("java").build());
 		try (MaterialWatcher watcher = new MaterialWatcher(Duration.ofMillis(200), Duration.ofMinutes(1), this.listener)) {
