@@ -63,6 +63,7 @@ class DocumentationSnippetTests {
 			"import javax.net.ssl.*;", "import dev.tlsboot.core.*;", "import dev.tlsboot.core.option.*;",
 			"import dev.tlsboot.core.material.*;", "import dev.tlsboot.core.status.*;",
 			"import dev.tlsboot.core.observe.*;", "import dev.tlsboot.core.spi.*;", "import dev.tlsboot.core.reload.*;",
+			"import dev.tlsboot.core.revocation.*;",
 			"import dev.tlsboot.pki.*;", "import dev.tlsboot.netty.*;", "import dev.tlsboot.test.*;",
 			"import dev.tlsboot.test.TestCertificates.Identity;", "import org.junit.jupiter.api.*;",
 			"import org.junit.jupiter.api.extension.ExtendWith;",
