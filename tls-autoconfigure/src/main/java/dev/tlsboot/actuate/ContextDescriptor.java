@@ -32,10 +32,12 @@ import dev.tlsboot.core.option.TlsRole;
  * @param trustAnchors how many CAs the context trusts
  * @param reload what rotation did, or {@code null} when its files never changed or rotation is off
  * @param provider the TLS implementation its {@code provider} option chose for each kind of consumer
+ * @param revocation how it checks revocation (sources, the CRLs of {@code crlfile}, answers so far), or {@code null}
+ * when it does not
  */
 public record ContextDescriptor(Map<String, Object> options, List<String> protocols, List<String> ciphers,
 		@Nullable int securityLevel, List<CertificateSummary> certificateChain, int trustAnchors, TlsReloads.Status reload,
-		ProviderChoice provider) {
+		ProviderChoice provider, @Nullable RevocationDescriptor revocation) {
 
 	/**
 	 * Describe a context.
@@ -53,7 +55,7 @@ public record ContextDescriptor(Map<String, Object> options, List<String> protoc
 			.toList();
 		return new ContextDescriptor(options(context.options()), context.protocols(), ciphers,
 				context.securityLevel(), CertificateSummary.of(context.certificateChain(), now, warningThreshold),
-				context.trustAnchors().size(), reload, ProviderChoice.of(context));
+				context.trustAnchors().size(), reload, ProviderChoice.of(context), RevocationDescriptor.of(context, now));
 	}
 
 	private static Map<String, Object> options(TlsOptions options) {

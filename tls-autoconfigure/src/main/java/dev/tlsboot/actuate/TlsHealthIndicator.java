@@ -1,5 +1,6 @@
 package dev.tlsboot.actuate;
 
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import org.springframework.boot.health.contributor.Status;
 import dev.tlsboot.autoconfigure.TlsContexts;
 import dev.tlsboot.autoconfigure.reload.TlsReloads;
 import dev.tlsboot.core.TlsContext;
+import dev.tlsboot.core.option.TlsOption;
 
 /**
  * The {@code tls} health indicator: {@link Status#DOWN} when a context's own certificate is expired or not yet
@@ -80,6 +82,16 @@ public class TlsHealthIndicator extends AbstractHealthIndicator {
 					.ifPresent((status) -> warnings.add("Context '" + context.name() + "': new material refused at "
 							+ status.lastRefused() + " (" + status.lastRefusal()
 							+ "); the previous certificate keeps serving."));
+			}
+			if (context.options().checksRevocation()) {
+				for (X509CRL crl : context.crls()) {
+					if (crl.getNextUpdate() != null && crl.getNextUpdate().toInstant().isBefore(now)) {
+						warnings.add("Context '" + context.name() + "': the CRL of '"
+								+ crl.getIssuerX500Principal().getName() + "' in '" + TlsOption.CRLFILE + "' is past its nextUpdate ("
+								+ crl.getNextUpdate().toInstant() + "), so it answers for no certificate; put the CA's "
+								+ "current CRL there.");
+					}
+				}
 			}
 			List<String> invalid = invalidSubjects(context.trustAnchors(), now);
 			if (!invalid.isEmpty()) {

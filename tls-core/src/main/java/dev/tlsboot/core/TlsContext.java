@@ -29,6 +29,8 @@ import dev.tlsboot.core.material.KeyMaterial;
 import dev.tlsboot.core.material.TlsMaterial;
 import dev.tlsboot.core.observe.ConnectionObserver;
 import dev.tlsboot.core.observe.ConnectionRegistry;
+import dev.tlsboot.core.revocation.RevocationChecker;
+import dev.tlsboot.core.revocation.RevocationMode;
 import dev.tlsboot.core.spi.TlsEventListener;
 import dev.tlsboot.core.spi.TlsValidator;
 
@@ -158,6 +160,15 @@ public final class TlsContext {
 	/** The certificates this context trusts as issuers of peer certificates. */
 	public List<X509Certificate> trustAnchors() {
 		return state().material().trustAnchors();
+	}
+
+	/**
+	 * The revocation check of peer certificates: its settings and its counts of answers.
+	 * @return the checker, or empty when {@code revocation} is off
+	 */
+	public Optional<RevocationChecker> revocation() {
+		return (this.options.revocation() == RevocationMode.OFF) ? Optional.empty()
+				: Optional.ofNullable(state().trustManager().revocation());
 	}
 
 	/** The certificate revocation lists loaded from {@code crlfile}; empty when none is set or revocation is off. */

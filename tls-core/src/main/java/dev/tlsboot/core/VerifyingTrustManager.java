@@ -32,6 +32,7 @@ import dev.tlsboot.core.observe.HandshakeFailure.Cause;
 import dev.tlsboot.core.observe.RefusedCertificateException;
 import dev.tlsboot.core.option.TlsRole;
 import dev.tlsboot.core.revocation.RevocationChecker;
+import dev.tlsboot.core.status.RevocationStatus;
 import dev.tlsboot.core.status.VerifyResult;
 
 /**
@@ -79,6 +80,11 @@ final class VerifyingTrustManager extends X509ExtendedTrustManager {
 		this.clientRequires = options.require(TlsRole.CLIENT);
 		this.serverRequires = options.require(TlsRole.SERVER);
 		this.observer = observer;
+	}
+
+	/** The revocation check, or {@code null} when revocation is off. */
+	@Nullable RevocationChecker revocation() {
+		return this.revocation;
 	}
 
 	/** Trust {@code anchors}, and check against {@code crls}, from the next verification on. */
@@ -186,7 +192,7 @@ final class VerifyingTrustManager extends X509ExtendedTrustManager {
 				failure = new RefusedCertificateException(Cause.SECURITY_LEVEL, weak.get(), null);
 			}
 			else if (this.revocation != null) {
-				this.revocation.check(chain);
+				RevocationStatus.store(session, chain[0], this.revocation.check(chain));
 			}
 		}
 		catch (RefusedCertificateException ex) {

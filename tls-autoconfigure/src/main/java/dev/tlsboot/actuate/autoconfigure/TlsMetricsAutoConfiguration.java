@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import dev.tlsboot.actuate.TlsCertificateMetrics;
 import dev.tlsboot.actuate.TlsHandshakeMetrics;
 import dev.tlsboot.actuate.TlsReloadMetrics;
+import dev.tlsboot.actuate.TlsRevocationMetrics;
 import dev.tlsboot.autoconfigure.TlsAutoConfiguration;
 import dev.tlsboot.autoconfigure.TlsContexts;
 import dev.tlsboot.autoconfigure.reload.TlsReloadAutoConfiguration;
@@ -40,6 +41,13 @@ public final class TlsMetricsAutoConfiguration {
 	@ConditionalOnBean(TlsContexts.class)
 	TlsCertificateMetrics tlsCertificateMetrics(TlsContexts contexts) {
 		return new TlsCertificateMetrics(contexts);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(TlsContexts.class)
+	TlsRevocationMetrics tlsRevocationMetrics(TlsContexts contexts) {
+		return new TlsRevocationMetrics(contexts);
 	}
 
 	@Bean

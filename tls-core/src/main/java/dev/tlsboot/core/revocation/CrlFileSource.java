@@ -53,6 +53,11 @@ final class CrlFileSource implements RevocationSource {
 	}
 
 	@Override
+	public String kind() {
+		return "crlfile";
+	}
+
+	@Override
 	public RevocationStatus status(X509Certificate certificate, X509Certificate issuer) {
 		RevocationStatus best = null;
 		for (SignedCrl signed : this.crls) {

@@ -48,6 +48,11 @@ final class DistributionPointSource implements RevocationSource {
 	}
 
 	@Override
+	public String kind() {
+		return "crldp";
+	}
+
+	@Override
 	public RevocationStatus status(X509Certificate certificate, X509Certificate issuer) {
 		URI url = distributionPointOf(certificate);
 		if (url == null) {

@@ -80,6 +80,11 @@ final class OcspSource implements RevocationSource {
 	}
 
 	@Override
+	public String kind() {
+		return "ocsp";
+	}
+
+	@Override
 	public RevocationStatus status(X509Certificate certificate, X509Certificate issuer) {
 		URI url = (this.responder != null) ? this.responder : responderOf(certificate);
 		if (url == null) {

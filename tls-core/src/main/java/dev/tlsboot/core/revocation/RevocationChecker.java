@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 
 import javax.security.auth.x500.X500Principal;
@@ -51,6 +53,9 @@ public final class RevocationChecker {
 
 	private final RateLimitedLog unknownLog = new RateLimitedLog(logger);
 
+	/** Answers by kind of source and state, for metrics. */
+	private final Map<String, Map<State, LongAdder>> answers = new ConcurrentHashMap<>();
+
 	private volatile Known known;
 
 	/**
@@ -91,6 +96,28 @@ public final class RevocationChecker {
 				List.copyOf(sources));
 	}
 
+	/**
+	 * How many answers of one state the sources of one kind gave, since the context was built.
+	 * @param kind {@code crlfile}, {@code ocsp} or {@code crldp}
+	 * @param state the state answered
+	 * @return the count
+	 */
+	public long answers(String kind, State state) {
+		LongAdder count = this.answers.getOrDefault(kind, Map.of()).get(state);
+		return (count != null) ? count.sum() : 0;
+	}
+
+	/** The kinds of source this checker asks: {@code crlfile}, {@code ocsp}, {@code crldp}. */
+	public List<String> sourceKinds() {
+		return this.known.sources().stream().map(RevocationSource::kind).toList();
+	}
+
+	private void count(String kind, State state) {
+		this.answers.computeIfAbsent(kind, (absent) -> new ConcurrentHashMap<>())
+			.computeIfAbsent(state, (absent) -> new LongAdder())
+			.increment();
+	}
+
 	/** The options this checker follows. */
 	public RevocationSettings settings() {
 		return this.settings;
@@ -109,7 +136,9 @@ public final class RevocationChecker {
 		for (X509Certificate[] pair : inScope(chain, current)) {
 			List<RevocationStatus> answers = new ArrayList<>();
 			for (RevocationSource source : current.sources()) {
-				answers.add(source.status(pair[0], pair[1]));
+				RevocationStatus answer = source.status(pair[0], pair[1]);
+				count(source.kind(), answer.state());
+				answers.add(answer);
 			}
 			checked.add(new Checked(pair[0], answers));
 		}

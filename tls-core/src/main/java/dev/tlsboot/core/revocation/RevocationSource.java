@@ -7,6 +7,9 @@ import dev.tlsboot.core.status.RevocationStatus;
 /** One place that can say whether a certificate is revoked: a CRL file, a distribution point, an OCSP responder. */
 interface RevocationSource {
 
+	/** The kind of source, as metrics count it: {@code crlfile}, {@code ocsp} or {@code crldp}. */
+	String kind();
+
 	/**
 	 * What this source says about {@code certificate}.
 	 * @param certificate the certificate asked about

@@ -1,6 +1,9 @@
 package dev.tlsboot.core.status;
 
+import java.security.cert.Certificate;
 import java.time.Instant;
+
+import javax.net.ssl.SSLSession;
 
 import org.jspecify.annotations.Nullable;
 
@@ -18,6 +21,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record RevocationStatus(State state, String source, @Nullable Instant thisUpdate, @Nullable Instant nextUpdate,
 		@Nullable Instant revocationDate, @Nullable String detail) {
+
+	/** The status of each checked peer, beside its session as {@link VerifyResult}s are. */
+	private static final SessionValues<RevocationStatus> CHECKED = new SessionValues<>();
 
 	/** The three answers a revocation source can give. */
 	public enum State {
@@ -55,6 +61,24 @@ public record RevocationStatus(State state, String source, @Nullable Instant thi
 			Instant revocationDate, @Nullable String reason) {
 		return new RevocationStatus(State.REVOKED, source, thisUpdate, nextUpdate, revocationDate,
 				(reason != null) ? reason : "UNSPECIFIED");
+	}
+
+	/**
+	 * Keep the status of the peer's certificate for the session being negotiated, for {@link TlsStatus}.
+	 * @param handshakeSession the session of the handshake in progress, or {@code null}
+	 * @param peer the peer's certificate
+	 * @param status what the sources said about it
+	 */
+	public static void store(@Nullable SSLSession handshakeSession, Certificate peer, RevocationStatus status) {
+		CHECKED.store(handshakeSession, peer, status);
+	}
+
+	/**
+	 * @param session a session
+	 * @return the revocation status of its peer's certificate, or {@code null} when it was not checked
+	 */
+	public static @Nullable RevocationStatus of(SSLSession session) {
+		return CHECKED.of(session);
 	}
 
 	/**

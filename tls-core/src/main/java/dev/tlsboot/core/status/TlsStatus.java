@@ -49,10 +49,14 @@ import dev.tlsboot.core.cipher.CipherSuite;
  * client receives
  * @param certificate the described leaf certificate, or {@code null} when that side sent none
  * @param chain every certificate that side sent, leaf first; empty when it sent none
+ * @param revocation whether the peer's certificate is revoked, as the context's revocation check found (good,
+ * revoked or unknown, with the source and its thisUpdate/nextUpdate); {@code null} when revocation is off or this
+ * side is described
  */
 public record TlsStatus(@Nullable String alpn, String cipher, String peername, String protocol, @Nullable Integer sbits,
 		@Nullable String signatureHashAlgorithm, @Nullable String signatureType, @Nullable Integer verifyDepth, List<String> verifyMode,
-		@Nullable VerifyResult verifyResult, @Nullable List<String> caNames, @Nullable CertificateInfo certificate, List<CertificateInfo> chain) {
+		@Nullable VerifyResult verifyResult, @Nullable List<String> caNames, @Nullable CertificateInfo certificate, List<CertificateInfo> chain,
+		@Nullable RevocationStatus revocation) {
 
 	/** Keeps immutable copies of the lists. */
 	public TlsStatus {
@@ -81,7 +85,8 @@ public record TlsStatus(@Nullable String alpn, String cipher, String peername, S
 				(suite != null) ? suite.openSslName() : session.getCipherSuite(), session.getPeerHost(), protocol,
 				(suite != null) ? suite.bits() : null, signatureHash(protocol, key), signatureType(protocol, key), null,
 				verifyMode(request, require), VerifyResult.of(session), null,
-				(leaf != null) ? CertificateInfo.of(leaf) : null, CertificateInfo.of(certificates));
+				(leaf != null) ? CertificateInfo.of(leaf) : null, CertificateInfo.of(certificates),
+				local ? null : RevocationStatus.of(session));
 	}
 
 	/**

@@ -2,7 +2,6 @@ package dev.tlsboot.core.status;
 
 import java.security.cert.Certificate;
 
-import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 
 import org.jspecify.annotations.Nullable;
@@ -25,14 +24,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record VerifyResult(boolean ok, @Nullable String error) {
 
-	/** Results by session, dropped with the session. */
-	private static final WeakIdentityMap<SSLSession, VerifyResult> RESULTS = new WeakIdentityMap<>();
-
-	/**
-	 * Results by the peer's certificate, for providers whose sessions are views made afresh on every call (Conscrypt):
-	 * the certificate verified is the very object the session hands out afterwards.
-	 */
-	private static final WeakIdentityMap<Certificate, VerifyResult> BY_PEER = new WeakIdentityMap<>();
+	/** Results by session, dropped with the session, and by the peer's certificate (Conscrypt). */
+	private static final SessionValues<VerifyResult> RESULTS = new SessionValues<>();
 
 	/** The chain was accepted. */
 	public static final VerifyResult OK = new VerifyResult(true, null);
@@ -64,9 +57,7 @@ public record VerifyResult(boolean ok, @Nullable String error) {
 	 * @param result the outcome of the verification
 	 */
 	public static void store(@Nullable SSLSession handshakeSession, VerifyResult result) {
-		if (handshakeSession != null) {
-			RESULTS.put(handshakeSession, result);
-		}
+		RESULTS.store(handshakeSession, result);
 	}
 
 	/**
@@ -76,8 +67,7 @@ public record VerifyResult(boolean ok, @Nullable String error) {
 	 * @param result the outcome of the verification
 	 */
 	public static void store(@Nullable SSLSession handshakeSession, Certificate peer, VerifyResult result) {
-		store(handshakeSession, result);
-		BY_PEER.put(peer, result);
+		RESULTS.store(handshakeSession, peer, result);
 	}
 
 	/**
@@ -85,20 +75,7 @@ public record VerifyResult(boolean ok, @Nullable String error) {
 	 * @return the result stored for it, or {@code null} when no TLS Boot trust manager verified its peer
 	 */
 	public static @Nullable VerifyResult of(SSLSession session) {
-		if (session == null) {
-			return null;
-		}
-		VerifyResult result = RESULTS.get(session);
-		if (result != null) {
-			return result;
-		}
-		try {
-			Certificate[] peer = session.getPeerCertificates();
-			return (peer.length > 0) ? BY_PEER.get(peer[0]) : null;
-		}
-		catch (SSLPeerUnverifiedException ex) {
-			return null;
-		}
+		return RESULTS.of(session);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -21,6 +22,7 @@ import dev.tlsboot.core.observe.HandshakeFailure;
 import dev.tlsboot.core.observe.HandshakeFailure.Cause;
 import dev.tlsboot.core.option.TlsConfigurationException;
 import dev.tlsboot.core.option.TlsOption;
+import dev.tlsboot.core.status.RevocationStatus;
 import dev.tlsboot.pki.CertificateAuthority;
 import dev.tlsboot.pki.IssuedCertificate;
 import dev.tlsboot.testing.OpenSslCa;
@@ -138,8 +140,12 @@ class OcspRevocationTests {
 	}
 
 	@Test
-	void theResponderSaysGoodAndHardLetsItPass() throws Exception {
-		handshake(client(client(RevocationMode.HARD)), serving("good-server"));
+	void theResponderSaysGoodAndHardLetsItPassAndTlsStatusSaysSo() throws Exception {
+		RevocationStatus status = handshake(client(client(RevocationMode.HARD)), serving("good-server"));
+		assertThat(status.state()).isEqualTo(RevocationStatus.State.GOOD);
+		assertThat(status.source()).isEqualTo("OCSP responder http://127.0.0.1:" + responder.port());
+		assertThat(status.thisUpdate()).isBefore(Instant.now().plusSeconds(1));
+		assertThat(status.nextUpdate()).isAfter(Instant.now().plusSeconds(3000));
 	}
 
 	@Test
@@ -153,7 +159,10 @@ class OcspRevocationTests {
 	@Test
 	void aDeadResponderPassesWithSoftAndRefusesWithHard() throws Exception {
 		String dead = deadResponder();
-		handshake(client(client(RevocationMode.SOFT).ocspResponder(dead)), serving("good-server"));
+		RevocationStatus status = handshake(client(client(RevocationMode.SOFT).ocspResponder(dead)),
+				serving("good-server"));
+		assertThat(status.state()).isEqualTo(RevocationStatus.State.UNKNOWN);
+		assertThat(status.detail()).contains("OCSP responder " + dead + ": cannot be reached");
 		HandshakeFailure failure = clientRefusal(client(client(RevocationMode.HARD).ocspResponder(dead)),
 				serving("good-server"));
 		assertThat(failure.cause()).isEqualTo(Cause.REVOCATION_UNKNOWN);

@@ -16,6 +16,8 @@ import dev.tlsboot.core.observe.ConnectionRegistry;
 import dev.tlsboot.core.observe.HandshakeFailure;
 import dev.tlsboot.core.observe.TrackedConnection;
 import dev.tlsboot.core.observe.TrackedConnection.State;
+import dev.tlsboot.core.status.RevocationStatus;
+import dev.tlsboot.core.status.TlsStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -30,12 +32,16 @@ final class RevocationPeers {
 		return TlsContext.builder(options.build()).registry(registry).build();
 	}
 
-	/** A handshake that both sides complete, with a byte exchanged each way. */
-	static void handshake(TlsContext client, TlsContext server) throws Exception {
+	/**
+	 * A handshake that both sides complete, with a byte exchanged each way.
+	 * @return the revocation status of the server's certificate in the client's {@code tls::status}
+	 */
+	static RevocationStatus handshake(TlsContext client, TlsContext server) throws Exception {
 		Outcome outcome = connect(client, server);
 		if (outcome.client() != null || outcome.server() != null) {
 			fail("the handshake failed: client " + outcome.client() + ", server " + outcome.server());
 		}
+		return outcome.revocation();
 	}
 
 	/** The client's refusal of the server's certificate. */
@@ -56,7 +62,7 @@ final class RevocationPeers {
 		return failed.get(0).failure().orElseThrow().explanation();
 	}
 
-	private record Outcome(Exception client, Exception server) {
+	private record Outcome(Exception client, Exception server, RevocationStatus revocation) {
 	}
 
 	private static Outcome connect(TlsContext client, TlsContext server) throws Exception {
@@ -73,6 +79,7 @@ final class RevocationPeers {
 				}
 			});
 			Exception clientFailure = null;
+			RevocationStatus revocation = null;
 			try (SSLSocket socket = client.connect("localhost", listener.getLocalPort())) {
 				socket.setSoTimeout(10_000);
 				socket.getOutputStream().write(42);
@@ -81,11 +88,12 @@ final class RevocationPeers {
 				if (socket.getInputStream().read() != 42) {
 					throw new IOException("the server did not echo");
 				}
+				revocation = TlsStatus.of(socket, false, true, true).revocation();
 			}
 			catch (IOException ex) {
 				clientFailure = ex;
 			}
-			return new Outcome(clientFailure, served.get(20, TimeUnit.SECONDS));
+			return new Outcome(clientFailure, served.get(20, TimeUnit.SECONDS), revocation);
 		}
 	}
 
