@@ -18,6 +18,8 @@ import dev.tlsboot.core.status.ConnectionInfo;
  *
  * @param id the connection's id, for {@code /actuator/tls/connections/{id}}
  * @param context the name of its context
+ * @param consumer which library made it ({@code redis}, {@code http-server}, {@code http-client}, ...), or
+ * {@code null} when not known
  * @param role which end this side plays
  * @param state where it is in its life
  * @param localAddress this side's address as {@code host:port}, or {@code null} before the handshake
@@ -33,7 +35,7 @@ import dev.tlsboot.core.status.ConnectionInfo;
  * @param bytesOut application bytes sent
  * @param failure why the handshake failed, explained, or {@code null}
  */
-public record ConnectionDescriptor(@Nullable long id, String context, TlsRole role, State state, String localAddress,
+public record ConnectionDescriptor(@Nullable long id, String context, @Nullable String consumer, TlsRole role, State state, String localAddress,
 		@Nullable String remoteAddress, @Nullable String servername, @Nullable String protocol, String cipher, String peerSubject,
 		@Nullable Instant handshakeStarted, Duration handshakeDuration, long bytesIn, long bytesOut, Failure failure) {
 
@@ -44,7 +46,8 @@ public record ConnectionDescriptor(@Nullable long id, String context, TlsRole ro
 	 */
 	public static ConnectionDescriptor of(TrackedConnection connection) {
 		Optional<ConnectionInfo> info = connection.connection();
-		return new ConnectionDescriptor(connection.id(), connection.context(), connection.role(), connection.state(),
+		return new ConnectionDescriptor(connection.id(), connection.context(), connection.consumer(),
+				connection.role(), connection.state(),
 				address(connection.localAddress()), address(connection.remoteAddress()), connection.serverName(),
 				info.map(ConnectionInfo::protocol).orElse(null), info.map(ConnectionInfo::cipher).orElse(null),
 				connection.peerSubject(), connection.handshakeStarted(), connection.handshakeDuration(),

@@ -18,11 +18,12 @@ import dev.tlsboot.core.status.ConnectionInfo;
 /**
  * Handshake metrics, fed as a {@link TlsEventListener} of every context:
  * <ul>
- * <li>{@code tls.handshakes}: a timer of handshakes, tagged {@code context}, {@code role}, {@code protocol},
+ * <li>{@code tls.handshakes}: a timer of handshakes, tagged {@code context}, {@code role}, {@code consumer} (the
+ * library that made the connection, e.g. {@code redis}, or {@code unknown}), {@code protocol},
  * {@code cipher} (OpenSSL name), {@code outcome} ({@code success} or {@code failure}) and {@code cause} (a
  * {@code HandshakeFailure.Cause} such as {@code UNKNOWN_CA}, {@code none} for a success);</li>
- * <li>{@code tls.handshake.failures}: a counter of failed handshakes, tagged {@code context}, {@code role} and
- * {@code cause}, which also counts failures before the handshake started.</li>
+ * <li>{@code tls.handshake.failures}: a counter of failed handshakes, tagged {@code context}, {@code role},
+ * {@code consumer} and {@code cause}, which also counts failures before the handshake started.</li>
  * </ul>
  * Contexts are built before the meter registries, so this records into every registry it is bound to from then on.
  */
@@ -70,7 +71,8 @@ public class TlsHandshakeMetrics implements TlsEventListener, MeterBinder {
 	}
 
 	private static Tags common(ConnectionRef connection) {
-		return Tags.of("context", connection.context(), "role", connection.role().name().toLowerCase(Locale.ROOT));
+		return Tags.of("context", connection.context(), "role", connection.role().name().toLowerCase(Locale.ROOT),
+				"consumer", orUnknown(connection.consumer()));
 	}
 
 	private static String orUnknown(String value) {

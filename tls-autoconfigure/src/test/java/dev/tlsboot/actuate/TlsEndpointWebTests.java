@@ -43,7 +43,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=tls,health",
-				"management.endpoint.health.show-details=always" })
+				"management.endpoint.health.show-details=always",
+				// Lettuce is on the test classpath for the Redis tests; no Redis runs here
+				"management.health.redis.enabled=false" })
 class TlsEndpointWebTests {
 
 	private static final String PASSWORD = "s3cret-for-test";

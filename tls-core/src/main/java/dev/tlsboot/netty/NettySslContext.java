@@ -8,6 +8,8 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSessionContext;
 
+import org.jspecify.annotations.Nullable;
+
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.ssl.ApplicationProtocolNegotiator;
 import io.netty.handler.ssl.SslContext;
@@ -61,12 +63,16 @@ public final class NettySslContext extends SslContext {
 	 */
 	private final ConnectionObserver observer;
 
+	/** The library this context's handlers are made for, or {@code null}. */
+	private final @Nullable String consumer;
+
 	private NettySslContext(SslContext delegate, TlsContext context, NettyTlsImplementation provider,
-			ConnectionObserver observer) {
+			ConnectionObserver observer, @Nullable String consumer) {
 		this.delegate = delegate;
 		this.context = context;
 		this.provider = provider;
 		this.observer = observer;
+		this.consumer = consumer;
 	}
 
 	/**
@@ -108,7 +114,20 @@ public final class NettySslContext extends SslContext {
 				: ProviderContexts.jdk(context, role, alpn);
 		KeyLog.attach(delegate, context, role);
 		return new NettySslContext(delegate, context, resolved,
-				openSsl ? ConnectionObserver.of(context.sslContext()).orElse(null) : null);
+				openSsl ? ConnectionObserver.of(context.sslContext()).orElse(null) : null, null);
+	}
+
+	/**
+	 * This context, for one library: every channel of a handler it makes is in the registry, the events and the
+	 * handshake metrics as that library's.
+	 * <pre>{@code
+	 * NettySslContext redis = NettySslContext.forClient(tls, NettyTlsImplementation.AUTO).consumer("redis");
+	 * }</pre>
+	 * @param consumer the library's name, e.g. {@code redis}
+	 * @return a Netty context sharing this one's settings and sessions
+	 */
+	public NettySslContext consumer(String consumer) {
+		return new NettySslContext(this.delegate, this.context, this.provider, this.observer, consumer);
 	}
 
 	/**
@@ -189,7 +208,7 @@ public final class NettySslContext extends SslContext {
 			Executor tasks) {
 		SslHandler made = (peerHost != null) ? this.delegate.newHandler(allocator, peerHost, peerPort, tasks)
 				: this.delegate.newHandler(allocator, tasks);
-		SslHandler handler = new ObservedSslHandler(made.engine(), startTls, tasks, this.observer);
+		SslHandler handler = new ObservedSslHandler(made.engine(), startTls, tasks, this.observer, this.consumer);
 		initHandler(handler);
 		return handler;
 	}

@@ -33,17 +33,26 @@ final class ObservedSslHandler extends SslHandler {
 	/** Where an OpenSSL engine's connection is tracked; {@code null} for the context's own (observed) engines. */
 	private final @Nullable ConnectionObserver observer;
 
+	/** The library the handler was made for, or {@code null}. */
+	private final @Nullable String consumer;
+
 	private @Nullable EngineConnection connection;
 
-	ObservedSslHandler(SSLEngine engine, boolean startTls, Executor tasks, @Nullable ConnectionObserver observer) {
+	ObservedSslHandler(SSLEngine engine, boolean startTls, Executor tasks, @Nullable ConnectionObserver observer,
+			@Nullable String consumer) {
 		super(engine, startTls, tasks);
 		this.observer = observer;
+		this.consumer = consumer;
+		// The context's own engines are tracked from their making: name their consumer before the handshake.
+		if (observer == null && consumer != null) {
+			ConnectionObserver.consumer(contextEngine(engine), consumer);
+		}
 	}
 
 	@Override
 	public void handlerAdded(ChannelHandlerContext context) throws Exception {
 		if (this.observer != null) {
-			EngineConnection connection = this.observer.track(engine());
+			EngineConnection connection = this.observer.track(engine(), this.consumer);
 			this.connection = connection;
 			handshakeFuture().addListener((handshake) -> {
 				if (handshake.isSuccess()) {

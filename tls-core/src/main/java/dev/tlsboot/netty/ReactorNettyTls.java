@@ -15,6 +15,7 @@ import reactor.netty.tcp.SslProvider;
 
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.internal.HostPatterns;
+import dev.tlsboot.core.observe.TlsConsumers;
 import dev.tlsboot.core.option.TlsConfigurationException;
 import dev.tlsboot.core.option.TlsOption;
 import dev.tlsboot.core.option.TlsRole;
@@ -47,7 +48,8 @@ public final class ReactorNettyTls {
 	 * @throws TlsConfigurationException when HTTP/2 is asked for and the context's {@code alpn} lacks {@code h2}
 	 */
 	public static SslProvider client(TlsContext context, NettyTlsImplementation provider, HttpProtocol... protocols) {
-		return sslProvider(NettySslContext.create(context, provider, TlsRole.CLIENT, alpn(context, protocols)));
+		return sslProvider(NettySslContext.create(context, provider, TlsRole.CLIENT, alpn(context, protocols))
+			.consumer(TlsConsumers.HTTP_CLIENT));
 	}
 
 	/**
@@ -107,7 +109,8 @@ public final class ReactorNettyTls {
 	 * context's {@code alpn} lacks {@code h2}
 	 */
 	public static SslProvider server(TlsContext context, NettyTlsImplementation provider, HttpProtocol... protocols) {
-		return sslProvider(NettySslContext.create(context, provider, TlsRole.SERVER, alpn(context, protocols)));
+		return sslProvider(NettySslContext.create(context, provider, TlsRole.SERVER, alpn(context, protocols))
+			.consumer(TlsConsumers.HTTP_SERVER));
 	}
 
 	/**
@@ -142,8 +145,9 @@ public final class ReactorNettyTls {
 
 	private static SslProvider server(Map<String, TlsContext> byHostPattern, TlsContext fallback,
 			Function<TlsContext, NettyTlsImplementation> provider, HttpProtocol... protocols) {
-		NettySslContext fallbackContext = NettySslContext.create(fallback, provider.apply(fallback), TlsRole.SERVER,
-				alpn(fallback, protocols));
+		NettySslContext fallbackContext = NettySslContext
+			.create(fallback, provider.apply(fallback), TlsRole.SERVER, alpn(fallback, protocols))
+			.consumer(TlsConsumers.HTTP_SERVER);
 		if (byHostPattern.isEmpty()) {
 			return sslProvider(fallbackContext);
 		}

@@ -25,6 +25,7 @@ import dev.tlsboot.core.TlsOptions;
 import dev.tlsboot.core.material.TlsMaterial;
 import dev.tlsboot.core.observe.ConnectionRegistry;
 import dev.tlsboot.core.observe.HandshakeFailure.Cause;
+import dev.tlsboot.core.observe.TlsConsumers;
 import dev.tlsboot.core.observe.TrackedConnection.State;
 import dev.tlsboot.core.observe.TrackedConnection;
 import dev.tlsboot.core.status.TlsStatus;
@@ -174,6 +175,28 @@ class NettyConnectionObservationTests {
 		assertThat(clientEnd.remoteAddress().getPort()).isEqualTo(port);
 		assertThat(serverEnd.remoteAddress()).isEqualTo(clientEnd.localAddress());
 		assertThat(clientEnd.remoteAddress()).isEqualTo(serverEnd.localAddress());
+		assertThat(clientEnd.consumer()).isEqualTo(TlsConsumers.HTTP_CLIENT);
+		assertThat(serverEnd.consumer()).isEqualTo(TlsConsumers.HTTP_SERVER);
+	}
+
+	@ParameterizedTest
+	@EnumSource(names = { "JDK", "OPENSSL" })
+	void eachEndNamesTheConsumerItsContextWasMadeFor(NettyTlsImplementation provider) throws Exception {
+		NettyLoopback.assumeAvailable(provider);
+		// With ALPN the JDK provider's engine is wrapped by Netty: the name must reach the context's own engine.
+		NettySslContext server = NettySslContext
+			.forServer(TestContexts.context("server", SERVER, this.servers, ALPN), provider)
+			.consumer("grpc-server");
+		NettySslContext client = NettySslContext
+			.forClient(TestContexts.context("client", null, this.clients, ALPN), provider)
+			.consumer(TlsConsumers.REDIS);
+		try (NettyLoopback loopback = new NettyLoopback((channel) -> server.newHandler(channel.alloc()))) {
+			loopback.open(client, "server.test").get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+			await(loopback.accepted());
+			assertThat(only(this.clients, State.OPEN).consumer()).isEqualTo(TlsConsumers.REDIS);
+			assertThat(only(this.servers, State.OPEN).consumer()).isEqualTo("grpc-server");
+			assertThat(only(this.servers, State.OPEN).toString()).endsWith("(context 'server', grpc-server)");
+		}
 	}
 
 	@ParameterizedTest

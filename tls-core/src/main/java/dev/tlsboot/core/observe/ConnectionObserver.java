@@ -117,6 +117,17 @@ public final class ConnectionObserver {
 	}
 
 	/**
+	 * Name the library a socket or engine of an observing context was handed to, so that its registry entry, events
+	 * and metrics say which consumer made the connection. Call it before the handshake starts. Nothing happens for a
+	 * socket or engine that is not observed.
+	 * @param socketOrEngine the socket or engine
+	 * @param consumer the consumer's name, e.g. {@code redis}
+	 */
+	public static void consumer(Object socketOrEngine, String consumer) {
+		trackedConnection(socketOrEngine).ifPresent((connection) -> connection.consumer(consumer));
+	}
+
+	/**
 	 * Report that the handshake of a socket or engine an observing context made failed where the socket or engine
 	 * could not see it: the driver of an engine found the peer's bytes were no TLS (Netty's
 	 * {@code NotSslRecordException}) or gave up waiting, and closed the engine, which the engine alone tells as a
@@ -164,11 +175,16 @@ public final class ConnectionObserver {
 	 * Track a connection on an engine this observer's context did not make, whose driver reports its life: Netty's
 	 * OpenSSL engine, which is not an SSLContext's. Call it when the engine is about to be used on a connection.
 	 * @param engine the engine, already in its role
+	 * @param consumer the library the engine was handed to (see {@link #consumer(Object, String)}), or {@code null}
 	 * @return the connection to report to
 	 */
-	public EngineConnection track(SSLEngine engine) {
+	public EngineConnection track(SSLEngine engine, @Nullable String consumer) {
 		TlsRole role = engine.getUseClientMode() ? TlsRole.CLIENT : TlsRole.SERVER;
-		return new EngineConnection(engine, track(role, (role == TlsRole.CLIENT) ? serverName(engine) : null), this);
+		TrackedConnection connection = track(role, (role == TlsRole.CLIENT) ? serverName(engine) : null);
+		if (consumer != null) {
+			connection.consumer(consumer);
+		}
+		return new EngineConnection(engine, connection, this);
 	}
 
 	/**

@@ -85,6 +85,8 @@ public final class TrackedConnection implements ConnectionRef {
 
 	private volatile String serverName;
 
+	private volatile @Nullable String consumer;
+
 	private volatile Instant handshakeStarted;
 
 	private long startNanos;
@@ -124,6 +126,11 @@ public final class TrackedConnection implements ConnectionRef {
 	@Override
 	public TlsRole role() {
 		return this.role;
+	}
+
+	@Override
+	public @Nullable String consumer() {
+		return this.consumer;
 	}
 
 	/** Where the connection is in its life. */
@@ -326,6 +333,10 @@ public final class TrackedConnection implements ConnectionRef {
 		return this.observer;
 	}
 
+	void consumer(String consumer) {
+		this.consumer = consumer;
+	}
+
 	void serverName(String serverName) {
 		this.serverName = serverName;
 	}
@@ -346,7 +357,8 @@ public final class TrackedConnection implements ConnectionRef {
 
 	@Override
 	public String toString() {
-		return "#" + this.id + " " + this.role + " " + this.state + " " + peer() + " (context '" + context() + "')";
+		return "#" + this.id + " " + this.role + " " + this.state + " " + peer() + " (context '" + context() + "'"
+				+ ((this.consumer != null) ? ", " + this.consumer : "") + ")";
 	}
 
 }

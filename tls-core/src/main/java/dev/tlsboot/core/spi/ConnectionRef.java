@@ -27,6 +27,15 @@ public interface ConnectionRef {
 	/** The SNI host name: the one sent by a client, the one received by a server; {@code null} when none. */
 	@Nullable String serverName();
 
+	/**
+	 * Which library made the connection, e.g. {@code redis}, {@code http-server}, {@code http-client}: told by
+	 * whoever handed the library the context's engines or sockets.
+	 * @return the consumer's name, or {@code null} when nobody told
+	 */
+	default @Nullable String consumer() {
+		return null;
+	}
+
 	/** The peer as {@code host:port} (the name connected to when known, never a reverse lookup), or {@code ?}. */
 	default String peer() {
 		InetSocketAddress remote = remoteAddress();

@@ -1,0 +1,117 @@
+package dev.tlsboot.autoconfigure.redis;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import dev.tlsboot.pki.IssuedCertificate;
+
+/**
+ * A Debian {@code redis-server} on 127.0.0.1 that speaks only TLS and requires client certificates
+ * ({@code tls-auth-clients yes}), with no persistence, in a directory of its own; started per test class.
+ */
+final class RedisServer implements AutoCloseable {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	private final Process process;
+
+	private final int port;
+
+	private final Path log;
+
+	private RedisServer(Process process, int port, Path log) {
+		this.process = process;
+		this.port = port;
+		this.log = log;
+	}
+
+	/**
+	 * Start one, serving {@code certificate} and trusting client certificates of the CA in {@code caPem}.
+	 * @throws IllegalStateException when redis-server is not installed or does not listen in time
+	 */
+	static RedisServer start(Path directory, IssuedCertificate certificate, String caPem) throws IOException {
+		Files.writeString(directory.resolve("server.crt"), certificate.chainPem());
+		Files.writeString(directory.resolve("server.key"), certificate.privateKeyPem());
+		Files.writeString(directory.resolve("ca.crt"), caPem);
+		int port = freePort();
+		Path log = directory.resolve("redis.log");
+		List<String> command = List.of("redis-server", "--bind", "127.0.0.1", "--port", "0", "--tls-port",
+				String.valueOf(port), "--tls-cert-file", directory.resolve("server.crt").toString(), "--tls-key-file",
+				directory.resolve("server.key").toString(), "--tls-ca-cert-file", directory.resolve("ca.crt").toString(),
+				"--tls-auth-clients", "yes", "--save", "", "--appendonly", "no", "--daemonize", "no", "--dir",
+				directory.toString());
+		Process process;
+		try {
+			process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("redis-server is not installed: the Redis tests need it on the PATH "
+					+ "(Debian: apt-get install redis-server; .ci/run installs it)", ex);
+		}
+		RedisServer server = new RedisServer(process, port, log);
+		server.awaitListening();
+		return server;
+	}
+
+	int port() {
+		return this.port;
+	}
+
+	private void awaitListening() throws IOException {
+		Instant deadline = Instant.now().plus(TIMEOUT);
+		while (Instant.now().isBefore(deadline)) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException("redis-server exited: " + Files.readString(this.log));
+			}
+			try (Socket socket = new Socket()) {
+				socket.connect(new InetSocketAddress("127.0.0.1", this.port), 200);
+				return;
+			}
+			catch (IOException ex) {
+				sleep();
+			}
+		}
+		close();
+		throw new IllegalStateException("redis-server did not listen on " + this.port + " within " + TIMEOUT + ": "
+				+ Files.readString(this.log));
+	}
+
+	private static void sleep() {
+		try {
+			Thread.sleep(50);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+	}
+
+	@Override
+	public void close() {
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
