@@ -3,7 +3,6 @@ package dev.tlsboot.core.revocation;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.cert.CertificateFactory;
@@ -78,7 +77,7 @@ final class DistributionPointSource implements RevocationSource {
 				: judge(response, issuer));
 	}
 
-	private static Fetched<SignedCrl> judge(HttpResponse<byte[]> response, X509Certificate issuer) {
+	private static Fetched<SignedCrl> judge(HttpFetch.Response response, X509Certificate issuer) {
 		Instant now = Instant.now();
 		Instant retry = now.plus(OcspSource.RETRY_AFTER);
 		if (response.statusCode() != 200) {

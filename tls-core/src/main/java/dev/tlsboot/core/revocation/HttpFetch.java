@@ -1,57 +1,103 @@
 package dev.tlsboot.core.revocation;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Plain HTTP for OCSP and CRLs, with the context's own timeout: the JDK's revocation fetches use JVM-wide system
- * properties instead. The client is made on the first fetch, so a context that never fetches has no HTTP threads.
+ * properties instead. Each fetch runs on a daemon thread and is cut off at the timeout as a whole, however the
+ * server drips its answer, so a silent or slow responder never holds a thread for longer. {@code HttpURLConnection}
+ * rather than the JDK's HttpClient: the latter's own threads did not deliver answers from loopback servers to a
+ * handshaking thread on JDK 25 in the tests, and a request-response over HTTP/1.1 needs nothing more.
  */
 final class HttpFetch {
 
-	private final Duration timeout;
+	/** The answer of a server: its status and body. */
+	record Response(int statusCode, byte[] body) {
+	}
 
-	private volatile HttpClient client;
+	private static final ScheduledExecutorService deadlines = Executors.newScheduledThreadPool(1, (task) -> {
+		Thread thread = new Thread(task, "tls-revocation-deadline");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final Duration timeout;
 
 	HttpFetch(Duration timeout) {
 		this.timeout = timeout;
 	}
 
 	/** POST {@code body}, e.g. an OCSP request ({@code application/ocsp-request}). */
-	CompletableFuture<HttpResponse<byte[]>> post(URI uri, String contentType, byte[] body) {
-		return send(HttpRequest.newBuilder(uri).header("Content-Type", contentType)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+	CompletableFuture<Response> post(URI uri, String contentType, byte[] body) {
+		return send(uri, contentType, body);
 	}
 
 	/** GET, e.g. a CRL. */
-	CompletableFuture<HttpResponse<byte[]>> get(URI uri) {
-		return send(HttpRequest.newBuilder(uri).GET());
+	CompletableFuture<Response> get(URI uri) {
+		return send(uri, null, null);
 	}
 
-	private CompletableFuture<HttpResponse<byte[]>> send(HttpRequest.Builder request) {
-		return client().sendAsync(request.timeout(this.timeout).build(), HttpResponse.BodyHandlers.ofByteArray());
+	private CompletableFuture<Response> send(URI uri, @Nullable String contentType, byte @Nullable [] body) {
+		return CompletableFuture.supplyAsync(() -> exchange(uri, contentType, body), this::runOnItsOwnThread);
 	}
 
-	private HttpClient client() {
-		HttpClient made = this.client;
-		if (made == null) {
-			synchronized (this) {
-				made = this.client;
-				if (made == null) {
-					// HTTP/1.1: responders and CRL servers are simple, and an h2c upgrade confuses some of them.
-					made = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-						.connectTimeout(this.timeout)
-						.followRedirects(HttpClient.Redirect.NORMAL)
-						.build();
-					this.client = made;
+	/** A thread per fetch: fetches are rare (cached until nextUpdate) and each is bounded by the timeout. */
+	private void runOnItsOwnThread(Runnable fetch) {
+		Thread thread = new Thread(fetch, "tls-revocation-fetch");
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	private Response exchange(URI uri, @Nullable String contentType, byte @Nullable [] body) {
+		HttpURLConnection connection = null;
+		ScheduledFuture<?> deadline = null;
+		try {
+			connection = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
+			HttpURLConnection cut = connection;
+			deadline = deadlines.schedule(cut::disconnect, this.timeout.toMillis(), TimeUnit.MILLISECONDS);
+			int millis = (int) Math.min(Integer.MAX_VALUE, this.timeout.toMillis());
+			connection.setConnectTimeout(millis);
+			connection.setReadTimeout(millis);
+			connection.setUseCaches(false);
+			if (body != null) {
+				connection.setRequestMethod("POST");
+				connection.setDoOutput(true);
+				connection.setRequestProperty("Content-Type", contentType);
+				connection.setFixedLengthStreamingMode(body.length);
+				try (OutputStream out = connection.getOutputStream()) {
+					out.write(body);
 				}
 			}
+			int status = connection.getResponseCode();
+			try (InputStream in = (status < 400) ? connection.getInputStream() : connection.getErrorStream()) {
+				return new Response(status, (in != null) ? in.readAllBytes() : new byte[0]);
+			}
 		}
-		return made;
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			if (deadline != null) {
+				deadline.cancel(false);
+			}
+			if (connection != null) {
+				connection.disconnect();
+			}
+		}
 	}
 
 }

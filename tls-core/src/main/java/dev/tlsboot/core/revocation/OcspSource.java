@@ -3,7 +3,6 @@ package dev.tlsboot.core.revocation;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.cert.CRLReason;
@@ -117,7 +116,7 @@ final class OcspSource implements RevocationSource {
 					: judge(response, id, issuer, name));
 	}
 
-	private static Fetched<RevocationStatus> judge(HttpResponse<byte[]> response, CertificateID id,
+	private static Fetched<RevocationStatus> judge(HttpFetch.Response response, CertificateID id,
 			X509Certificate issuer, String name) {
 		Instant now = Instant.now();
 		Instant retry = now.plus(RETRY_AFTER);
