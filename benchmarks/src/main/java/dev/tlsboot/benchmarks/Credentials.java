@@ -7,6 +7,7 @@ import java.security.cert.X509Certificate;
 
 import dev.tlsboot.pki.CertificateAuthority;
 import dev.tlsboot.pki.IssuedCertificate;
+import dev.tlsboot.pki.Issuance;
 import dev.tlsboot.pki.KeyType;
 
 /**
@@ -22,13 +23,25 @@ record Credentials(KeyType keyType, CertificateAuthority ca, IssuedCertificate s
 
 	/** Fresh credentials with keys of {@code keyType}. */
 	static Credentials generate(KeyType keyType) {
-		CertificateAuthority ca = CertificateAuthority.root("TLS Boot Benchmark CA", keyType);
-		IssuedCertificate server = ca.issue()
+		return generate(CertificateAuthority.root("TLS Boot Benchmark CA", keyType), keyType, null);
+	}
+
+	/**
+	 * Fresh leaves of {@code ca}, the server's naming a CRL distribution point.
+	 * @param ca the CA, with keys of {@code keyType}
+	 * @param keyType the key type of the leaves
+	 * @param crlDistributionPoint the URL the server's certificate names, or {@code null} for none
+	 */
+	static Credentials generate(CertificateAuthority ca, KeyType keyType, String crlDistributionPoint) {
+		Issuance issuance = ca.issue()
 			.keyType(keyType)
 			.commonName(Endpoints.HOST)
 			.subjectAltNames(Endpoints.HOST, "127.0.0.1")
-			.serverAuth()
-			.build();
+			.serverAuth();
+		if (crlDistributionPoint != null) {
+			issuance.crlDistributionPoint(crlDistributionPoint);
+		}
+		IssuedCertificate server = issuance.build();
 		IssuedCertificate client = ca.issue().keyType(keyType).commonName("benchmark-client").clientAuth().build();
 		return new Credentials(keyType, ca, server, client);
 	}

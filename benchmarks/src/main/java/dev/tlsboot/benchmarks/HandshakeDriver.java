@@ -118,7 +118,7 @@ final class HandshakeDriver {
 	}
 
 	/** An {@link Exchanger} on an implementation's sockets: a {@link LoopbackServer} and its client sockets. */
-	private static final class SocketExchanger implements Exchanger {
+	static final class SocketExchanger implements Exchanger {
 
 		private final Endpoints endpoints;
 
@@ -183,7 +183,7 @@ final class HandshakeDriver {
 	}
 
 	/** One implementation's connections for one setup and mode. */
-	private static final class HandshakeTrial implements Trial {
+	static final class HandshakeTrial implements Trial {
 
 		private final Exchanger exchanger;
 

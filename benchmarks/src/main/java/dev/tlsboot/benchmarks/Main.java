@@ -52,6 +52,7 @@ public final class Main {
 		Credentials ecdsa = Credentials.generate(KeyType.EC_P256);
 		Credentials rsa = Credentials.generate(KeyType.RSA_2048);
 		List<Case> cases = new ArrayList<>(HandshakeDriver.cases(List.of(ecdsa, rsa)));
+		cases.addAll(RevocationDriver.cases());
 		cases.addAll(BulkDriver.cases(ecdsa));
 		cases.addAll(RegistryDriver.cases(ecdsa));
 		cases.addAll(StartupDriver.cases(ecdsa));

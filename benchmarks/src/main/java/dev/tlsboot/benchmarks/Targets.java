@@ -15,6 +15,7 @@ import dev.tlsboot.benchmarks.Table.Column;
  * <ul>
  * <li>Observation nearly free: the geometric mean of (b)'s ratio over the handshake cases, and over the bulk
  * cases, with the lowest case named.</li>
+ * <li>Revocation nearly free once cached: (b) {@code revocation: hard} / (a) {@code off} in the revocation case.</li>
  * <li>Native TLS: each native contender's ratio in the full TLS 1.3 ECDSA P-256 case, the one the issue quotes.</li>
  * <li>Registry, endpoint, starter: the medians of their cases; the starter's cost is (b)'s median less (a)'s.</li>
  * <li>Capacity: per server, TLS Boot's native contender against (a), Spring Boot's own SSL bundle, in
@@ -42,6 +43,10 @@ final class Targets {
 							+ "/s)"),
 					result.map((found) -> found.vsBaseline() >= 4));
 		}
+		Optional<Result> revocation = find(results, RevocationDriver.GROUP, RevocationDriver.CASE, "b");
+		judge(table, "revocation: (b) hard / (a) off >= 0.95 for " + RevocationDriver.CASE + " handshakes/s",
+				revocation.map((found) -> ratio(found.vsBaseline()) + " (" + Report.number(found.median()) + "/s)"),
+				revocation.map((found) -> found.vsBaseline() >= 0.95));
 		Optional<Result> registry = results.stream()
 			.filter((result) -> result.benchmark().group().equals("registry") && result.measured())
 			.findFirst();

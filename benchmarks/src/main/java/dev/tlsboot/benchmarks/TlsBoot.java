@@ -6,6 +6,7 @@ import java.net.Socket;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.TlsImplementation;
@@ -73,9 +74,18 @@ final class TlsBoot {
 	 * @throws Trial.Skipped as {@link #checkGroups}
 	 */
 	static Endpoints endpoints(Setup setup, Variant variant) throws Trial.Skipped {
+		return endpoints(setup, variant, UnaryOperator.identity());
+	}
+
+	/**
+	 * The endpoints of {@code setup}, the client's options changed by {@code client} (e.g. revocation).
+	 * @throws Trial.Skipped as {@link #checkGroups}
+	 */
+	static Endpoints endpoints(Setup setup, Variant variant, UnaryOperator<TlsOptions.Builder> client)
+			throws Trial.Skipped {
 		checkGroups(setup, variant);
 		boolean boringSsl = variant.provider == TlsImplementation.CONSCRYPT;
-		Contexts contexts = contexts(setup, variant, !boringSsl);
+		Contexts contexts = contexts(setup, variant, !boringSsl, client);
 		return new Endpoints() {
 
 			@Override
@@ -128,6 +138,11 @@ final class TlsBoot {
 	 * @return the contexts
 	 */
 	static Contexts contexts(Setup setup, Variant variant, boolean holdsSuite) {
+		return contexts(setup, variant, holdsSuite, UnaryOperator.identity());
+	}
+
+	private static Contexts contexts(Setup setup, Variant variant, boolean holdsSuite,
+			UnaryOperator<TlsOptions.Builder> client) {
 		Credentials credentials = setup.credentials();
 		TlsOptions.Builder serverOptions = options(setup, variant, holdsSuite);
 		if (setup.mutual()) {
@@ -135,9 +150,9 @@ final class TlsBoot {
 		}
 		TlsContext server = context("benchmark-server", serverOptions, credentials.server().keyMaterial(),
 				credentials.root(), variant);
-		TlsContext client = context("benchmark-client", options(setup, variant, holdsSuite),
+		TlsContext clientContext = context("benchmark-client", client.apply(options(setup, variant, holdsSuite)),
 				setup.mutual() ? credentials.client().keyMaterial() : null, credentials.root(), variant);
-		return new Contexts(server, client);
+		return new Contexts(server, clientContext);
 	}
 
 	/**

@@ -3,11 +3,25 @@ package dev.tlsboot.autoconfigure.client;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.restclient.RestTemplateBuilder;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestTemplateAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
+
+import dev.tlsboot.autoconfigure.TlsAutoConfiguration;
+import dev.tlsboot.autoconfigure.TlsSslBundleAutoConfiguration;
 
 /**
  * The HTTP clients an application gets from Spring Boot and TLS Boot, each making one GET and returning the body.
@@ -90,10 +104,33 @@ enum HttpClientKind {
 		this.factory = factory;
 	}
 
+	/**
+	 * An application with every HTTP client Spring Boot builds and TLS Boot's, configured by {@code tls.*} properties
+	 * as the test gives them, reading answers for at most ten seconds.
+	 */
+	static ApplicationContextRunner runner() {
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(TlsAutoConfiguration.class, TlsSslBundleAutoConfiguration.class,
+					SslAutoConfiguration.class, HttpClientAutoConfiguration.class,
+					ImperativeHttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
+					RestClientAutoConfiguration.class, RestTemplateAutoConfiguration.class,
+					WebClientAutoConfiguration.class, TlsHttpClientAutoConfiguration.class))
+			.withPropertyValues("spring.http.clients.read-timeout=10s");
+	}
+
 	/** The property that picks the library of RestClient and RestTemplate, or none. */
 	String[] properties() {
 		return (this.factory != null) ? new String[] { "spring.http.clients.imperative.factory=" + this.factory }
 				: new String[0];
+	}
+
+	/** The messages of an exception and of its causes, outermost first. */
+	static List<String> messages(Throwable ex) {
+		List<String> messages = new ArrayList<>();
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			messages.add(String.valueOf(cause.getMessage()));
+		}
+		return messages;
 	}
 
 	abstract String get(ApplicationContext context, String url) throws Exception;

@@ -3,7 +3,6 @@ package dev.tlsboot.autoconfigure.client;
 import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -17,22 +16,12 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.server.HttpServer;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpConnectorBuilderCustomizer;
-import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
-import org.springframework.boot.restclient.autoconfigure.RestTemplateAutoConfiguration;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 
-import dev.tlsboot.autoconfigure.TlsAutoConfiguration;
-import dev.tlsboot.autoconfigure.TlsSslBundleAutoConfiguration;
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.TlsOptions;
 import dev.tlsboot.core.material.TlsMaterial;
@@ -58,13 +47,7 @@ class TlsHttpClientAutoConfigurationTests {
 
 	private static TestCertificates otherCerts;
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(TlsAutoConfiguration.class, TlsSslBundleAutoConfiguration.class,
-				SslAutoConfiguration.class, HttpClientAutoConfiguration.class,
-				ImperativeHttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
-				RestClientAutoConfiguration.class, RestTemplateAutoConfiguration.class,
-				WebClientAutoConfiguration.class, TlsHttpClientAutoConfiguration.class))
-		.withPropertyValues("spring.http.clients.read-timeout=10s");
+	private final ApplicationContextRunner runner = HttpClientKind.runner();
 
 	@BeforeAll
 	static void issueCertificates() {
@@ -126,7 +109,7 @@ class TlsHttpClientAutoConfigurationTests {
 			this.runner.withPropertyValues(properties(certs, "tls", TestCertificates.Identity.CLIENT))
 				.withPropertyValues(client.properties())
 				.run((context) -> assertThatThrownBy(() -> client.get(context, server.url("localhost")))
-					.satisfies((ex) -> assertThat(messages(ex)).anyMatch((message) -> message
+					.satisfies((ex) -> assertThat(HttpClientKind.messages(ex)).anyMatch((message) -> message
 						.contains("host name 'localhost' does not match the certificate"))));
 		}
 	}
@@ -241,14 +224,6 @@ class TlsHttpClientAutoConfigurationTests {
 			.stream()
 			.map(Map.Entry::toString)
 			.toArray(String[]::new);
-	}
-
-	private static List<String> messages(Throwable ex) {
-		List<String> messages = new ArrayList<>();
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			messages.add(String.valueOf(cause.getMessage()));
-		}
-		return messages;
 	}
 
 }

@@ -3,6 +3,11 @@ package dev.tlsboot.core.revocation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,10 +21,12 @@ import dev.tlsboot.core.observe.HandshakeFailure;
 import dev.tlsboot.core.observe.HandshakeFailure.Cause;
 import dev.tlsboot.core.option.TlsConfigurationException;
 import dev.tlsboot.core.option.TlsOption;
+import dev.tlsboot.core.reload.MaterialWatcher;
 import dev.tlsboot.pki.CertificateAuthority;
 import dev.tlsboot.pki.IssuedCertificate;
 import dev.tlsboot.testing.OpenSslCa;
 import dev.tlsboot.testing.OpenSslCli;
+import dev.tlsboot.testing.SecretVolume;
 
 import static dev.tlsboot.core.revocation.RevocationPeers.clientRefusal;
 import static dev.tlsboot.core.revocation.RevocationPeers.context;
@@ -216,6 +223,67 @@ class CrlFileRevocationTests {
 		root.crl(rotating);
 		server.reload();
 		assertThat(serverRefusal(client, server, registry).cause()).isEqualTo(Cause.REVOKED);
+	}
+
+	@Test
+	void theWatcherPicksUpACrlRenamedOverTheOldOne() throws Exception {
+		Path crls = Files.createDirectories(dir.resolve("renamed"));
+		Path file = Files.copy(crl, crls.resolve("ca.crl"));
+		refusedOnceTheWatcherReloads(file, "renamed-client", () -> {
+			// as the job in docs/revocation.md: written elsewhere, then renamed over the old one in one step
+			Path next = root.crl(dir.resolve("renamed-next.crl"));
+			Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		});
+	}
+
+	@Test
+	void theWatcherPicksUpACrlSwappedInASecretVolume() throws Exception {
+		SecretVolume volume = new SecretVolume(dir.resolve("volume"));
+		volume.publish(Map.of("ca.crl", Files.readString(crl)));
+		refusedOnceTheWatcherReloads(volume.file("ca.crl"), "volume-client", () -> volume
+			.publish(Map.of("ca.crl", Files.readString(root.crl(dir.resolve("volume-next.crl"))))));
+	}
+
+	/**
+	 * A server whose {@code crlfile} a {@link MaterialWatcher} watches lets a client in; the CA revokes the client's
+	 * certificate and {@code rotation} publishes its new CRL; the server reloads by itself and refuses the client's
+	 * next handshake.
+	 */
+	private static void refusedOnceTheWatcherReloads(Path crlfile, String clientName, CrlRotation rotation)
+			throws Exception {
+		IssuedCertificate issued = root.valid(root.ca().issueClient(clientName));
+		issued.writeTo(dir, clientName);
+		ConnectionRegistry registry = ConnectionRegistry.create(10);
+		TlsContext server = context(server("good-server").cafile(cafile.toString()).crlfile(crlfile.toString())
+			.request(true).require(true), registry);
+		TlsContext client = context(client(crl).certfile(file(clientName + ".crt")).keyfile(file(clientName + ".key")),
+				ConnectionRegistry.disabled());
+		handshake(client, server);
+		BlockingQueue<TlsContext> reloaded = new LinkedBlockingQueue<>();
+		try (MaterialWatcher watcher = new MaterialWatcher(Duration.ofMillis(200), Duration.ofMinutes(1),
+				new MaterialWatcher.Listener() {
+
+					@Override
+					public void reloaded(TlsContext context) {
+						reloaded.add(context);
+					}
+
+				})) {
+			assertThat(watcher.watch(server)).isTrue();
+			root.revoke(issued.certificate(), "keyCompromise");
+			rotation.publish();
+			assertThat(reloaded.poll(10, TimeUnit.SECONDS)).isSameAs(server);
+		}
+		HandshakeFailure failure = serverRefusal(client, server, registry);
+		assertThat(failure.cause()).isEqualTo(Cause.REVOKED);
+		assertThat(failure.explanation()).contains("'CN=" + clientName + "'", "KEY_COMPROMISE");
+	}
+
+	/** Publishes the CA's new CRL where the server's {@code crlfile} points. */
+	private interface CrlRotation {
+
+		void publish() throws Exception;
+
 	}
 
 }
