@@ -25,6 +25,7 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.cipher.CipherSuite;
+import dev.tlsboot.core.observe.ConnectionObserver;
 
 /**
  * Makes Tomcat's HTTP connectors serve HTTPS from the server context: one {@link SSLHostConfig} whose certificate is
@@ -64,6 +65,9 @@ final class TomcatTlsCustomizer implements WebServerFactoryCustomizer<Configurab
 	public void customize(ConfigurableTomcatWebServerFactory factory) {
 		if (this.serverTls.enabled()) {
 			factory.addConnectorCustomizers(this::secure);
+			// Tomcat's engines have no peer: its requests tell their connections' entries the addresses
+			ConnectionObserver.of(this.serverTls.context().sslContext())
+				.ifPresent((observer) -> factory.addEngineValves(new TomcatConnectionLocator(observer)));
 		}
 	}
 

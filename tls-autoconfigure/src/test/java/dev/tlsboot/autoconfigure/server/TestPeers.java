@@ -1,10 +1,13 @@
 package dev.tlsboot.autoconfigure.server;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -105,6 +108,21 @@ final class TestPeers implements AutoCloseable {
 		try (SSLSocket socket = this.certificates.clientContext(options).connect("127.0.0.1", port)) {
 			X509Certificate peer = (X509Certificate) socket.getSession().getPeerCertificates()[0];
 			return new Handshake(peer.getSubjectX500Principal().getName(), socket.getApplicationProtocol());
+		}
+	}
+
+	/**
+	 * {@code GET /} over HTTP/1.1 on a TLS Boot client socket that presents its certificate, reading the whole answer.
+	 * @return the socket's local address
+	 */
+	InetSocketAddress getOnSocket(int port) throws IOException {
+		try (SSLSocket socket = this.certificates.clientContext(TlsOptions.builder()).connect("127.0.0.1", port)) {
+			OutputStream out = socket.getOutputStream();
+			out.write("GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+				.getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			socket.getInputStream().readAllBytes();
+			return (InetSocketAddress) socket.getLocalSocketAddress();
 		}
 	}
 

@@ -1,6 +1,7 @@
 package dev.tlsboot.autoconfigure.server;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,10 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.tlsboot.core.observe.ConnectionRegistry;
+import dev.tlsboot.core.observe.TrackedConnection;
+import dev.tlsboot.core.option.TlsRole;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,6 +70,20 @@ class TomcatServerTlsTests extends AbstractServerTlsTests {
 	@Test
 	void curlWithoutClientCertificateIsRefused() throws Exception {
 		assertThat(curl()).doesNotContain("CN=");
+	}
+
+	@Test
+	void registryListsTheAddressesOfTomcatsConnections() throws IOException {
+		InetSocketAddress client = this.peers.getOnSocket(mtlsPort());
+		// Tomcat makes its engines with no peer: only the request on the connection tells the entry its addresses
+		List<TrackedConnection> entries = this.mtls.getBean(ConnectionRegistry.class)
+			.connections((entry) -> entry.role() == TlsRole.SERVER && client.equals(entry.remoteAddress()));
+		assertThat(entries).singleElement().satisfies((entry) -> {
+			assertThat(entry.localAddress().getAddress().getHostAddress()).isEqualTo("127.0.0.1");
+			assertThat(entry.localAddress().getPort()).isEqualTo(mtlsPort());
+			assertThat(entry.remoteAddress().getAddress().getHostAddress()).isEqualTo("127.0.0.1");
+			assertThat(entry.remoteAddress().getPort()).isEqualTo(client.getPort());
+		});
 	}
 
 	private static AbstractHttp11Protocol<?> protocol(ConfigurableApplicationContext application) {

@@ -3,9 +3,11 @@ package dev.tlsboot.core.observe;
 import java.lang.ref.Cleaner;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.nio.ByteBuffer;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +19,7 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SNIHostName;
@@ -76,6 +79,12 @@ public final class ConnectionObserver {
 
 	/** The connections by the JDK's own socket or engine, which is what a trust manager is given. */
 	private final Map<Object, TrackedConnection> byTransport = new ConcurrentHashMap<>();
+
+	/**
+	 * The live server connections that opened without their transport's addresses (engines made with no peer:
+	 * Tomcat's), by their session's id, until they end, located or not: see {@link #located(byte[], Supplier, Supplier)}.
+	 */
+	private final Map<ByteBuffer, List<TrackedConnection>> bySessionId = new ConcurrentHashMap<>();
 
 	/**
 	 * Observe a context's connections.
@@ -151,6 +160,26 @@ public final class ConnectionObserver {
 	 */
 	public static void located(SSLEngine engine, @Nullable SocketAddress local, @Nullable SocketAddress remote) {
 		trackedConnection(engine).ifPresent((connection) -> connection.locate(inet(local), inet(remote)));
+	}
+
+	/**
+	 * Tell a server connection of this observer the addresses of its transport, found by the id of its session: for
+	 * servers that make their engines with no peer and never hand the engine out, but know the session each request
+	 * came on (Tomcat). Only connections that opened without addresses are found, and only while no other live
+	 * connection has the same session: a TLS 1.2 session resumed by its id is shared by its connections, and which of
+	 * them a request came on cannot be told then, so none is located. A connection already located, or whose
+	 * handshake failed, is left alone. The addresses are asked for only when they are needed, so a call per request
+	 * costs a lookup.
+	 * @param sessionId the id of the request's session
+	 * @param local the transport's local address
+	 * @param remote the transport's remote address
+	 */
+	public void located(byte[] sessionId, Supplier<? extends @Nullable SocketAddress> local,
+			Supplier<? extends @Nullable SocketAddress> remote) {
+		List<TrackedConnection> live = this.bySessionId.get(ByteBuffer.wrap(sessionId));
+		if (live != null && live.size() == 1 && live.get(0).remoteAddress() == null) {
+			live.get(0).locate(inet(local.get()), inet(remote.get()));
+		}
 	}
 
 	/**
@@ -294,7 +323,18 @@ public final class ConnectionObserver {
 
 	void opened(TrackedConnection connection, SSLSession session, String alpn) {
 		String serverName = (connection.role() == TlsRole.SERVER) ? requestedServerName(session) : null;
-		if (!connection.open(session, alpn, serverName) || this.listeners.isEmpty()) {
+		if (!connection.open(session, alpn, serverName)) {
+			return;
+		}
+		if (connection.role() == TlsRole.SERVER && connection.remoteAddress() == null) {
+			ByteBuffer id = sessionId(session);
+			this.bySessionId.compute(id, (key, live) -> with(live, connection));
+			// A close racing the handshake's end may have looked for it before it was there
+			if (connection.state().ended()) {
+				this.bySessionId.computeIfPresent(id, (key, live) -> without(live, connection));
+			}
+		}
+		if (this.listeners.isEmpty()) {
 			return;
 		}
 		fire((listener) -> listener.info(connection, "handshake", "done",
@@ -327,6 +367,10 @@ public final class ConnectionObserver {
 		// Also after a failure reported without its transport (handshakeFailed): the close knows it
 		if (transport != null) {
 			this.byTransport.remove(transport);
+		}
+		SSLSession session = connection.session();
+		if (session != null && !this.bySessionId.isEmpty()) {
+			this.bySessionId.computeIfPresent(sessionId(session), (id, live) -> without(live, connection));
 		}
 		if (!connection.close()) {
 			return;
@@ -442,6 +486,26 @@ public final class ConnectionObserver {
 			}
 		}
 		return null;
+	}
+
+	private static ByteBuffer sessionId(SSLSession session) {
+		return ByteBuffer.wrap(session.getId());
+	}
+
+	private static List<TrackedConnection> with(@Nullable List<TrackedConnection> live, TrackedConnection connection) {
+		if (live == null) {
+			return List.of(connection);
+		}
+		List<TrackedConnection> more = new ArrayList<>(live);
+		more.add(connection);
+		return List.copyOf(more);
+	}
+
+	/** The connections but one, or {@code null} (no mapping) when none is left. */
+	private static @Nullable List<TrackedConnection> without(List<TrackedConnection> live,
+			TrackedConnection connection) {
+		List<TrackedConnection> rest = live.stream().filter((other) -> other != connection).toList();
+		return rest.isEmpty() ? null : rest;
 	}
 
 	private static InetSocketAddress inet(SocketAddress address) {

@@ -276,6 +276,11 @@ public final class TrackedConnection implements ConnectionRef {
 		return true;
 	}
 
+	/** The session its handshake made, once open. */
+	@Nullable SSLSession session() {
+		return this.session;
+	}
+
 	void locate(@Nullable InetSocketAddress local, @Nullable InetSocketAddress remote) {
 		if (local != null) {
 			this.localAddress = local;
