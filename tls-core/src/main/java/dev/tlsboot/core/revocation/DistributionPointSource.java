@@ -10,7 +10,10 @@ import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.bouncycastle.asn1.x509.CRLDistPoint;
 import org.bouncycastle.asn1.x509.DistributionPoint;
@@ -33,6 +36,9 @@ final class DistributionPointSource implements RevocationSource {
 	/** How long a CRL without nextUpdate is kept, and the bound on one with a distant nextUpdate. */
 	static final Duration MAX_AGE = Duration.ofHours(24);
 
+	/** A bound on the certificates whose distribution point is remembered. */
+	private static final int MAX_POINTS = 10_000;
+
 	/** A CRL with the key that signed it, so that it answers only for that issuer's certificates. */
 	private record SignedCrl(X509CRL crl, PublicKey signer) {
 	}
@@ -40,6 +46,12 @@ final class DistributionPointSource implements RevocationSource {
 	private final HttpFetch http;
 
 	private final FetchCache<URI, SignedCrl> cache;
+
+	/**
+	 * The distribution point each certificate names (empty: none), so that its extension is parsed once per
+	 * certificate rather than on every handshake; the encoding fixes it. Bounded like the cache.
+	 */
+	private final Map<X509Certificate, Optional<URI>> pointOf = new ConcurrentHashMap<>();
 
 	DistributionPointSource(HttpFetch http, Duration timeout) {
 		this.http = http;
@@ -53,7 +65,15 @@ final class DistributionPointSource implements RevocationSource {
 
 	@Override
 	public RevocationStatus status(X509Certificate certificate, X509Certificate issuer) {
-		URI url = distributionPointOf(certificate);
+		Optional<URI> point = this.pointOf.get(certificate);
+		if (point == null) {
+			point = Optional.ofNullable(distributionPointOf(certificate));
+			if (this.pointOf.size() >= MAX_POINTS) {
+				this.pointOf.clear();
+			}
+			this.pointOf.put(certificate, point);
+		}
+		URI url = point.orElse(null);
 		if (url == null) {
 			return RevocationStatus.unknown("CRL distribution point", "the certificate names none");
 		}

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
@@ -38,8 +39,17 @@ public final class RevocationChecker {
 
 	private static final System.Logger logger = System.getLogger(RevocationChecker.class.getName());
 
-	/** What the checker knows, swapped whole when the context reloads its material. */
-	private record Known(Map<X500Principal, List<X509Certificate>> anchorsBySubject, List<RevocationSource> sources) {
+	/** A bound on the certificates whose signing anchor is remembered, so that many peers cannot grow it forever. */
+	private static final int MAX_SIGNED_BY = 10_000;
+
+	/**
+	 * What the checker knows, swapped whole when the context reloads its material. {@code signedBy} remembers which
+	 * anchor signed a certificate (empty: none of the anchors of its issuer's name): a signature check per handshake
+	 * (PKIX has just made the same one) was most of what a warm revocation check cost. A certificate's encoding and
+	 * the anchors fix the answer, and the map goes with the anchors on a reload.
+	 */
+	private record Known(Map<X500Principal, List<X509Certificate>> anchorsBySubject, List<RevocationSource> sources,
+			Map<X509Certificate, Optional<X509Certificate>> signedBy) {
 	}
 
 	/** One certificate in scope, with its issuer and what each source said about it. */
@@ -93,7 +103,7 @@ public final class RevocationChecker {
 		}
 		sources.addAll(this.network);
 		return new Known(anchors.stream().collect(Collectors.groupingBy(X509Certificate::getSubjectX500Principal)),
-				List.copyOf(sources));
+				List.copyOf(sources), new ConcurrentHashMap<>());
 	}
 
 	/**
@@ -218,8 +228,24 @@ public final class RevocationChecker {
 
 	/** The trust anchor that signed {@code certificate}, or {@code null} when an intermediate did. */
 	private static @Nullable X509Certificate anchorOf(X509Certificate certificate, Known current) {
-		for (X509Certificate anchor : current.anchorsBySubject().getOrDefault(certificate.getIssuerX500Principal(),
-				List.of())) {
+		List<X509Certificate> candidates = current.anchorsBySubject().get(certificate.getIssuerX500Principal());
+		if (candidates == null) {
+			return null;
+		}
+		Optional<X509Certificate> known = current.signedBy().get(certificate);
+		if (known == null) {
+			known = Optional.ofNullable(verifiedAnchor(certificate, candidates));
+			if (current.signedBy().size() >= MAX_SIGNED_BY) {
+				current.signedBy().clear();
+			}
+			current.signedBy().put(certificate, known);
+		}
+		return known.orElse(null);
+	}
+
+	private static @Nullable X509Certificate verifiedAnchor(X509Certificate certificate,
+			List<X509Certificate> candidates) {
+		for (X509Certificate anchor : candidates) {
 			try {
 				certificate.verify(anchor.getPublicKey());
 				return anchor;
