@@ -1,7 +1,17 @@
 package dev.tlsboot.actuate;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.time.Duration;
+
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -20,6 +30,10 @@ import dev.tlsboot.actuate.autoconfigure.TlsMetricsAutoConfiguration;
 import dev.tlsboot.autoconfigure.LoopbackConnection;
 import dev.tlsboot.autoconfigure.TlsAutoConfiguration;
 import dev.tlsboot.autoconfigure.TlsContexts;
+import dev.tlsboot.autoconfigure.client.TlsHttpClientAutoConfiguration;
+import dev.tlsboot.core.ConsumerSslContext;
+import dev.tlsboot.core.TlsContext;
+import dev.tlsboot.core.observe.TlsConsumers;
 import dev.tlsboot.pki.CertificateAuthority;
 import dev.tlsboot.test.TestCertificates;
 import dev.tlsboot.test.TlsCertificatesExtension;
@@ -85,6 +99,44 @@ class TlsMetricsTests {
 				.stream()
 				.mapToDouble(Counter::count)
 				.sum()).isOne();
+		});
+	}
+
+	@Test
+	void handshakesAreTaggedWithTheLibraryThatMadeThem() {
+		this.runner.withConfiguration(AutoConfigurations.of(TlsHttpClientAutoConfiguration.class)).run((context) -> {
+			TlsContext server = context.getBean(TlsContexts.class).get("server");
+			// The JDK's HttpsServer stands for any server library that takes an SSLContext, as Jetty does
+			HttpsServer https = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+			https.setHttpsConfigurator(
+					new HttpsConfigurator(ConsumerSslContext.of(server.sslContext(), TlsConsumers.HTTP_SERVER)));
+			https.createContext("/", (exchange) -> {
+				exchange.sendResponseHeaders(204, -1);
+				exchange.close();
+			});
+			https.start();
+			try {
+				HttpRequest request = HttpRequest
+					.newBuilder(URI.create("https://localhost:" + https.getAddress().getPort() + "/"))
+					.timeout(Duration.ofSeconds(10))
+					.build();
+				assertThat(context.getBean(HttpClient.Builder.class)
+					.build()
+					.send(request, HttpResponse.BodyHandlers.discarding())
+					.statusCode()).isEqualTo(204);
+			}
+			finally {
+				https.stop(0);
+			}
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(registry.get("tls.handshakes")
+				.tags("role", "client", "consumer", "http-client", "outcome", "success")
+				.timer()
+				.count()).isOne();
+			assertThat(registry.get("tls.handshakes")
+				.tags("role", "server", "consumer", "http-server", "outcome", "success")
+				.timer()
+				.count()).isOne();
 		});
 	}
 

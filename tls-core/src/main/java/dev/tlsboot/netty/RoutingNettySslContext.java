@@ -17,6 +17,7 @@ import io.netty.handler.ssl.SslHandler;
 
 import dev.tlsboot.core.internal.HostPatterns;
 import dev.tlsboot.core.TlsContext;
+import dev.tlsboot.core.observe.TlsConsumers;
 import dev.tlsboot.core.option.TlsRole;
 
 /**
@@ -47,7 +48,8 @@ final class RoutingNettySslContext extends SslContext {
 			Function<TlsContext, NettyTlsImplementation> provider, Function<TlsContext, List<String>> alpn) {
 		Map<TlsContext, NettySslContext> built = new IdentityHashMap<>();
 		Function<TlsContext, NettySslContext> build = (context) -> built.computeIfAbsent(context,
-				(key) -> NettySslContext.create(key, provider.apply(key), TlsRole.CLIENT, alpn.apply(key)));
+				(key) -> NettySslContext.create(key, provider.apply(key), TlsRole.CLIENT, alpn.apply(key))
+					.consumer(TlsConsumers.HTTP_CLIENT));
 		Map<String, NettySslContext> byPattern = new LinkedHashMap<>();
 		routes.forEach((pattern, context) -> byPattern.put(pattern, build.apply(context)));
 		return new RoutingNettySslContext(HostPatterns.of(byPattern, build.apply(fallback)));

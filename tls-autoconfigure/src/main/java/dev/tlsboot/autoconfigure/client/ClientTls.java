@@ -14,13 +14,16 @@ import org.springframework.util.function.SingletonSupplier;
 import dev.tlsboot.autoconfigure.TlsContexts;
 import dev.tlsboot.autoconfigure.TlsProperties;
 import dev.tlsboot.core.internal.HostPatterns;
+import dev.tlsboot.core.ConsumerSslContext;
 import dev.tlsboot.core.RoutingSslContext;
 import dev.tlsboot.core.TlsContext;
+import dev.tlsboot.core.observe.TlsConsumers;
 
 /**
  * The TLS of the application's HTTP clients, from {@code tls.client.*}: the client context, and the contexts
  * {@code tls.client.routes} picks by the host called. Without routes, {@link #sslContext()} is the client context's
- * own SSLContext; with them, one that routes each connection by its host. It is made when a client first asks: a
+ * own SSLContext; with them, one that routes each connection by its host; either names its connections'
+ * consumer {@code http-client}. It is made when a client first asks: a
  * client context of the default options makes its SSLContext on first use, not at startup.
  */
 final class ClientTls {
@@ -37,8 +40,10 @@ final class ClientTls {
 		this.context = context;
 		this.routes = Collections.unmodifiableMap(new LinkedHashMap<>(routes));
 		this.patterns = HostPatterns.of(this.routes, context);
-		this.sslContext = SingletonSupplier
-			.of(() -> this.routes.isEmpty() ? context.sslContext() : RoutingSslContext.of(this.patterns));
+		// Every client given this SSLContext (JDK, Apache, Jetty, HttpURLConnection, the https handler) is an HTTP client
+		this.sslContext = SingletonSupplier.of(() -> ConsumerSslContext.of(
+				this.routes.isEmpty() ? context.sslContext() : RoutingSslContext.of(this.patterns),
+				TlsConsumers.HTTP_CLIENT));
 	}
 
 	/**
@@ -78,7 +83,7 @@ final class ClientTls {
 		return this.patterns.resolve(host);
 	}
 
-	/** The SSLContext for every HTTP client: the client context's, or one routing by host. */
+	/** The SSLContext for every HTTP client: the client context's, or one routing by host, as {@code http-client}. */
 	SSLContext sslContext() {
 		return this.sslContext.obtain();
 	}

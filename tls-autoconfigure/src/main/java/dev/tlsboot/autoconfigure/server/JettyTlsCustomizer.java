@@ -24,7 +24,9 @@ import org.eclipse.jetty.util.thread.Scheduler;
 import org.springframework.boot.jetty.ConfigurableJettyWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 
+import dev.tlsboot.core.ConsumerSslContext;
 import dev.tlsboot.core.TlsContext;
+import dev.tlsboot.core.observe.TlsConsumers;
 
 /**
  * Makes Jetty's connectors serve HTTPS from the server context, in place (port, host, acceptors and Spring Boot's
@@ -59,7 +61,7 @@ final class JettyTlsCustomizer implements WebServerFactoryCustomizer<Configurabl
 
 	private SslContextFactory.Server sslContextFactory(TlsContext context) {
 		SslContextFactory.Server factory = new SslContextFactory.Server();
-		factory.setSslContext(context.sslContext());
+		factory.setSslContext(ConsumerSslContext.of(context.sslContext(), TlsConsumers.HTTP_SERVER));
 		factory.setIncludeProtocols(context.protocols().toArray(String[]::new));
 		factory.setExcludeProtocols();
 		factory.setIncludeCipherSuites(context.cipherSuites().toArray(String[]::new));

@@ -11,7 +11,9 @@ import javax.net.ssl.SSLServerSocketFactory;
 import javax.net.ssl.SSLSessionContext;
 import javax.net.ssl.TrustManager;
 
+import dev.tlsboot.core.ConsumerSslContext;
 import dev.tlsboot.core.TlsContext;
+import dev.tlsboot.core.observe.TlsConsumers;
 
 /**
  * A built {@link TlsContext} as Tomcat's own {@link org.apache.tomcat.util.net.SSLContext}, so that a connector
@@ -25,7 +27,7 @@ final class TomcatSslContext implements org.apache.tomcat.util.net.SSLContext {
 
 	TomcatSslContext(TlsContext context) {
 		this.context = context;
-		this.sslContext = context.sslContext();
+		this.sslContext = ConsumerSslContext.of(context.sslContext(), TlsConsumers.HTTP_SERVER);
 	}
 
 	/** Tomcat initialises only the contexts it generates; this one is built already. */

@@ -21,11 +21,15 @@ import org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpCon
 import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 
+import dev.tlsboot.actuate.ConnectionDescriptor;
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.TlsOptions;
 import dev.tlsboot.core.material.TlsMaterial;
+import dev.tlsboot.core.option.TlsRole;
 import dev.tlsboot.core.observe.ConnectionRegistry;
+import dev.tlsboot.core.observe.TlsConsumers;
 import dev.tlsboot.core.observe.HandshakeFailure.Cause;
 import dev.tlsboot.core.observe.TrackedConnection;
 import dev.tlsboot.core.observe.TrackedConnection.State;
@@ -67,7 +71,10 @@ class TlsHttpClientAutoConfigurationTests {
 		try (HttpsTestServer server = new HttpsTestServer(certs.serverContext(TlsOptions.builder().require(true)))) {
 			this.runner.withPropertyValues(properties(certs, "tls", TestCertificates.Identity.CLIENT))
 				.withPropertyValues(client.properties())
-				.run((context) -> assertThat(client.get(context, server.url("localhost"))).startsWith("CN=client "));
+				.run((context) -> {
+					assertThat(client.get(context, server.url("localhost"))).startsWith("CN=client ");
+					assertMadeByHttpClients(context);
+				});
 		}
 	}
 
@@ -95,6 +102,7 @@ class TlsHttpClientAutoConfigurationTests {
 				.run((context) -> {
 					assertThat(client.get(context, first.url("localhost"))).startsWith("CN=client ");
 					assertThat(client.get(context, second.url("127.0.0.1"))).startsWith("CN=client ");
+					assertMadeByHttpClients(context);
 				});
 		}
 	}
@@ -224,6 +232,15 @@ class TlsHttpClientAutoConfigurationTests {
 			.stream()
 			.map(Map.Entry::toString)
 			.toArray(String[]::new);
+	}
+
+	/** Every client connection is named as the HTTP clients', in the registry and the endpoint, on every library. */
+	private static void assertMadeByHttpClients(ApplicationContext context) {
+		assertThat(context.getBean(ConnectionRegistry.class).connections(null, null, TlsRole.CLIENT)).isNotEmpty()
+			.allSatisfy((connection) -> {
+				assertThat(connection.consumer()).isEqualTo(TlsConsumers.HTTP_CLIENT);
+				assertThat(ConnectionDescriptor.of(connection).consumer()).isEqualTo("http-client");
+			});
 	}
 
 }

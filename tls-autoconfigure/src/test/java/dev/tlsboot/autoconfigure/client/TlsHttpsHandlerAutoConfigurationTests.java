@@ -23,7 +23,6 @@ import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.tlsboot.autoconfigure.TlsAutoConfiguration;
-import dev.tlsboot.autoconfigure.TlsContexts;
 import dev.tlsboot.autoconfigure.TlsSslBundleAutoConfiguration;
 import dev.tlsboot.core.TlsOptions;
 import dev.tlsboot.test.TestCertificates;
@@ -77,8 +76,8 @@ class TlsHttpsHandlerAutoConfigurationTests {
 		try (HttpsTestServer server = new HttpsTestServer(certs.serverContext(TlsOptions.builder().require(true)))) {
 			this.runner.withPropertyValues("tls.https-handler.register=true").run((context) -> {
 				assertThat(get(server.url("localhost"))).startsWith("CN=client ");
-				assertThat(SSLContext.getDefault())
-					.isSameAs(context.getBean(TlsContexts.class).getDefault().sslContext());
+				// The clients' SSLContext: the default context's, naming its connections http-client
+				assertThat(SSLContext.getDefault()).isSameAs(context.getBean(ClientTls.class).sslContext());
 				assertThat(HttpsURLConnection.getDefaultHostnameVerifier().verify("elsewhere.example", null))
 					.as("a host name mismatch is refused, as with require on").isFalse();
 			});

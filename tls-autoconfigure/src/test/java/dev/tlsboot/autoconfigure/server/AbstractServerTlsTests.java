@@ -12,6 +12,10 @@ import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dev.tlsboot.actuate.ConnectionDescriptor;
+import dev.tlsboot.core.observe.ConnectionRegistry;
+import dev.tlsboot.core.observe.TlsConsumers;
+import dev.tlsboot.core.option.TlsRole;
 import dev.tlsboot.testing.OpenSslCli;
 import dev.tlsboot.testing.SilentPeers;
 
@@ -71,6 +75,16 @@ abstract class AbstractServerTlsTests {
 		HttpResponse<String> response = this.peers.get(mtlsPort(), true, HttpClient.Version.HTTP_1_1);
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("CN=client");
+	}
+
+	@Test
+	void connectionsAreTheHttpServers() throws Exception {
+		assertThat(this.peers.get(mtlsPort(), true, HttpClient.Version.HTTP_1_1).statusCode()).isEqualTo(200);
+		assertThat(this.mtls.getBean(ConnectionRegistry.class).connections(null, null, TlsRole.SERVER)).isNotEmpty()
+			.allSatisfy((connection) -> {
+				assertThat(connection.consumer()).isEqualTo(TlsConsumers.HTTP_SERVER);
+				assertThat(ConnectionDescriptor.of(connection).consumer()).isEqualTo("http-server");
+			});
 	}
 
 	@Test
