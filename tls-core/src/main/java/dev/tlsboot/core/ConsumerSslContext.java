@@ -1,24 +1,14 @@
 package dev.tlsboot.core;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.security.KeyManagementException;
-import java.security.SecureRandom;
 
-import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLContextSpi;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocket;
-import javax.net.ssl.SSLServerSocketFactory;
-import javax.net.ssl.SSLSessionContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManager;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.tlsboot.core.observe.ConnectionObserver;
 
@@ -45,185 +35,46 @@ public final class ConsumerSslContext {
 	 * @return a view of {@code sslContext} that names {@code consumer} on each connection
 	 */
 	public static SSLContext of(SSLContext sslContext, String consumer) {
-		return new SSLContext(new Spi(sslContext, consumer), sslContext.getProvider(), sslContext.getProtocol()) {
-		};
+		return new Spi(sslContext, consumer).toSslContext();
 	}
 
-	private static <T> T named(T socketOrEngine, String consumer) {
-		ConnectionObserver.consumer(socketOrEngine, consumer);
-		return socketOrEngine;
-	}
-
-	private static final class Spi extends SSLContextSpi {
-
-		private final SSLContext delegate;
+	private static final class Spi extends DecoratingSslContextSpi {
 
 		private final String consumer;
-
-		private final SSLSocketFactory socketFactory;
-
-		private final SSLServerSocketFactory serverSocketFactory;
 
 		Spi(SSLContext delegate, String consumer) {
-			this.delegate = delegate;
-			this.consumer = consumer;
-			// Made once, as the delegate's are: some libraries compare factories by identity to reuse connections
-			this.socketFactory = new SocketFactory(delegate.getSocketFactory(), consumer);
-			this.serverSocketFactory = new ServerSocketFactory(delegate.getServerSocketFactory(), consumer);
-		}
-
-		@Override
-		protected void engineInit(KeyManager[] keyManagers, TrustManager[] trustManagers, SecureRandom random)
-				throws KeyManagementException {
-			throw new KeyManagementException("This SSLContext is a view of one built by TLS Boot; "
-					+ "build a new TlsContext to change its material");
-		}
-
-		@Override
-		protected SSLSocketFactory engineGetSocketFactory() {
-			return this.socketFactory;
-		}
-
-		@Override
-		protected SSLServerSocketFactory engineGetServerSocketFactory() {
-			return this.serverSocketFactory;
-		}
-
-		@Override
-		protected SSLEngine engineCreateSSLEngine() {
-			return named(this.delegate.createSSLEngine(), this.consumer);
-		}
-
-		@Override
-		protected SSLEngine engineCreateSSLEngine(String host, int port) {
-			return named(this.delegate.createSSLEngine(host, port), this.consumer);
-		}
-
-		@Override
-		protected SSLSessionContext engineGetServerSessionContext() {
-			return this.delegate.getServerSessionContext();
-		}
-
-		@Override
-		protected SSLSessionContext engineGetClientSessionContext() {
-			return this.delegate.getClientSessionContext();
-		}
-
-		@Override
-		protected SSLParameters engineGetDefaultSSLParameters() {
-			return this.delegate.getDefaultSSLParameters();
-		}
-
-		@Override
-		protected SSLParameters engineGetSupportedSSLParameters() {
-			return this.delegate.getSupportedSSLParameters();
-		}
-
-	}
-
-	private static final class SocketFactory extends SSLSocketFactory {
-
-		private final SSLSocketFactory delegate;
-
-		private final String consumer;
-
-		SocketFactory(SSLSocketFactory delegate, String consumer) {
-			this.delegate = delegate;
+			super(delegate);
 			this.consumer = consumer;
 		}
 
 		@Override
-		public String[] getDefaultCipherSuites() {
-			return this.delegate.getDefaultCipherSuites();
+		SSLSocket client(SSLSocket socket, @Nullable String host) {
+			return named(socket);
 		}
 
 		@Override
-		public String[] getSupportedCipherSuites() {
-			return this.delegate.getSupportedCipherSuites();
+		SSLSocket serverOver(SSLSocket socket) {
+			return named(socket);
 		}
 
 		@Override
-		public Socket createSocket() throws IOException {
-			return named(this.delegate.createSocket(), this.consumer);
+		ServerSocket server(SSLServerSocket socket) throws IOException {
+			return new AcceptingServerSocket(socket, this::named);
 		}
 
 		@Override
-		public Socket createSocket(Socket socket, String host, int port, boolean autoClose) throws IOException {
-			return named(this.delegate.createSocket(socket, host, port, autoClose), this.consumer);
+		SSLEngine serverEngine(SSLEngine engine) {
+			return named(engine);
 		}
 
 		@Override
-		public Socket createSocket(Socket socket, InputStream consumed, boolean autoClose) throws IOException {
-			return named(this.delegate.createSocket(socket, consumed, autoClose), this.consumer);
+		SSLEngine clientEngine(SSLEngine engine, String host) {
+			return named(engine);
 		}
 
-		@Override
-		public Socket createSocket(String host, int port) throws IOException {
-			return named(this.delegate.createSocket(host, port), this.consumer);
-		}
-
-		@Override
-		public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-			return named(this.delegate.createSocket(host, port, localHost, localPort), this.consumer);
-		}
-
-		@Override
-		public Socket createSocket(InetAddress host, int port) throws IOException {
-			return named(this.delegate.createSocket(host, port), this.consumer);
-		}
-
-		@Override
-		public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
-				throws IOException {
-			return named(this.delegate.createSocket(address, port, localAddress, localPort), this.consumer);
-		}
-
-	}
-
-	private static final class ServerSocketFactory extends SSLServerSocketFactory {
-
-		private final SSLServerSocketFactory delegate;
-
-		private final String consumer;
-
-		ServerSocketFactory(SSLServerSocketFactory delegate, String consumer) {
-			this.delegate = delegate;
-			this.consumer = consumer;
-		}
-
-		@Override
-		public String[] getDefaultCipherSuites() {
-			return this.delegate.getDefaultCipherSuites();
-		}
-
-		@Override
-		public String[] getSupportedCipherSuites() {
-			return this.delegate.getSupportedCipherSuites();
-		}
-
-		@Override
-		public ServerSocket createServerSocket() throws IOException {
-			return accepting(this.delegate.createServerSocket());
-		}
-
-		@Override
-		public ServerSocket createServerSocket(int port) throws IOException {
-			return accepting(this.delegate.createServerSocket(port));
-		}
-
-		@Override
-		public ServerSocket createServerSocket(int port, int backlog) throws IOException {
-			return accepting(this.delegate.createServerSocket(port, backlog));
-		}
-
-		@Override
-		public ServerSocket createServerSocket(int port, int backlog, InetAddress bindAddress) throws IOException {
-			return accepting(this.delegate.createServerSocket(port, backlog, bindAddress));
-		}
-
-		private ServerSocket accepting(ServerSocket socket) throws IOException {
-			return new AcceptingServerSocket((SSLServerSocket) socket,
-					(accepted) -> named(accepted, this.consumer));
+		private <T> T named(T socketOrEngine) {
+			ConnectionObserver.consumer(socketOrEngine, this.consumer);
+			return socketOrEngine;
 		}
 
 	}
