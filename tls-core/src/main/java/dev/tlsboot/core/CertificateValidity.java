@@ -26,55 +26,49 @@ final class CertificateValidity {
 
 	/** At build: the certificate the options name must be valid now. */
 	static void checkAtBuild(String context, @Nullable KeyMaterial key, TlsOptions options, boolean inMemory) {
-		if (key == null) {
-			return;
-		}
-		if (inMemory) {
-			problem(key.leaf()).ifPresent((problem) -> logger.log(System.Logger.Level.WARNING,
-					() -> "TLS context '" + context + "' serves a certificate that " + problem
-							+ ", as the material handed to it asks: clients will refuse it."));
-			return;
-		}
-		check(key, options, "Install a renewed certificate there: an expired certificate is never served, since "
-				+ "every client would refuse it.", "Check the system clock, or install a certificate valid now.");
+		invalid(key, options, "Install a renewed certificate there: an expired certificate is never served, since "
+				+ "every client would refuse it.", "Check the system clock, or install a certificate valid now.")
+			.ifPresent((refusal) -> {
+				if (!inMemory) {
+					throw refusal;
+				}
+				logger.log(System.Logger.Level.WARNING, () -> "TLS context '" + context + "' serves it all the same, "
+						+ "as the material handed to it asks; clients will refuse it: " + refusal.problem());
+			});
 	}
 
 	/** At reload: a new certificate that is not valid now is refused, and the current one keeps serving. */
 	static void checkAtReload(@Nullable KeyMaterial key, TlsOptions options) {
-		if (key == null) {
-			return;
-		}
-		check(key, options, "Install a renewed certificate; the current one keeps serving.",
-				"Check the clock, or install it when it is valid; the current one keeps serving.");
+		invalid(key, options, "Install a renewed certificate; the current one keeps serving.",
+				"Check the clock, or install it when it is valid; the current one keeps serving.")
+			.ifPresent((refusal) -> {
+				throw refusal;
+			});
 	}
 
-	private static void check(KeyMaterial key, TlsOptions options, String renew, String wait) {
+	/** Why the context's own certificate cannot serve now, with the action for each case; empty when it can. */
+	private static Optional<TlsConfigurationException> invalid(@Nullable KeyMaterial key, TlsOptions options,
+			String renew, String wait) {
+		if (key == null) {
+			return Optional.empty();
+		}
 		X509Certificate leaf = key.leaf();
 		String location = (options.certfile() != null) ? options.certfile().text() : null;
 		String subject = "the certificate '" + leaf.getSubjectX500Principal().getName() + "'";
 		try {
 			leaf.checkValidity();
+			return Optional.empty();
 		}
 		catch (CertificateExpiredException ex) {
-			throw new TlsConfigurationException(TlsOption.CERTFILE, location,
+			return Optional.of(new TlsConfigurationException(TlsOption.CERTFILE, location,
 					subject + " expired on " + leaf.getNotAfter().toInstant() + " (now " + Instant.now() + ").", renew,
-					ex);
+					ex));
 		}
 		catch (CertificateNotYetValidException ex) {
-			throw new TlsConfigurationException(TlsOption.CERTFILE, location, subject + " is not valid before "
-					+ leaf.getNotBefore().toInstant() + " (now " + Instant.now() + ").", wait, ex);
+			return Optional.of(new TlsConfigurationException(TlsOption.CERTFILE, location, subject
+					+ " is not valid before " + leaf.getNotBefore().toInstant() + " (now " + Instant.now() + ").", wait,
+					ex));
 		}
-	}
-
-	private static Optional<String> problem(X509Certificate leaf) {
-		Instant now = Instant.now();
-		if (now.isAfter(leaf.getNotAfter().toInstant())) {
-			return Optional.of("expired on " + leaf.getNotAfter().toInstant());
-		}
-		if (now.isBefore(leaf.getNotBefore().toInstant())) {
-			return Optional.of("is not valid before " + leaf.getNotBefore().toInstant());
-		}
-		return Optional.empty();
 	}
 
 }
