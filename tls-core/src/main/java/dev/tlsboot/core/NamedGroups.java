@@ -10,6 +10,8 @@ import java.util.Objects;
 
 import javax.net.ssl.SSLParameters;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.tlsboot.core.option.TlsConfigurationException;
 import dev.tlsboot.core.option.TlsOption;
 
@@ -61,7 +63,7 @@ final class NamedGroups {
 	 * @throws TlsConfigurationException for option {@code groups} when the JDK implements none of those named
 	 */
 	static List<Group> settable(JsseImplementation provider, List<Group> groups, boolean named) {
-		List<String> supported = (provider == JsseImplementation.CONSCRYPT) ? null : jdkSupported();
+		List<String> supported = (provider == JsseImplementation.CONSCRYPT) ? null : JdkGroups.SUPPORTED;
 		if (supported == null) {
 			return groups;
 		}
@@ -84,11 +86,18 @@ final class NamedGroups {
 		return implemented;
 	}
 
+	/** What the JDK implements, asked once per JVM rather than at every context's build. */
+	private static final class JdkGroups {
+
+		static final @Nullable List<String> SUPPORTED = jdkSupported();
+
+	}
+
 	/**
 	 * JSSE names of the groups the JDK's TLS implements, or {@code null} before JDK 20, which cannot tell (and sets
 	 * no groups per context).
 	 */
-	private static List<String> jdkSupported() {
+	private static @Nullable List<String> jdkSupported() {
 		try {
 			Method getNamedGroups = SSLParameters.class.getMethod("getNamedGroups");
 			SSLParameters supported = JsseImplementation.JDK.probe().getSupportedSSLParameters();
