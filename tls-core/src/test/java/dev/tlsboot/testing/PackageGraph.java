@@ -1,7 +1,9 @@
 package dev.tlsboot.testing;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -14,6 +16,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.spi.ToolProvider;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The package dependency graph of compiled classes, as {@code jdeps -verbose:package} reports it (from the bytecode,
@@ -21,9 +25,12 @@ import java.util.spi.ToolProvider;
  */
 public final class PackageGraph {
 
+	private final Set<String> packages;
+
 	private final Map<String, Set<String>> edges;
 
-	private PackageGraph(Map<String, Set<String>> edges) {
+	private PackageGraph(Set<String> packages, Map<String, Set<String>> edges) {
+		this.packages = packages;
 		this.edges = edges;
 	}
 
@@ -51,12 +58,44 @@ public final class PackageGraph {
 				edges.computeIfAbsent(fields[0], (key) -> new TreeSet<>()).add(fields[2]);
 			}
 		}
-		return new PackageGraph(edges);
+		return new PackageGraph(packagesIn(classes), edges);
 	}
 
-	/** The packages each package depends on. */
+	/** Every package with a class in the directory, also those that depend on no other. */
+	private static Set<String> packagesIn(Path classes) {
+		try (Stream<Path> files = Files.walk(classes)) {
+			return files.filter((file) -> file.toString().endsWith(".class"))
+				.map((file) -> classes.relativize(file.getParent()).toString().replace(file.getFileSystem()
+					.getSeparator(), "."))
+				.collect(Collectors.toCollection(TreeSet::new));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The packages compiled, whether or not they depend on another. */
+	public Set<String> packages() {
+		return this.packages;
+	}
+
+	/** The packages each package depends on; a package that depends on no other TLS Boot package is not a key. */
 	public Map<String, Set<String>> edges() {
 		return this.edges;
+	}
+
+	/**
+	 * The TLS Boot packages one package depends on.
+	 * @param name the package
+	 * @return its dependencies, empty when it has none
+	 * @throws IllegalArgumentException when no class of the graph is in the package, so that a renamed package
+	 * fails a rule about it rather than passing it with no dependencies
+	 */
+	public Set<String> dependenciesOf(String name) {
+		if (!this.packages.contains(name)) {
+			throw new IllegalArgumentException("No package " + name + " among " + this.packages);
+		}
+		return this.edges.getOrDefault(name, Set.of());
 	}
 
 	/**
