@@ -2,6 +2,7 @@ package dev.tlsboot.core;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,9 +15,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.tlsboot.core.material.TlsMaterial;
+import dev.tlsboot.core.observe.ConnectionObserver;
 import dev.tlsboot.core.observe.ConnectionRegistry;
 import dev.tlsboot.core.observe.TrackedConnection.State;
 import dev.tlsboot.core.observe.TrackedConnection;
+import dev.tlsboot.core.option.TlsProtocol;
 import dev.tlsboot.core.option.TlsRole;
 import dev.tlsboot.core.status.ConnectionInfo;
 import dev.tlsboot.core.status.TlsStatus;
@@ -153,6 +156,52 @@ class ConnectionObservationTests {
 		assertThat(TlsSockets.localStatus(server).certificate().subject()).isEqualTo("CN=localhost");
 		assertThat(TlsSockets.connection(server).isServer()).isTrue();
 		assertThat(TlsSockets.connection(client).securityLevel()).isEqualTo(2);
+	}
+
+	@Test
+	void aServerEngineWithNoPeerIsLocatedByItsSessionIdUnlessTheSessionIsShared() throws Exception {
+		ConnectionRegistry servers = ConnectionRegistry.create(10);
+		// TLS 1.2 resumes by session id: the resumed connection shares its session, and with it its id
+		TlsContext serverContext = TlsContext.builder(TlsOptions.defaults())
+			.name("server")
+			.material(new TlsMaterial(localhost.keyMaterial(), List.of(ca.rootCertificate())))
+			.registry(servers)
+			.build();
+		TlsContext clientContext = TlsContext.builder(TlsOptions.builder().protocol(TlsProtocol.TLS1_3, false).build())
+			.material(new TlsMaterial(null, List.of(ca.rootCertificate())))
+			.registry(ConnectionRegistry.disabled())
+			.build();
+		ConnectionObserver observer = ConnectionObserver.of(serverContext.sslContext()).orElseThrow();
+		InetSocketAddress local = new InetSocketAddress(InetAddress.getLoopbackAddress(), 8443);
+		InetSocketAddress first = new InetSocketAddress(InetAddress.getLoopbackAddress(), 50001);
+		InetSocketAddress second = new InetSocketAddress(InetAddress.getLoopbackAddress(), 50002);
+		SSLEngine server = serverContext.serverEngine();
+		new EnginePair(clientContext.clientEngine("localhost", 443), server).handshake();
+		byte[] id = server.getSession().getId();
+		TrackedConnection one = single(servers);
+		assertThat(one.remoteAddress()).isNull();
+		observer.located(new byte[] { 1, 2, 3 }, () -> local, () -> first);
+		assertThat(one.remoteAddress()).isNull();
+		observer.located(id, () -> local, () -> first);
+		assertThat(one.remoteAddress()).isEqualTo(first);
+		assertThat(one.localAddress()).isEqualTo(local);
+		// Located once: a later request on the connection does not move it
+		observer.located(id, () -> local, () -> second);
+		assertThat(one.remoteAddress()).isEqualTo(first);
+
+		SSLEngine resumed = serverContext.serverEngine();
+		new EnginePair(clientContext.clientEngine("localhost", 443), resumed).handshake();
+		assertThat(resumed.getSession().getId()).isEqualTo(id);
+		TrackedConnection two = servers.connections().stream().filter((entry) -> entry != one).findFirst()
+			.orElseThrow();
+		// Two live connections on one session: which one a request came on cannot be told
+		observer.located(id, () -> local, () -> second);
+		assertThat(two.remoteAddress()).isNull();
+		// Once the first has closed, the session's id names the second alone
+		server.closeOutbound();
+		assertThat(one.state()).isEqualTo(State.CLOSED);
+		observer.located(id, () -> local, () -> second);
+		assertThat(two.remoteAddress()).isEqualTo(second);
 	}
 
 	@Test

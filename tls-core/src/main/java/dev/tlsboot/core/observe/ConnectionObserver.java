@@ -259,12 +259,14 @@ public final class ConnectionObserver {
 		for (int depth = chain.length - 1; depth >= 0; depth--) {
 			X509Certificate certificate = chain[depth];
 			int at = depth;
-			String subject = "certificate '" + certificate.getSubjectX500Principal().getName() + "' at depth " + depth;
+			// Named only for a note or a refusal: most handshakes need neither
+			Supplier<String> subject = () -> "certificate '" + certificate.getSubjectX500Principal().getName()
+					+ "' at depth " + at;
 			TlsValidator rejecting = judge(connection, "verify", subject,
 					(validator) -> validator.verify(connection, at, certificate, ok, error));
 			if (rejecting != null) {
 				return new RefusedCertificateException(Cause.REJECTED_BY_VALIDATOR, "the TlsValidator "
-						+ rejecting.getClass().getName() + " rejected " + subject
+						+ rejecting.getClass().getName() + " rejected " + subject.get()
 						+ ((error != null) ? " (" + error + ")" : "") + ".", null);
 			}
 		}
@@ -412,7 +414,7 @@ public final class ConnectionObserver {
 				String host = (name instanceof SNIHostName hostName) ? hostName.getAsciiName()
 						: new SNIHostName(name.getEncoded()).getAsciiName();
 				connection.serverName(host);
-				return judge(connection, "sni", host, (validator) -> validator.sni(connection, host)) == null;
+				return judge(connection, "sni", () -> host, (validator) -> validator.sni(connection, host)) == null;
 			}
 
 		};
@@ -424,14 +426,14 @@ public final class ConnectionObserver {
 		return (transport, offered) -> {
 			String serverName = connection.serverName();
 			ClientHello hello = new ClientHello((serverName != null) ? List.of(serverName) : List.of(), offered);
-			if (judge(connection, "hello", hello.toString(), (validator) -> validator.hello(connection, hello)) != null) {
+			if (judge(connection, "hello", hello::toString, (validator) -> validator.hello(connection, hello)) != null) {
 				return null;
 			}
 			if (ours == null || ours.length == 0) {
 				return "";
 			}
 			for (String protocol : ours) {
-				if (offered.contains(protocol) && judge(connection, "alpn", protocol,
+				if (offered.contains(protocol) && judge(connection, "alpn", () -> protocol,
 						(validator) -> validator.alpn(connection, protocol)) == null) {
 					return protocol;
 				}
@@ -440,8 +442,11 @@ public final class ConnectionObserver {
 		};
 	}
 
-	/** Ask every validator; returns the first that rejects, or {@code null}. Notes are kept and reported. */
-	private TlsValidator judge(TrackedConnection connection, String what, String subject,
+	/**
+	 * Ask every validator; returns the first that rejects, or {@code null}. Notes are kept and reported, naming
+	 * {@code subject}, which is made only then.
+	 */
+	private TlsValidator judge(TrackedConnection connection, String what, Supplier<String> subject,
 			Function<TlsValidator, Verdict> question) {
 		for (TlsValidator validator : this.validators) {
 			Verdict verdict = question.apply(validator);
@@ -449,7 +454,7 @@ public final class ConnectionObserver {
 				return validator;
 			}
 			if (verdict == Verdict.ACCEPT_WITH_NOTE && connection != null) {
-				String note = what + ": " + validator.getClass().getName() + " noted " + subject;
+				String note = what + ": " + validator.getClass().getName() + " noted " + subject.get();
 				connection.note(note);
 				fire((listener) -> listener.info(connection, what, "note", note));
 			}

@@ -10,10 +10,8 @@ import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.bouncycastle.asn1.x509.CRLDistPoint;
 import org.bouncycastle.asn1.x509.DistributionPoint;
@@ -36,9 +34,6 @@ final class DistributionPointSource implements RevocationSource {
 	/** How long a CRL without nextUpdate is kept, and the bound on one with a distant nextUpdate. */
 	static final Duration MAX_AGE = Duration.ofHours(24);
 
-	/** A bound on the certificates whose distribution point is remembered. */
-	private static final int MAX_POINTS = 10_000;
-
 	/** A CRL with the key that signed it, so that it answers only for that issuer's certificates. */
 	private record SignedCrl(X509CRL crl, PublicKey signer) {
 	}
@@ -51,7 +46,7 @@ final class DistributionPointSource implements RevocationSource {
 	 * The distribution point each certificate names (empty: none), so that its extension is parsed once per
 	 * certificate rather than on every handshake; the encoding fixes it. Bounded like the cache.
 	 */
-	private final Map<X509Certificate, Optional<URI>> pointOf = new ConcurrentHashMap<>();
+	private final BoundedMap<X509Certificate, Optional<URI>> pointOf = new BoundedMap<>();
 
 	DistributionPointSource(HttpFetch http, Duration timeout) {
 		this.http = http;
@@ -65,15 +60,8 @@ final class DistributionPointSource implements RevocationSource {
 
 	@Override
 	public RevocationStatus status(X509Certificate certificate, X509Certificate issuer) {
-		Optional<URI> point = this.pointOf.get(certificate);
-		if (point == null) {
-			point = Optional.ofNullable(distributionPointOf(certificate));
-			if (this.pointOf.size() >= MAX_POINTS) {
-				this.pointOf.clear();
-			}
-			this.pointOf.put(certificate, point);
-		}
-		URI url = point.orElse(null);
+		URI url = this.pointOf.remembered(certificate, (key) -> Optional.ofNullable(distributionPointOf(key)))
+			.orElse(null);
 		if (url == null) {
 			return RevocationStatus.unknown("CRL distribution point", "the certificate names none");
 		}

@@ -2,7 +2,6 @@ package dev.tlsboot.core.revocation;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,15 +23,12 @@ import dev.tlsboot.core.option.TlsOption;
  */
 final class FetchCache<K, T> {
 
-	/** A bound on the entries kept, so that many distinct peers cannot grow the cache without end. */
-	private static final int MAX_ENTRIES = 10_000;
-
 	private record Entry<T>(Fetched<T> fetched, Instant refreshAt) {
 	}
 
 	private final Duration timeout;
 
-	private final Map<K, Entry<T>> entries = new ConcurrentHashMap<>();
+	private final BoundedMap<K, Entry<T>> entries = new BoundedMap<>();
 
 	private final Map<K, CompletableFuture<Fetched<T>>> inFlight = new ConcurrentHashMap<>();
 
@@ -75,18 +71,6 @@ final class FetchCache<K, T> {
 		}
 	}
 
-	/** Every current entry. */
-	Map<K, Fetched<T>> current() {
-		Instant now = Instant.now();
-		Map<K, Fetched<T>> current = new LinkedHashMap<>();
-		this.entries.forEach((key, entry) -> {
-			if (now.isBefore(entry.fetched().expires())) {
-				current.put(key, entry.fetched());
-			}
-		});
-		return current;
-	}
-
 	private CompletableFuture<Fetched<T>> start(K key, Supplier<CompletableFuture<Fetched<T>>> fetch) {
 		CompletableFuture<Fetched<T>> mine = new CompletableFuture<>();
 		CompletableFuture<Fetched<T>> running = this.inFlight.putIfAbsent(key, mine);
@@ -116,9 +100,6 @@ final class FetchCache<K, T> {
 		if (!fetched.ok() && previous != null && previous.fetched().ok()
 				&& now.isBefore(previous.fetched().expires())) {
 			return;
-		}
-		if (this.entries.size() >= MAX_ENTRIES) {
-			this.entries.clear();
 		}
 		Duration life = Duration.between(now, fetched.expires());
 		Instant refreshAt = life.isNegative() ? now : now.plus(life.multipliedBy(3).dividedBy(4));

@@ -35,10 +35,18 @@ final class HttpFetch {
 		return thread;
 	});
 
+	/**
+	 * How much longer than a handshake waits a fetch may run: the handshake gives up at the timeout and says so
+	 * ("no answer within ..."); a fetch cut off at the very same instant raced it, and under load reported "Socket
+	 * closed" instead. A fetch that goes on serves the next handshake.
+	 */
+	private static final Duration GRACE = Duration.ofSeconds(1);
+
 	private final Duration timeout;
 
+	/** @param timeout how long a handshake waits for a fetch; the fetch itself is cut off {@link #GRACE} later */
 	HttpFetch(Duration timeout) {
-		this.timeout = timeout;
+		this.timeout = timeout.plus(GRACE);
 	}
 
 	/** POST {@code body}, e.g. an OCSP request ({@code application/ocsp-request}). */

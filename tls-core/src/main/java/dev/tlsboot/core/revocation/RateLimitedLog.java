@@ -1,7 +1,5 @@
 package dev.tlsboot.core.revocation;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -12,12 +10,9 @@ final class RateLimitedLog {
 
 	private static final long INTERVAL_NANOS = 60_000_000_000L;
 
-	/** A bound on the keys remembered, so that many distinct peers cannot grow the map without end. */
-	private static final int MAX_KEYS = 10_000;
-
 	private final System.Logger logger;
 
-	private final Map<String, Long> lastLogged = new ConcurrentHashMap<>();
+	private final BoundedMap<String, Long> lastLogged = new BoundedMap<>();
 
 	RateLimitedLog(System.Logger logger) {
 		this.logger = logger;
@@ -28,9 +23,6 @@ final class RateLimitedLog {
 		Long last = this.lastLogged.get(key);
 		if (last != null && now - last < INTERVAL_NANOS) {
 			return;
-		}
-		if (this.lastLogged.size() >= MAX_KEYS) {
-			this.lastLogged.clear();
 		}
 		this.lastLogged.put(key, now);
 		this.logger.log(System.Logger.Level.WARNING, message);

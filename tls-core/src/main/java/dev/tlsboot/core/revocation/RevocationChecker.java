@@ -6,11 +6,12 @@ import java.security.cert.CertPathValidatorException.BasicReason;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 
@@ -39,9 +40,6 @@ public final class RevocationChecker {
 
 	private static final System.Logger logger = System.getLogger(RevocationChecker.class.getName());
 
-	/** A bound on the certificates whose signing anchor is remembered, so that many peers cannot grow it forever. */
-	private static final int MAX_SIGNED_BY = 10_000;
-
 	/**
 	 * What the checker knows, swapped whole when the context reloads its material. {@code signedBy} remembers which
 	 * anchor signed a certificate (empty: none of the anchors of its issuer's name): a signature check per handshake
@@ -49,7 +47,7 @@ public final class RevocationChecker {
 	 * the anchors fix the answer, and the map goes with the anchors on a reload.
 	 */
 	private record Known(Map<X500Principal, List<X509Certificate>> anchorsBySubject, List<RevocationSource> sources,
-			Map<X509Certificate, Optional<X509Certificate>> signedBy) {
+			BoundedMap<X509Certificate, Optional<X509Certificate>> signedBy) {
 	}
 
 	/** One certificate in scope, with its issuer and what each source said about it. */
@@ -63,8 +61,11 @@ public final class RevocationChecker {
 
 	private final RateLimitedLog unknownLog = new RateLimitedLog(logger);
 
-	/** Answers by kind of source and state, for metrics. */
-	private final Map<String, Map<State, LongAdder>> answers = new ConcurrentHashMap<>();
+	/**
+	 * Answers by kind of source and state, for metrics: made whole at build, as a reload changes the CRLs, never the
+	 * kinds of source, so that counting an answer on the handshake's path creates nothing.
+	 */
+	private final Map<String, Map<State, LongAdder>> answers;
 
 	private volatile Known known;
 
@@ -85,6 +86,15 @@ public final class RevocationChecker {
 		}
 		this.network = List.copyOf(network);
 		this.known = known(crls, anchors);
+		Map<String, Map<State, LongAdder>> answers = new HashMap<>();
+		for (RevocationSource source : this.known.sources()) {
+			Map<State, LongAdder> byState = new EnumMap<>(State.class);
+			for (State state : State.values()) {
+				byState.put(state, new LongAdder());
+			}
+			answers.put(source.kind(), byState);
+		}
+		this.answers = Map.copyOf(answers);
 	}
 
 	/**
@@ -103,7 +113,7 @@ public final class RevocationChecker {
 		}
 		sources.addAll(this.network);
 		return new Known(anchors.stream().collect(Collectors.groupingBy(X509Certificate::getSubjectX500Principal)),
-				List.copyOf(sources), new ConcurrentHashMap<>());
+				List.copyOf(sources), new BoundedMap<>());
 	}
 
 	/**
@@ -123,9 +133,7 @@ public final class RevocationChecker {
 	}
 
 	private void count(String kind, State state) {
-		this.answers.computeIfAbsent(kind, (absent) -> new ConcurrentHashMap<>())
-			.computeIfAbsent(state, (absent) -> new LongAdder())
-			.increment();
+		this.answers.get(kind).get(state).increment();
 	}
 
 	/** The options this checker follows. */
@@ -232,15 +240,9 @@ public final class RevocationChecker {
 		if (candidates == null) {
 			return null;
 		}
-		Optional<X509Certificate> known = current.signedBy().get(certificate);
-		if (known == null) {
-			known = Optional.ofNullable(verifiedAnchor(certificate, candidates));
-			if (current.signedBy().size() >= MAX_SIGNED_BY) {
-				current.signedBy().clear();
-			}
-			current.signedBy().put(certificate, known);
-		}
-		return known.orElse(null);
+		return current.signedBy()
+			.remembered(certificate, (key) -> Optional.ofNullable(verifiedAnchor(key, candidates)))
+			.orElse(null);
 	}
 
 	private static @Nullable X509Certificate verifiedAnchor(X509Certificate certificate,
