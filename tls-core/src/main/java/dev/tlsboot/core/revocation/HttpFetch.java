@@ -18,10 +18,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Plain HTTP for OCSP and CRLs, with the context's own timeout: the JDK's revocation fetches use JVM-wide system
- * properties instead. Each fetch runs on a daemon thread and is cut off at the timeout as a whole, however the
- * server drips its answer, so a silent or slow responder never holds a thread for longer. {@code HttpURLConnection}
- * rather than the JDK's HttpClient: the latter's own threads did not deliver answers from loopback servers to a
- * handshaking thread on JDK 25 in the tests, and a request-response over HTTP/1.1 needs nothing more.
+ * properties instead. Each fetch runs on a daemon thread and is cut off as a whole a moment after the handshake
+ * stopped waiting for it, however the server drips its answer, so a silent or slow responder never holds a thread
+ * for long. {@code HttpURLConnection} rather than the JDK's HttpClient: the latter's own threads did not deliver
+ * answers from loopback servers to a handshaking thread on JDK 25 in the tests, and a request-response over HTTP/1.1
+ * needs nothing more.
  */
 final class HttpFetch {
 
