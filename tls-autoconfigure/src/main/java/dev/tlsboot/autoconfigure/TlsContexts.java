@@ -17,6 +17,9 @@ import dev.tlsboot.core.TlsContext;
  */
 public final class TlsContexts {
 
+	/** What the Spring Boot SSL bundle of each context is named with: {@code tls-<name>}. */
+	private static final String BUNDLE_PREFIX = "tls-";
+
 	private final Map<String, TlsContext> contexts;
 
 	/**
@@ -62,6 +65,25 @@ public final class TlsContexts {
 	/** The names of the contexts, the default first. */
 	public Set<String> names() {
 		return this.contexts.keySet();
+	}
+
+	/**
+	 * The name of the Spring Boot SSL bundle of the context named {@code name}, as in
+	 * {@code server.ssl.bundle=tls-web}.
+	 * @param name a context name
+	 * @return {@code tls-<name>}
+	 */
+	public static String bundleName(String name) {
+		return BUNDLE_PREFIX + name;
+	}
+
+	/**
+	 * The context whose SSL bundle is named {@code bundle} (see {@link #bundleName(String)}).
+	 * @param bundle an SSL bundle name
+	 * @return the context, or {@code null} when {@code bundle} is no context's (Spring Boot's own bundles)
+	 */
+	public @Nullable TlsContext forBundle(String bundle) {
+		return bundle.startsWith(BUNDLE_PREFIX) ? this.contexts.get(bundle.substring(BUNDLE_PREFIX.length())) : null;
 	}
 
 	/** The contexts by name, the default first. */
