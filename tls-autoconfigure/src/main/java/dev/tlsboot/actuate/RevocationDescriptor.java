@@ -44,9 +44,7 @@ public record RevocationDescriptor(String mode, String scope, List<String> sourc
 	 * @return the description, or {@code null} when the context does not check revocation
 	 */
 	static @Nullable RevocationDescriptor of(TlsContext context, Instant now) {
-		if (!context.options().checksRevocation()) {
-			return null;
-		}
+		// Empty, without making a context of the default options, when revocation is off
 		RevocationChecker checker = context.revocation().orElse(null);
 		if (checker == null) {
 			return null;

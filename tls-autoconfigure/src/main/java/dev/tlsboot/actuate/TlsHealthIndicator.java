@@ -1,6 +1,5 @@
 package dev.tlsboot.actuate;
 
-import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -83,15 +82,14 @@ public class TlsHealthIndicator extends AbstractHealthIndicator {
 							+ status.lastRefused() + " (" + status.lastRefusal()
 							+ "); the previous certificate keeps serving."));
 			}
-			if (context.options().checksRevocation()) {
-				for (X509CRL crl : context.crls()) {
-					if (crl.getNextUpdate() != null && crl.getNextUpdate().toInstant().isBefore(now)) {
-						warnings.add("Context '" + context.name() + "': the CRL of '"
-								+ crl.getIssuerX500Principal().getName() + "' in '" + TlsOption.CRLFILE + "' is past its nextUpdate ("
-								+ crl.getNextUpdate().toInstant() + "), so it answers for no certificate; put the CA's "
-								+ "current CRL there.");
-					}
-				}
+			RevocationDescriptor revocation = RevocationDescriptor.of(context, now);
+			if (revocation != null) {
+				revocation.crls()
+					.stream()
+					.filter((crl) -> !crl.current())
+					.forEach((crl) -> warnings.add("Context '" + context.name() + "': the CRL of '" + crl.issuer()
+							+ "' in '" + TlsOption.CRLFILE + "' is past its nextUpdate (" + crl.nextUpdate()
+							+ "), so it answers for no certificate; put the CA's current CRL there."));
 			}
 			List<String> invalid = invalidSubjects(context.trustAnchors(), now);
 			if (!invalid.isEmpty()) {

@@ -29,11 +29,8 @@ public class TlsRevocationMetrics implements MeterBinder {
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
+		// revocation() is empty, without making a context of the default options, when revocation is off
 		for (TlsContext context : this.contexts.asMap().values()) {
-			// Asking a context of the default options for its checker would make it: it has none anyway.
-			if (!context.options().checksRevocation()) {
-				continue;
-			}
 			context.revocation().ifPresent((checker) -> bind(registry, context.name(), checker));
 		}
 	}

@@ -34,7 +34,7 @@ final class TlsContextsFactory {
 
 	private final TlsProperties properties;
 
-	private final PasswordProvider passwordProvider;
+	private final @Nullable PasswordProvider passwordProvider;
 
 	private final Consumer<TlsContext.Builder> observation;
 
@@ -43,7 +43,7 @@ final class TlsContextsFactory {
 	 * @param passwordProvider asked for passwords when no {@code password} is set, or {@code null}
 	 * @param observation applied to every context's builder: the registry, validators and listeners it gets
 	 */
-	TlsContextsFactory(@Nullable TlsProperties properties, PasswordProvider passwordProvider,
+	TlsContextsFactory(TlsProperties properties, @Nullable PasswordProvider passwordProvider,
 			Consumer<TlsContext.Builder> observation) {
 		this.properties = properties;
 		this.passwordProvider = passwordProvider;
@@ -58,7 +58,9 @@ final class TlsContextsFactory {
 	TlsContexts create() {
 		TlsOptions.Builder defaults = TlsOptions.defaults().toBuilder().password(this.passwordProvider);
 		Set<TlsOption> setByDefault = TlsOptionsMapper.apply(this.properties, defaults);
-		TlsContext defaultContext = create(TlsProperties.DEFAULT_CONTEXT, defaults, (option) -> PREFIX + option);
+		Map<String, UnaryOperator<String>> properties = new LinkedHashMap<>();
+		properties.put(TlsProperties.DEFAULT_CONTEXT, (option) -> PREFIX + option);
+		TlsContext defaultContext = create(TlsProperties.DEFAULT_CONTEXT, defaults, properties);
 		List<TlsContext> contexts = new ArrayList<>(List.of(defaultContext));
 		this.properties.getContexts().forEach((name, named) -> {
 			String context = PREFIX + "contexts." + name;
@@ -70,17 +72,18 @@ final class TlsContextsFactory {
 			TlsOptions.Builder builder = defaultContext.options().toBuilder();
 			Set<TlsOption> set = TlsOptionsMapper.apply(named, builder);
 			// An inherited option is reported where it was set: at tls.* rather than in the named context.
-			contexts.add(create(name, builder, (option) -> TlsOption.forName(option)
+			properties.put(name, (option) -> TlsOption.forName(option)
 				.filter((inherited) -> !set.contains(inherited) && setByDefault.contains(inherited))
 				.map((inherited) -> PREFIX + option + " (inherited by " + context + ")")
-				.orElse(context + "." + option)));
+				.orElse(context + "." + option));
+			contexts.add(create(name, builder, properties));
 		});
-		TlsContexts built = new TlsContexts(contexts);
+		TlsContexts built = new TlsContexts(contexts, properties);
 		checkReferences(built.names());
 		return built;
 	}
 
-	private TlsContext create(String name, TlsOptions.Builder options, UnaryOperator<String> property) {
+	private TlsContext create(String name, TlsOptions.Builder options, Map<String, UnaryOperator<String>> properties) {
 		try {
 			TlsContext.Builder builder = TlsContext.builder(options.build()).name(name);
 			this.observation.accept(builder);
@@ -90,7 +93,7 @@ final class TlsContextsFactory {
 			return context;
 		}
 		catch (TlsConfigurationException ex) {
-			throw ex.withOptions(property);
+			throw ex.withOptions(properties.get(name));
 		}
 	}
 

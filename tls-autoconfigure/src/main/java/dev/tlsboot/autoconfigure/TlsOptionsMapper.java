@@ -30,7 +30,7 @@ final class TlsOptionsMapper {
 	 * @param builder the options to override
 	 * @return the options set, e.g. {@code keyfile} or {@code tls1.2}
 	 */
-	static Set<TlsOption> apply(@Nullable ContextProperties properties, TlsOptions.Builder builder) {
+	static Set<TlsOption> apply(ContextProperties properties, TlsOptions.Builder builder) {
 		TlsOptionsMapper mapper = new TlsOptionsMapper(builder);
 		mapper.map(TlsOption.CAFILE, properties.getCafile(), builder::cafile);
 		mapper.map(TlsOption.CADIR, properties.getCadir(), builder::cadir);

@@ -18,9 +18,6 @@ import org.springframework.boot.ssl.SslBundles;
  */
 final class TlsSslBundleRegistrar implements SslBundleRegistrar {
 
-	/** What a context's name is prefixed with to name its bundle. */
-	static final String BUNDLE_PREFIX = "tls-";
-
 	private final TlsContexts contexts;
 
 	TlsSslBundleRegistrar(TlsContexts contexts) {
@@ -30,15 +27,15 @@ final class TlsSslBundleRegistrar implements SslBundleRegistrar {
 	@Override
 	public void registerBundles(SslBundleRegistry registry) {
 		this.contexts.asMap().forEach((name, context) -> {
-			registry.registerBundle(BUNDLE_PREFIX + name, new TlsContextSslBundle(context));
+			String bundle = TlsContexts.bundleName(name);
+			registry.registerBundle(bundle, new TlsContextSslBundle(context));
 			if (registry instanceof SslBundles bundles) {
-				bundles.addBundleUpdateHandler(BUNDLE_PREFIX + name, (updated) -> {
+				bundles.addBundleUpdateHandler(bundle, (updated) -> {
 					// The live managers already serve the update: see the class comment
 				});
 			}
 			// Consumers that built from the stores are told through Spring Boot's bundle update listeners.
-			context.onReload((reloaded) -> registry.updateBundle(BUNDLE_PREFIX + name,
-					new TlsContextSslBundle(reloaded)));
+			context.onReload((reloaded) -> registry.updateBundle(bundle, new TlsContextSslBundle(reloaded)));
 		});
 	}
 

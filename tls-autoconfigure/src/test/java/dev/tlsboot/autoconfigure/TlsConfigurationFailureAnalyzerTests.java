@@ -163,6 +163,29 @@ class TlsConfigurationFailureAnalyzerTests {
 	}
 
 	@Test
+	void serverThatRequiresClientCertificatesWithoutACaNamesTlsServerRequire() {
+		FailureAnalysis analysis = analyzeStartup("tls.certfile=" + certs.location("server.crt"),
+				"tls.keyfile=" + certs.location("server.key"), "tls.server.require=true");
+		assertThat(analysis.getDescription()).contains("Property: tls.server.require\n");
+	}
+
+	@Test
+	void optionTheServerContextInheritedIsReportedWhereItIsSet() {
+		FailureAnalysis analysis = analyzeStartup("tls.require=true",
+				"tls.contexts.web.certfile=" + certs.location("server.crt"),
+				"tls.contexts.web.keyfile=" + certs.location("server.key"), "tls.server.context=web");
+		assertThat(analysis.getDescription()).contains("Property: tls.require (inherited by tls.contexts.web)\n");
+	}
+
+	@Test
+	void optionOfTheServerContextIsReportedWhereItIsSet() {
+		FailureAnalysis analysis = analyzeStartup("tls.contexts.web.require=true",
+				"tls.contexts.web.certfile=" + certs.location("server.crt"),
+				"tls.contexts.web.keyfile=" + certs.location("server.key"), "tls.server.context=web");
+		assertThat(analysis.getDescription()).contains("Property: tls.contexts.web.require\n");
+	}
+
+	@Test
 	void keystoreInANamedContextThatInheritsAKeyfileNamesBoth() {
 		FailureAnalysis analysis = analyzeStartup(this.runner.withInitializer(yaml(keystoreInANamedContext(""))));
 		assertThat(analysis.getDescription()).isEqualTo("""

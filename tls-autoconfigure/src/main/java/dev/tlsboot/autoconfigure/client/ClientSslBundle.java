@@ -12,6 +12,7 @@ import org.springframework.boot.ssl.SslManagerBundle;
 import org.springframework.boot.ssl.SslOptions;
 import org.springframework.boot.ssl.SslStoreBundle;
 
+import dev.tlsboot.autoconfigure.TlsContexts;
 import dev.tlsboot.core.TlsContext;
 
 /**
@@ -28,9 +29,6 @@ import dev.tlsboot.core.TlsContext;
  * and RestTemplate on it speak HTTP/1.1 ({@link ClientTls#configure} shows the price of HTTP/2 there).
  */
 final class ClientSslBundle implements SslBundle {
-
-	/** The SSL bundle bridge names each context's bundle {@code tls-<name>}, as documented. */
-	private static final String BRIDGE_PREFIX = "tls-";
 
 	private final SslBundle bridged;
 
@@ -73,7 +71,7 @@ final class ClientSslBundle implements SslBundle {
 
 	/** The name of the bundle the SSL bundle bridge registered for {@code context}. */
 	static String bridgedName(TlsContext context) {
-		return BRIDGE_PREFIX + context.name();
+		return TlsContexts.bundleName(context.name());
 	}
 
 	@Override

@@ -2,7 +2,6 @@ package dev.tlsboot.autoconfigure.redis;
 
 import io.lettuce.core.resource.ClientResources;
 import io.netty.handler.ssl.SslHandler;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -39,16 +38,13 @@ public final class TlsRedisAutoConfiguration {
 
 	static final String BUNDLE_PROPERTY = "spring.data.redis.ssl.bundle";
 
-	/** What the bundles of TLS Boot's contexts are named with. */
-	private static final String BUNDLE_PREFIX = "tls-";
-
 	TlsRedisAutoConfiguration() {
 	}
 
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	ClientResourcesBuilderCustomizer tlsRedisClientResourcesCustomizer(TlsContexts contexts, Environment environment) {
-		TlsContext context = context(contexts, environment.getProperty(BUNDLE_PROPERTY, ""));
+		TlsContext context = contexts.forBundle(environment.getProperty(BUNDLE_PROPERTY, ""));
 		return (builder) -> {
 			// Another bundle is Spring Boot's own: Lettuce keeps its handler
 			if (context != null) {
@@ -58,11 +54,6 @@ public final class TlsRedisAutoConfiguration {
 				builder.nettyCustomizer(new LettuceTls(redis));
 			}
 		};
-	}
-
-	private static @Nullable TlsContext context(TlsContexts contexts, String bundle) {
-		return bundle.startsWith(BUNDLE_PREFIX) ? contexts.asMap().get(bundle.substring(BUNDLE_PREFIX.length()))
-				: null;
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import dev.tlsboot.autoconfigure.TlsContexts;
 import dev.tlsboot.autoconfigure.TlsProperties;
@@ -31,7 +32,7 @@ final class ServerTls {
 	private static final List<String> HTTP1 = List.of("http/1.1");
 
 	/** No {@code tls.server.*} is set: the server is left as Spring Boot configures it. */
-	static final ServerTls NONE = new ServerTls(null, null, null, Map.of(), false, new TlsProperties.Server());
+	static final ServerTls NONE = new ServerTls(null, null, null, Map.of(), false, UnaryOperator.identity());
 
 	private final TlsContext base;
 
@@ -43,8 +44,8 @@ final class ServerTls {
 
 	private final boolean http2;
 
-	/** What {@code tls.server.*} sets, for naming the property at fault. */
-	private final TlsProperties.Server server;
+	/** The property that set an option of the server context: {@code tls.server.*}, or the context's own. */
+	private final UnaryOperator<String> property;
 
 	/** The one context serving every name; {@code null} until asked for. Guarded by this. */
 	private TlsContext context;
@@ -53,13 +54,13 @@ final class ServerTls {
 	private final Map<TlsContext, TlsContext> variants = new IdentityHashMap<>();
 
 	private ServerTls(TlsContext base, TlsOptions options, TlsContext fallback, Map<String, TlsContext> sni,
-			boolean http2, TlsProperties.Server server) {
+			boolean http2, UnaryOperator<String> property) {
 		this.base = base;
 		this.options = options;
 		this.fallback = fallback;
 		this.sni = sni;
 		this.http2 = http2;
-		this.server = server;
+		this.property = property;
 	}
 
 	/**
@@ -86,7 +87,9 @@ final class ServerTls {
 		Map<String, TlsContext> sni = new LinkedHashMap<>();
 		server.getSni().forEach((host, name) -> sni.put(host, servable(contexts, "tls.server.sni[" + host + "]", name)));
 		checkPatterns(sni);
-		ServerTls tls = new ServerTls(base, options.build(), fallback, sni, http2, server);
+		ServerTls tls = new ServerTls(base, options.build(), fallback, sni, http2,
+				(option) -> setByServer(server, option) ? "tls.server." + option
+						: contexts.property(base.name(), option));
 		// Built now, so that what a server context cannot be stops startup before any server is made.
 		tls.fallback();
 		return tls;
@@ -164,19 +167,14 @@ final class ServerTls {
 			return this.base.toBuilder(this.options).certificateFrom(certificate).serverNames(serverNames).build();
 		}
 		catch (TlsConfigurationException ex) {
-			throw ex.withOptions(this::property);
+			throw ex.withOptions(this.property);
 		}
 	}
 
-	/** The property that set an option of the server context: {@code tls.server.*}, or the context's own. */
-	private String property(String option) {
-		boolean fromServer = (option.equals(TlsOption.REQUIRE.optionName()) && this.server.getRequire() != null)
-				|| (option.equals(TlsOption.REQUEST.optionName()) && this.server.getRequest() != null);
-		if (fromServer) {
-			return "tls.server." + option;
-		}
-		return this.base.name().equals(TlsProperties.DEFAULT_CONTEXT) ? "tls." + option
-				: "tls.contexts." + this.base.name() + "." + option;
+	/** Whether {@code tls.server.*} set {@code option}, overriding the server context's. */
+	private static boolean setByServer(TlsProperties.Server server, String option) {
+		return (option.equals(TlsOption.REQUIRE.optionName()) && server.getRequire() != null)
+				|| (option.equals(TlsOption.REQUEST.optionName()) && server.getRequest() != null);
 	}
 
 	/** Whether TLS Boot configures the server's TLS; nothing else may be asked of {@link #NONE}. */

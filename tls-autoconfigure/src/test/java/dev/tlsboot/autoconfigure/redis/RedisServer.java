@@ -1,9 +1,7 @@
 package dev.tlsboot.autoconfigure.redis;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import dev.tlsboot.pki.IssuedCertificate;
+import dev.tlsboot.testing.OpenSslCli;
 
 /**
  * A Debian {@code redis-server} on 127.0.0.1 that speaks only TLS and requires client certificates
@@ -42,7 +41,7 @@ final class RedisServer implements AutoCloseable {
 		Files.writeString(directory.resolve("server.crt"), certificate.chainPem());
 		Files.writeString(directory.resolve("server.key"), certificate.privateKeyPem());
 		Files.writeString(directory.resolve("ca.crt"), caPem);
-		int port = freePort();
+		int port = OpenSslCli.freePort();
 		Path log = directory.resolve("redis.log");
 		List<String> command = List.of("redis-server", "--bind", "127.0.0.1", "--port", "0", "--tls-port",
 				String.valueOf(port), "--tls-cert-file", directory.resolve("server.crt").toString(), "--tls-key-file",
@@ -92,12 +91,6 @@ final class RedisServer implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
 		}
 	}
 

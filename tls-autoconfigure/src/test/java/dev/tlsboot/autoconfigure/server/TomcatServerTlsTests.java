@@ -51,6 +51,15 @@ class TomcatServerTlsTests extends AbstractServerTlsTests {
 	}
 
 	@Test
+	void connectionTimeoutSetToTomcatsDefaultStillBoundsTheHandshake() {
+		// Tomcat's default cannot be told from an unset one on the connector: the property itself counts
+		try (ConfigurableApplicationContext application = TestApplications.TOMCAT.run(this.peers.properties(
+				"tls.server.request=true", "tls.handshake-timeout=1s", "server.tomcat.connection-timeout=60s"))) {
+			assertThat(protocol(application).getConnectionTimeout()).isEqualTo(60_000);
+		}
+	}
+
+	@Test
 	void logsNoKeystoreForTheCertificateOfTheContext(CapturedOutput output) {
 		try (ConfigurableApplicationContext application = TestApplications.TOMCAT
 			.run(this.peers.properties("tls.server.request=true"))) {
