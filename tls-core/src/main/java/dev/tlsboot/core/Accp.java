@@ -47,7 +47,7 @@ final class Accp {
 	}
 
 	/** The native library's version when {@code provider} is ACCP, else {@code null}. */
-	static String nativeVersion(Provider provider) {
+	static @Nullable String nativeVersion(Provider provider) {
 		if (!PROVIDER_NAME.equals(provider.getName()) || !onClasspath()) {
 			return null;
 		}
@@ -109,7 +109,7 @@ final class Accp {
 			AmazonCorrettoCryptoProvider.INSTANCE.assertHealthy();
 		}
 
-		static String nativeVersion(Provider provider) {
+		static @Nullable String nativeVersion(Provider provider) {
 			if (provider instanceof AmazonCorrettoCryptoProvider accp) {
 				String version = accp.getAwsLcVersionStr();
 				return version.startsWith("AWS-LC") ? version : "AWS-LC " + version;

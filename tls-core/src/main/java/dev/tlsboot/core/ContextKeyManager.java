@@ -62,7 +62,7 @@ final class ContextKeyManager extends X509ExtendedKeyManager {
 	}
 
 	/** Serve {@code material} from the next handshake on; {@code null} for none. */
-	synchronized void load(KeyMaterial material) {
+	synchronized void load(@Nullable KeyMaterial material) {
 		this.previous = this.current;
 		this.current = Entry.of(++this.generation, material);
 	}

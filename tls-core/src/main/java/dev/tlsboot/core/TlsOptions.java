@@ -577,30 +577,30 @@ public final class TlsOptions implements MaterialOptions {
 		}
 
 		/** Set {@code cert}: the certificate as DER bytes (copied), or {@code null}. */
-		public Builder cert(byte[] der) {
+		public Builder cert(byte @Nullable [] der) {
 			this.cert = (der != null) ? der.clone() : null;
 			return this;
 		}
 
 		/** Set {@code key}: the private key as DER bytes (copied), or {@code null}. */
-		public Builder key(byte[] der) {
+		public Builder key(byte @Nullable [] der) {
 			this.key = (der != null) ? der.clone() : null;
 			return this;
 		}
 
 		/** Set {@code keyalias}: the key store entry to use, by alias or subject CN. */
-		public Builder keyalias(String aliasOrCommonName) {
+		public Builder keyalias(@Nullable String aliasOrCommonName) {
 			this.keyalias = aliasOrCommonName;
 			return this;
 		}
 
 		/** Set {@code password}: the password of an encrypted key or a key store. */
-		public Builder password(String password) {
+		public Builder password(@Nullable String password) {
 			return password(PasswordProvider.of(password));
 		}
 
 		/** Set {@code password} as a callback, like TclTLS's {@code -password}; {@code null} for none. */
-		public Builder password(PasswordProvider provider) {
+		public Builder password(@Nullable PasswordProvider provider) {
 			this.password = (provider != null) ? provider : PasswordProvider.NONE;
 			return this;
 		}
@@ -617,13 +617,13 @@ public final class TlsOptions implements MaterialOptions {
 		}
 
 		/** Set {@code cipher}: the TLS 1.2-and-older suites as an OpenSSL cipher string; blank for the default. */
-		public Builder cipher(String openSslCipherString) {
+		public Builder cipher(@Nullable String openSslCipherString) {
 			this.cipher = blankToNull(openSslCipherString);
 			return this;
 		}
 
 		/** Set {@code ciphersuites}: the TLS 1.3 suites by name, {@code :}-separated; blank for the default. */
-		public Builder ciphersuites(String tls13Suites) {
+		public Builder ciphersuites(@Nullable String tls13Suites) {
 			this.ciphersuites = blankToNull(tls13Suites);
 			return this;
 		}
@@ -640,7 +640,7 @@ public final class TlsOptions implements MaterialOptions {
 		}
 
 		/** Set {@code servername}: the SNI host name a client sends; blank for the host it connects to. */
-		public Builder servername(String servername) {
+		public Builder servername(@Nullable String servername) {
 			this.servername = blankToNull(servername);
 			return this;
 		}
@@ -652,13 +652,13 @@ public final class TlsOptions implements MaterialOptions {
 		}
 
 		/** Set {@code request}: ask the peer for a certificate; {@code null} for the role's default. */
-		public Builder request(Boolean request) {
+		public Builder request(@Nullable Boolean request) {
 			this.request = request;
 			return this;
 		}
 
 		/** Set {@code require}: refuse a peer without a valid certificate; {@code null} for the role's default. */
-		public Builder require(Boolean require) {
+		public Builder require(@Nullable Boolean require) {
 			this.require = require;
 			return this;
 		}
@@ -874,7 +874,7 @@ public final class TlsOptions implements MaterialOptions {
 					"Use the responder's URL, e.g. http://ocsp.example.com/.");
 		}
 
-		private static String blankToNull(String value) {
+		private static @Nullable String blankToNull(@Nullable String value) {
 			return (value == null || value.isBlank()) ? null : value.strip();
 		}
 

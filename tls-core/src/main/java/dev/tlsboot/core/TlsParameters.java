@@ -266,7 +266,7 @@ final class TlsParameters {
 	}
 
 	/** The SNI name a client connecting to {@code host} sends, or {@code null} for none. */
-	String serverName(String host) {
+	@Nullable String serverName(@Nullable String host) {
 		if (this.options.servername() != null) {
 			return this.options.servername();
 		}

@@ -20,6 +20,7 @@ import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
+import org.jspecify.annotations.Nullable;
 
 import dev.tlsboot.core.option.TlsConfigurationException;
 import dev.tlsboot.core.option.TlsOption;
@@ -116,7 +117,7 @@ final class Certificates {
 	}
 
 	/** The subject's common name, or {@code null} when it has none. */
-	static String commonName(X509Certificate certificate) {
+	static @Nullable String commonName(X509Certificate certificate) {
 		RDN[] names = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()).getRDNs(BCStyle.CN);
 		return (names.length > 0) ? IETFUtils.valueToString(names[0].getFirst().getValue()) : null;
 	}

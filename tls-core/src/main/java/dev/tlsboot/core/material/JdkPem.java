@@ -78,7 +78,7 @@ final class JdkPem {
 	}
 
 	/** The decoded blocks when there is at least one and all carry {@code label}, else {@code null}. */
-	private static List<byte[]> blocks(byte[] pem, String label) {
+	private static @Nullable List<byte[]> blocks(byte[] pem, String label) {
 		String text = new String(pem, StandardCharsets.US_ASCII);
 		List<byte[]> blocks = new ArrayList<>();
 		Matcher matcher = BLOCK.matcher(text);

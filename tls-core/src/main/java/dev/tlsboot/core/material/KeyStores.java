@@ -140,7 +140,7 @@ final class KeyStores {
 	}
 
 	/** The certificate of an entry, or {@code null} when it has none or it is not X.509. */
-	static X509Certificate certificate(KeyStore store, String alias) {
+	static @Nullable X509Certificate certificate(KeyStore store, String alias) {
 		try {
 			Certificate certificate = store.getCertificate(alias);
 			return (certificate instanceof X509Certificate x509) ? x509 : null;

@@ -6,6 +6,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How the status records spell bytes and object identifiers. Hex is upper case without separators, as TclTLS and
  * OpenSSL print serial numbers and fingerprints; names are OpenSSL's, so values match what {@code openssl x509 -text}
@@ -80,7 +82,7 @@ final class StatusFormat {
 	}
 
 	/** An empty string (how JSSE says "none") as {@code null}. */
-	static String emptyToNull(String value) {
+	static @Nullable String emptyToNull(@Nullable String value) {
 		return (value == null || value.isEmpty()) ? null : value;
 	}
 
