@@ -6,7 +6,6 @@ import io.netty.handler.ssl.SslHandler;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -27,13 +26,13 @@ import dev.tlsboot.netty.NettyTlsImplementation;
  * TLS Boot's explanation, and a reloaded certificate reaches the next connection as it would anyway.
  * <p>
  * It sets the {@code NettyCustomizer} of Lettuce's {@code ClientResources}, first of the
- * {@link ClientResourcesBuilderCustomizer}s: a customizer of the application's that sets its own replaces it.
+ * {@link ClientResourcesBuilderCustomizer}s: a customizer of the application's that sets its own replaces it. The
+ * bundle is read as the application starts, not by a condition, which AOT would fix at build time.
  */
 @AutoConfiguration(after = TlsAutoConfiguration.class,
 		beforeName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
 @ConditionalOnClass({ ClientResources.class, ClientResourcesBuilderCustomizer.class, SslHandler.class })
 @ConditionalOnBean(TlsContexts.class)
-@ConditionalOnProperty(name = TlsRedisAutoConfiguration.BUNDLE_PROPERTY)
 public final class TlsRedisAutoConfiguration {
 
 	static final String BUNDLE_PROPERTY = "spring.data.redis.ssl.bundle";
