@@ -33,11 +33,14 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 
 import dev.tlsboot.actuate.ConnectionDescriptor;
 import dev.tlsboot.actuate.autoconfigure.TlsMetricsAutoConfiguration;
 import dev.tlsboot.autoconfigure.TlsAutoConfiguration;
 import dev.tlsboot.autoconfigure.TlsSslBundleAutoConfiguration;
+import dev.tlsboot.autoconfigure.reload.TlsContextReloadedEvent;
 import dev.tlsboot.autoconfigure.reload.TlsReloadAutoConfiguration;
 import dev.tlsboot.autoconfigure.reload.TlsReloads;
 import dev.tlsboot.core.observe.ConnectionRegistry;
@@ -51,7 +54,6 @@ import dev.tlsboot.pki.IssuedCertificate;
 import dev.tlsboot.testing.SecretVolume;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatException;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
@@ -120,7 +122,7 @@ class RabbitTlsTests {
 		this.runner.withPropertyValues(properties(volume))
 			.withPropertyValues("spring.rabbitmq.host=127.0.0.1", "tls.contexts.rabbitmq.require=true")
 			.run((application) -> {
-				assertThatException().isThrownBy(() -> roundTrip(application, "never sent"))
+				assertThatExceptionOfType(AmqpIOException.class).isThrownBy(() -> roundTrip(application, "never sent"))
 					.satisfies((ex) -> assertThat(causes(ex)).filteredOn(RefusedCertificateException.class::isInstance)
 						.singleElement()
 						.satisfies((refused) -> assertThat(refused).hasMessageContaining("'127.0.0.1'")
@@ -137,9 +139,15 @@ class RabbitTlsTests {
 		this.runner
 			.withPropertyValues("spring.rabbitmq.port=" + broker.tlsPort(),
 					"tls.contexts.rabbitmq.cafile=file:" + volume.file("ca.crt"))
-			// Reached the broker (not AmqpConnectException), which hung up at the handshake: fail_if_no_peer_cert
-			.run((application) -> assertThatExceptionOfType(AmqpIOException.class)
-				.isThrownBy(() -> roundTrip(application, "never sent")));
+			.run((application) -> {
+				// Reached the broker (not AmqpConnectException), which hung up at the handshake: fail_if_no_peer_cert
+				assertThatExceptionOfType(AmqpIOException.class).isThrownBy(() -> roundTrip(application, "never sent"));
+				TrackedConnection failed = newest(application, (entry) -> entry.state() == State.FAILED);
+				assertThat(failed.consumer()).isEqualTo(TlsConsumers.RABBITMQ);
+				// TLS 1.3 refuses after the client's last handshake message: an alert, or a reset that lost it
+				assertThat(failed.failure().orElseThrow().explanation().cause()).isIn(Cause.CLIENT_CERTIFICATE_REQUIRED,
+						Cause.PEER_CLOSED);
+			});
 	}
 
 	@Test
@@ -174,6 +182,22 @@ class RabbitTlsTests {
 				}
 			});
 		assertThat(output).doesNotContain("may be in use by a technology that doesn't support SSL reloading");
+	}
+
+	@Test
+	void inTheDefaultCacheModeAResetOnTheReloadEventReconnectsWithTheNewCertificate() {
+		SecretVolume volume = volume(CA.issueClient("rabbit-client-1"));
+		this.runner.withPropertyValues(properties(volume))
+			.withUserConfiguration(ResetOnReload.class)
+			.run((application) -> {
+				assertThat(roundTrip(application, "before the rotation")).isEqualTo("before the rotation");
+				TrackedConnection shared = newestOpen(application);
+				assertThat(presented(shared)).isEqualTo("CN=rabbit-client-1");
+				volume.publish(CA.issueClient("rabbit-client-2"), CA.rootCertificatePem());
+				await().atMost(TIMEOUT).until(shared::state, (state) -> state == State.CLOSED);
+				assertThat(roundTrip(application, "after the rotation")).isEqualTo("after the rotation");
+				assertThat(presented(newestOpen(application))).isEqualTo("CN=rabbit-client-2");
+			});
 	}
 
 	private SecretVolume volume(IssuedCertificate client) {
@@ -240,6 +264,25 @@ class RabbitTlsTests {
 			.clientAuth()
 			.validity(now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1)))
 			.build();
+	}
+
+	/** What docs/rabbitmq.md suggests to bound the age of the default cache mode's one connection. */
+	@Configuration(proxyBeanMethods = false)
+	static class ResetOnReload {
+
+		private final CachingConnectionFactory connectionFactory;
+
+		ResetOnReload(CachingConnectionFactory connectionFactory) {
+			this.connectionFactory = connectionFactory;
+		}
+
+		@EventListener
+		void reconnect(TlsContextReloadedEvent event) {
+			if (!event.isRefused() && event.getContext().name().equals("rabbitmq")) {
+				this.connectionFactory.resetConnection();
+			}
+		}
+
 	}
 
 }
