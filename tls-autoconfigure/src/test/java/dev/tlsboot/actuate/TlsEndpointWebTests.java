@@ -45,7 +45,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 		properties = { "management.endpoints.web.exposure.include=tls,health",
 				"management.endpoint.health.show-details=always",
 				// Lettuce is on the test classpath for the Redis tests; no Redis runs here
-				"management.health.redis.enabled=false" })
+				"management.health.redis.enabled=false",
+				// Spring AMQP is there for the RabbitMQ tests; no broker runs here
+				"management.health.rabbit.enabled=false" })
 class TlsEndpointWebTests {
 
 	private static final String PASSWORD = "s3cret-for-test";

@@ -10,6 +10,9 @@ public final class TlsConsumers {
 	/** Redis through Lettuce ({@code spring.data.redis.ssl.bundle}). */
 	public static final String REDIS = "redis";
 
+	/** RabbitMQ through the AMQP client ({@code spring.rabbitmq.ssl.bundle}). */
+	public static final String RABBITMQ = "rabbitmq";
+
 	/** The application's web server. */
 	public static final String HTTP_SERVER = "http-server";
 
