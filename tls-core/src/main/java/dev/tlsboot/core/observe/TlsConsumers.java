@@ -10,6 +10,9 @@ public final class TlsConsumers {
 	/** Redis through Lettuce ({@code spring.data.redis.ssl.bundle}). */
 	public static final String REDIS = "redis";
 
+	/** PostgreSQL through pgjdbc ({@code sslfactory=dev.tlsboot.core.jdbc.PostgresSslFactory}). */
+	public static final String POSTGRESQL = "postgresql";
+
 	/** The application's web server. */
 	public static final String HTTP_SERVER = "http-server";
 
