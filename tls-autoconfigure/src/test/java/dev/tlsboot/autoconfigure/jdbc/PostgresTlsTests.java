@@ -124,7 +124,8 @@ class PostgresTlsTests {
 		this.runner.withPropertyValues(properties(volume, "localhost", "pg")).run((application) -> {
 			assertThatException().isThrownBy(() -> dataSource(application).getConnection().close())
 				.satisfies((ex) -> assertThat(messages(ex)).anyMatch((message) -> message
-					.contains("host name 'localhost' does not match the certificate 'CN=127.0.0.1'")));
+					.startsWith("SSL error: host name 'localhost' does not match the certificate 'CN=127.0.0.1', "
+							+ "which names [IP Address:127.0.0.1].")));
 			TrackedConnection failed = newest(application, (entry) -> entry.state() == State.FAILED);
 			assertThat(failed.consumer()).isEqualTo(TlsConsumers.POSTGRESQL);
 			assertThat(failed.failure().orElseThrow().explanation().cause()).isEqualTo(Cause.HOSTNAME_MISMATCH);
