@@ -8,13 +8,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
-import java.util.function.Predicate;
 
 import javax.sql.DataSource;
 
@@ -37,11 +33,9 @@ import dev.tlsboot.actuate.ConnectionDescriptor;
 import dev.tlsboot.autoconfigure.TlsAutoConfiguration;
 import dev.tlsboot.autoconfigure.TlsSslBundleAutoConfiguration;
 import dev.tlsboot.autoconfigure.reload.TlsReloadAutoConfiguration;
-import dev.tlsboot.autoconfigure.reload.TlsReloads;
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.TlsOptions;
 import dev.tlsboot.core.jdbc.JdbcTlsContexts;
-import dev.tlsboot.core.observe.ConnectionRegistry;
 import dev.tlsboot.core.observe.HandshakeFailure.Cause;
 import dev.tlsboot.core.observe.TlsConsumers;
 import dev.tlsboot.core.observe.TrackedConnection;
@@ -50,9 +44,12 @@ import dev.tlsboot.pki.CertificateAuthority;
 import dev.tlsboot.pki.IssuedCertificate;
 import dev.tlsboot.testing.SecretVolume;
 
+import static dev.tlsboot.autoconfigure.ConsumerConnections.newest;
+import static dev.tlsboot.autoconfigure.reload.Rotation.awaitRefusals;
+import static dev.tlsboot.autoconfigure.reload.Rotation.awaitReloads;
+import static dev.tlsboot.autoconfigure.reload.Rotation.issueExpiredClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
-import static org.awaitility.Awaitility.await;
 
 /**
  * PostgreSQL through Spring Boot's DataSource (Hikari) and pgjdbc on context {@code pg}, named in the JDBC URL
@@ -63,8 +60,6 @@ import static org.awaitility.Awaitility.await;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class PostgresTlsTests {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
 	private static final CertificateAuthority CA = CertificateAuthority.root("PostgreSQL CA");
 
@@ -109,7 +104,7 @@ class PostgresTlsTests {
 				assertThat(seen.clientDn()).isEqualTo("/CN=" + PostgresServer.USER);
 				assertThat(seen.clientSerial()).isEqualTo(client.certificate().getSerialNumber());
 			}
-			TrackedConnection connection = newest(application, (entry) -> entry.state() == State.OPEN);
+			TrackedConnection connection = newest(application, "pg", (entry) -> entry.state() == State.OPEN);
 			assertThat(connection.consumer()).isEqualTo(TlsConsumers.POSTGRESQL);
 			assertThat(connection.peerSubject()).isEqualTo("CN=127.0.0.1");
 			assertThat(connection.localStatus().orElseThrow().certificate().subject())
@@ -126,7 +121,7 @@ class PostgresTlsTests {
 				.satisfies((ex) -> assertThat(messages(ex)).anyMatch((message) -> message
 					.startsWith("SSL error: host name 'localhost' does not match the certificate 'CN=127.0.0.1', "
 							+ "which names [IP Address:127.0.0.1].")));
-			TrackedConnection failed = newest(application, (entry) -> entry.state() == State.FAILED);
+			TrackedConnection failed = newest(application, "pg", (entry) -> entry.state() == State.FAILED);
 			assertThat(failed.consumer()).isEqualTo(TlsConsumers.POSTGRESQL);
 			assertThat(failed.failure().orElseThrow().explanation().cause()).isEqualTo(Cause.HOSTNAME_MISMATCH);
 		});
@@ -143,7 +138,7 @@ class PostgresTlsTests {
 			try (Connection before = pool.getConnection()) {
 				assertThat(serversView(before).clientSerial()).isEqualTo(first.certificate().getSerialNumber());
 				volume.publish(second, CA.rootCertificatePem());
-				awaitStatus(application, (status) -> status.reloads() >= 1);
+				awaitReloads(application, "pg", 1);
 				// Hikari keeps connections until max-lifetime: retire those open, as a shorter lifetime would
 				pool.getHikariPoolMXBean().softEvictConnections();
 				try (Connection after = pool.getConnection()) {
@@ -151,8 +146,8 @@ class PostgresTlsTests {
 				}
 				assertThat(serversView(before).clientSerial()).isEqualTo(first.certificate().getSerialNumber());
 			}
-			volume.publish(expiredClient(), CA.rootCertificatePem());
-			awaitStatus(application, (status) -> status.refusals() >= 1);
+			volume.publish(issueExpiredClient(CA, PostgresServer.USER), CA.rootCertificatePem());
+			awaitRefusals(application, "pg", 1);
 			pool.getHikariPoolMXBean().softEvictConnections();
 			try (Connection afterRefusal = pool.getConnection()) {
 				assertThat(serversView(afterRefusal).clientSerial())
@@ -232,28 +227,6 @@ class PostgresTlsTests {
 			messages.add(String.valueOf(cause.getMessage()));
 		}
 		return messages;
-	}
-
-	private static TrackedConnection newest(ApplicationContext application, Predicate<TrackedConnection> filter) {
-		List<TrackedConnection> connections = application.getBean(ConnectionRegistry.class)
-			.connections(filter.and((entry) -> "pg".equals(entry.context())));
-		return connections.stream().max(Comparator.comparingLong(TrackedConnection::id)).orElseThrow();
-	}
-
-	private static void awaitStatus(ApplicationContext application, Predicate<TlsReloads.Status> condition) {
-		TlsReloads reloads = application.getBean(TlsReloads.class);
-		await().atMost(TIMEOUT)
-			.pollInterval(Duration.ofMillis(50))
-			.until(() -> reloads.status("pg").orElse(null), (status) -> status != null && condition.test(status));
-	}
-
-	private static IssuedCertificate expiredClient() {
-		Instant now = Instant.now();
-		return CA.issue()
-			.commonName(PostgresServer.USER)
-			.clientAuth()
-			.validity(now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1)))
-			.build();
 	}
 
 }
