@@ -166,8 +166,10 @@ class PostgresTlsTests {
 					"spring.datasource.url=" + postgres.url("127.0.0.1", TLS_BOOT + "&sslfactoryarg=postgres"))
 			.run((application) -> assertThatException()
 				.isThrownBy(() -> dataSource(application).getConnection().close())
-				.satisfies((ex) -> assertThat(messages(ex)).contains("There is no TLS Boot context named 'postgres' "
-						+ "(sslfactoryarg=postgres in the JDBC URL); the registered contexts are [default, pg]")));
+				// Applications other tests keep open in this JVM may have registered more names
+				.satisfies((ex) -> assertThat(messages(ex)).anyMatch((message) -> message
+					.matches("There is no TLS Boot context named 'postgres' \\(sslfactoryarg=postgres in the JDBC "
+							+ "URL\\); the registered contexts are \\[.*\\bpg\\b.*]"))));
 	}
 
 	@Test
