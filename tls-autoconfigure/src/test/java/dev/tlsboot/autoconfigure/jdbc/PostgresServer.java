@@ -83,7 +83,8 @@ final class PostgresServer implements AutoCloseable {
 		List<Path> versions = new ArrayList<>();
 		if (Files.isDirectory(DEBIAN_VERSIONS)) {
 			try (Stream<Path> listed = Files.list(DEBIAN_VERSIONS)) {
-				listed.map((version) -> version.resolve("bin"))
+				listed.filter((version) -> version.getFileName().toString().matches("\\d+"))
+					.map((version) -> version.resolve("bin"))
 					.filter((bin) -> Files.isExecutable(bin.resolve("postgres")))
 					.forEach(versions::add);
 			}
@@ -93,10 +94,6 @@ final class PostgresServer implements AutoCloseable {
 		return versions.stream()
 			.max(Comparator.comparingInt((bin) -> Integer.parseInt(bin.getParent().getFileName().toString())))
 			.orElseThrow();
-	}
-
-	int port() {
-		return this.port;
 	}
 
 	/** A JDBC URL to this server's {@code postgres} database through {@code host}, with {@code parameters} added. */

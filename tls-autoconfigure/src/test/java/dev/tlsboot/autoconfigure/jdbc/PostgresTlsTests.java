@@ -40,6 +40,7 @@ import dev.tlsboot.core.observe.HandshakeFailure.Cause;
 import dev.tlsboot.core.observe.TlsConsumers;
 import dev.tlsboot.core.observe.TrackedConnection;
 import dev.tlsboot.core.observe.TrackedConnection.State;
+import dev.tlsboot.core.status.TlsStatus;
 import dev.tlsboot.pki.CertificateAuthority;
 import dev.tlsboot.pki.IssuedCertificate;
 import dev.tlsboot.testing.SecretVolume;
@@ -98,17 +99,19 @@ class PostgresTlsTests {
 	void mutualTlsQueriesAreInTheRegistryAsPostgresql() {
 		IssuedCertificate client = CA.issueClient(PostgresServer.USER);
 		this.runner.withPropertyValues(properties(volume(client), "127.0.0.1", "pg")).run((application) -> {
+			ServersView seen;
 			try (Connection connection = dataSource(application).getConnection()) {
-				ServersView seen = serversView(connection);
-				assertThat(seen.ssl()).isTrue();
-				assertThat(seen.clientDn()).isEqualTo("/CN=" + PostgresServer.USER);
-				assertThat(seen.clientSerial()).isEqualTo(client.certificate().getSerialNumber());
+				seen = serversView(connection);
 			}
+			assertThat(seen.ssl()).isTrue();
+			assertThat(seen.clientDn()).isEqualTo("/CN=" + PostgresServer.USER);
+			assertThat(seen.clientSerial()).isEqualTo(client.certificate().getSerialNumber());
 			TrackedConnection connection = newest(application, "pg", (entry) -> entry.state() == State.OPEN);
 			assertThat(connection.consumer()).isEqualTo(TlsConsumers.POSTGRESQL);
 			assertThat(connection.peerSubject()).isEqualTo("CN=127.0.0.1");
-			assertThat(connection.localStatus().orElseThrow().certificate().subject())
-				.isEqualTo("CN=" + PostgresServer.USER);
+			TlsStatus status = connection.localStatus().orElseThrow();
+			assertThat(status.certificate().subject()).isEqualTo("CN=" + PostgresServer.USER);
+			assertThat(status.protocol()).isEqualTo(seen.version());
 			assertThat(ConnectionDescriptor.of(connection).consumer()).isEqualTo("postgresql");
 		});
 	}
