@@ -1,6 +1,7 @@
 package dev.tlsboot.autoconfigure;
 
 import java.util.List;
+import java.util.Properties;
 
 import javax.net.ssl.SSLParameters;
 
@@ -11,6 +12,7 @@ import org.springframework.aot.hint.TypeReference;
 import org.springframework.boot.context.properties.bind.BindableRuntimeHintsRegistrar;
 
 import dev.tlsboot.autoconfigure.dev.TlsDevProperties;
+import dev.tlsboot.core.jdbc.PostgresSslFactory;
 
 /**
  * What TLS Boot reaches by reflection or as a resource, for a native image (registered in
@@ -40,6 +42,10 @@ final class TlsRuntimeHints implements RuntimeHintsRegistrar {
 						.withMethod("getNamedGroups", List.of(), ExecutableMode.INVOKE));
 		hints.reflection().registerType(TypeReference.of(OPENSSL_CONTEXT), (type) -> type.withField("ctx"));
 		PROBED.forEach((name) -> hints.reflection().registerType(TypeReference.of(name)));
+		// pgjdbc makes the SSL factory a JDBC URL names, through its constructor that takes the connection's properties
+		hints.reflection()
+			.registerType(PostgresSslFactory.class, (type) -> type
+				.withConstructor(List.of(TypeReference.of(Properties.class)), ExecutableMode.INVOKE));
 		// Bound by hand from an environment post-processor, before any bean exists.
 		BindableRuntimeHintsRegistrar.forTypes(TlsDevProperties.class).registerHints(hints, classLoader);
 	}

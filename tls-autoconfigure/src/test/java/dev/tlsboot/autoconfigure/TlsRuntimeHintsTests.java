@@ -1,5 +1,7 @@
 package dev.tlsboot.autoconfigure;
 
+import java.util.Properties;
+
 import javax.net.ssl.SSLParameters;
 
 import org.junit.jupiter.api.Test;
@@ -13,6 +15,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 
 import dev.tlsboot.autoconfigure.dev.TlsDevProperties;
+import dev.tlsboot.core.jdbc.PostgresSslFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,6 +64,12 @@ class TlsRuntimeHintsTests {
 		assertThat(TlsRuntimeHints.PROBED).hasSize(2).allSatisfy((name) -> {
 			assertThat(RuntimeHintsPredicates.reflection().onType(Class.forName(name))).accepts(this.hints);
 		});
+	}
+
+	@Test
+	void pgjdbcCanMakeThePostgresSslFactory() throws NoSuchMethodException {
+		assertThat(RuntimeHintsPredicates.reflection()
+			.onConstructorInvocation(PostgresSslFactory.class.getConstructor(Properties.class))).accepts(this.hints);
 	}
 
 	@Test

@@ -65,7 +65,8 @@ class DevelopmentCertificatesEnvironmentPostProcessorTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableAutoConfiguration
+	// No database: spring-boot-jdbc is on the test class path for the PostgreSQL tests only
+	@EnableAutoConfiguration(excludeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 	static class Config {
 
 	}

@@ -3,11 +3,6 @@ package dev.tlsboot.autoconfigure.redis;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Comparator;
-import java.util.List;
-import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,8 +24,6 @@ import dev.tlsboot.actuate.ConnectionDescriptor;
 import dev.tlsboot.autoconfigure.TlsAutoConfiguration;
 import dev.tlsboot.autoconfigure.TlsSslBundleAutoConfiguration;
 import dev.tlsboot.autoconfigure.reload.TlsReloadAutoConfiguration;
-import dev.tlsboot.autoconfigure.reload.TlsReloads;
-import dev.tlsboot.core.observe.ConnectionRegistry;
 import dev.tlsboot.core.observe.HandshakeFailure.Cause;
 import dev.tlsboot.core.observe.TlsConsumers;
 import dev.tlsboot.core.observe.TrackedConnection;
@@ -39,9 +32,12 @@ import dev.tlsboot.pki.CertificateAuthority;
 import dev.tlsboot.pki.IssuedCertificate;
 import dev.tlsboot.testing.SecretVolume;
 
+import static dev.tlsboot.autoconfigure.ConsumerConnections.newest;
+import static dev.tlsboot.autoconfigure.reload.Rotation.awaitRefusals;
+import static dev.tlsboot.autoconfigure.reload.Rotation.awaitReloads;
+import static dev.tlsboot.autoconfigure.reload.Rotation.issueExpiredClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Redis through Lettuce on context {@code redis} ({@code spring.data.redis.ssl.bundle=tls-redis}), against real
@@ -50,8 +46,6 @@ import static org.awaitility.Awaitility.await;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class LettuceTlsTests {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
 	private static final CertificateAuthority CA = CertificateAuthority.root("Redis CA");
 
@@ -92,7 +86,7 @@ class LettuceTlsTests {
 		SecretVolume volume = volume(CA.issueClient("redis-client"));
 		this.runner.withPropertyValues(properties(volume, redis.port())).run((application) -> {
 			assertThat(ping(application)).isEqualTo("PONG");
-			TrackedConnection connection = newest(application, (entry) -> entry.state() == State.OPEN);
+			TrackedConnection connection = newest(application, "redis", (entry) -> entry.state() == State.OPEN);
 			assertThat(connection.consumer()).isEqualTo(TlsConsumers.REDIS);
 			assertThat(connection.context()).isEqualTo("redis");
 			assertThat(connection.peerSubject()).isEqualTo("CN=localhost");
@@ -108,7 +102,7 @@ class LettuceTlsTests {
 			.withPropertyValues("tls.contexts.redis.require=true")
 			.run((application) -> {
 				assertThatException().isThrownBy(() -> ping(application));
-				TrackedConnection failed = newest(application, (entry) -> entry.state() == State.FAILED);
+				TrackedConnection failed = newest(application, "redis", (entry) -> entry.state() == State.FAILED);
 				assertThat(failed.consumer()).isEqualTo(TlsConsumers.REDIS);
 				assertThat(failed.failure().orElseThrow().explanation().cause()).isEqualTo(Cause.HOSTNAME_MISMATCH);
 			});
@@ -121,13 +115,13 @@ class LettuceTlsTests {
 			assertThat(ping(application)).isEqualTo("PONG");
 			assertThat(presented(application)).isEqualTo("CN=redis-client-1");
 			volume.publish(CA.issueClient("redis-client-2"), CA.rootCertificatePem());
-			awaitStatus(application, (status) -> status.reloads() >= 1);
+			awaitReloads(application, "redis", 1);
 			// Lettuce keeps one shared connection: only a new one handshakes again
 			application.getBean(LettuceConnectionFactory.class).resetConnection();
 			assertThat(ping(application)).isEqualTo("PONG");
 			assertThat(presented(application)).isEqualTo("CN=redis-client-2");
-			volume.publish(expiredClient(), CA.rootCertificatePem());
-			awaitStatus(application, (status) -> status.refusals() >= 1);
+			volume.publish(issueExpiredClient(CA, "redis-client-expired"), CA.rootCertificatePem());
+			awaitRefusals(application, "redis", 1);
 			application.getBean(LettuceConnectionFactory.class).resetConnection();
 			assertThat(ping(application)).isEqualTo("PONG");
 			assertThat(presented(application)).isEqualTo("CN=redis-client-2");
@@ -156,32 +150,10 @@ class LettuceTlsTests {
 
 	/** The subject of the client certificate the newest open Redis connection presented. */
 	private static String presented(ApplicationContext application) {
-		return newest(application, (entry) -> entry.state() == State.OPEN).localStatus()
+		return newest(application, "redis", (entry) -> entry.state() == State.OPEN).localStatus()
 			.orElseThrow()
 			.certificate()
 			.subject();
-	}
-
-	private static TrackedConnection newest(ApplicationContext application, Predicate<TrackedConnection> filter) {
-		List<TrackedConnection> connections = application.getBean(ConnectionRegistry.class)
-			.connections(filter.and((entry) -> "redis".equals(entry.context())));
-		return connections.stream().max(Comparator.comparingLong(TrackedConnection::id)).orElseThrow();
-	}
-
-	private static void awaitStatus(ApplicationContext application, Predicate<TlsReloads.Status> condition) {
-		TlsReloads reloads = application.getBean(TlsReloads.class);
-		await().atMost(TIMEOUT)
-			.pollInterval(Duration.ofMillis(50))
-			.until(() -> reloads.status("redis").orElse(null), (status) -> status != null && condition.test(status));
-	}
-
-	private static IssuedCertificate expiredClient() {
-		Instant now = Instant.now();
-		return CA.issue()
-			.commonName("redis-client-expired")
-			.clientAuth()
-			.validity(now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1)))
-			.build();
 	}
 
 }

@@ -26,6 +26,7 @@ import dev.tlsboot.core.TlsOptions;
 import dev.tlsboot.core.material.TlsMaterial;
 import dev.tlsboot.core.observe.ConnectionRegistry;
 import dev.tlsboot.pki.CertificateAuthority;
+import dev.tlsboot.pki.Issuance;
 import dev.tlsboot.pki.IssuedCertificate;
 import dev.tlsboot.testing.SecretVolume;
 
@@ -36,10 +37,10 @@ import static org.awaitility.Awaitility.await;
  * {@code tls.*} properties pointing at it, clients that always make a full handshake, and bounded waits for the
  * watcher.
  */
-final class Rotation {
+public final class Rotation {
 
 	/** The longest any test waits for one thing; a reload normally takes the quiet period and a tick. */
-	static final Duration TIMEOUT = Duration.ofSeconds(10);
+	public static final Duration TIMEOUT = Duration.ofSeconds(10);
 
 	/** A short quiet period: tests swap whole volumes, never half a set. */
 	static final String QUIET_PERIOD = "200ms";
@@ -148,24 +149,28 @@ final class Rotation {
 	}
 
 	/** Wait until context {@code name} has taken new material {@code times} times in all. */
-	static TlsReloads.Status awaitReloads(ApplicationContext application, String name, long times) {
+	public static TlsReloads.Status awaitReloads(ApplicationContext application, String name, long times) {
 		return awaitStatus(application, name, (status) -> status.reloads() >= times);
 	}
 
 	/** Wait until context {@code name} has refused new material {@code times} times in all. */
-	static TlsReloads.Status awaitRefusals(ApplicationContext application, String name, long times) {
+	public static TlsReloads.Status awaitRefusals(ApplicationContext application, String name, long times) {
 		return awaitStatus(application, name, (status) -> status.refusals() >= times);
 	}
 
 	/** An issued certificate whose validity ended yesterday. */
 	IssuedCertificate issueExpired() {
+		return expired(this.ca.issue().commonName("localhost").subjectAltNames("localhost", "127.0.0.1").serverAuth());
+	}
+
+	/** A client certificate of {@code ca} whose validity ended yesterday: a set a reload refuses. */
+	public static IssuedCertificate issueExpiredClient(CertificateAuthority ca, String commonName) {
+		return expired(ca.issue().commonName(commonName).clientAuth());
+	}
+
+	private static IssuedCertificate expired(Issuance issuance) {
 		Instant now = Instant.now();
-		return this.ca.issue()
-			.commonName("localhost")
-			.subjectAltNames("localhost", "127.0.0.1")
-			.serverAuth()
-			.validity(now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1)))
-			.build();
+		return issuance.validity(now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1))).build();
 	}
 
 }

@@ -12,6 +12,8 @@ public final class TlsConsumers {
 
 	/** RabbitMQ through the AMQP client ({@code spring.rabbitmq.ssl.bundle}). */
 	public static final String RABBITMQ = "rabbitmq";
+	/** PostgreSQL through pgjdbc ({@code sslfactory=dev.tlsboot.core.jdbc.PostgresSslFactory}). */
+	public static final String POSTGRESQL = "postgresql";
 
 	/** The application's web server. */
 	public static final String HTTP_SERVER = "http-server";
