@@ -10,6 +10,9 @@ public final class TlsConsumers {
 	/** Redis through Lettuce ({@code spring.data.redis.ssl.bundle}). */
 	public static final String REDIS = "redis";
 
+	/** Mail through Jakarta Mail's {@code JavaMailSenderImpl} ({@code spring.mail.ssl.bundle}). */
+	public static final String MAIL = "mail";
+
 	/** The application's web server. */
 	public static final String HTTP_SERVER = "http-server";
 
