@@ -2,9 +2,6 @@ package dev.tlsboot.autoconfigure.mail;
 
 import java.util.Properties;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.env.Environment;
@@ -14,7 +11,6 @@ import dev.tlsboot.autoconfigure.TlsContexts;
 import dev.tlsboot.core.ConsumerSslContext;
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.observe.TlsConsumers;
-import dev.tlsboot.core.option.TlsOption;
 
 /**
  * Puts a {@link JavaMailSenderImpl} that Spring Boot gave a TLS Boot bundle's socket factory
@@ -22,25 +18,21 @@ import dev.tlsboot.core.option.TlsOption;
  * <ul>
  * <li>the factory becomes the same context's {@link ConsumerSslContext view} naming consumer {@code mail}, so that
  * its connections are told apart in the registry and the metrics;</li>
- * <li>the host name is TLS Boot's to check: Angus Mail sets the JDK's endpoint identification on each socket from
- * {@code mail.<protocol>.ssl.checkserveridentity} (which Spring Boot sets to {@code true} unless
- * {@code spring.mail.ssl.verify-hostname} is {@code false}), replacing the context's own, and {@code false} would
- * switch the check off even in TLS Boot's trust manager, which could then neither refuse nor record a mismatch. So
- * it stays {@code true} (the JDK's LDAPS rules, a wildcard only in the leftmost label), and the context's
- * {@code require} decides whether a mismatch is refused or only recorded;</li>
  * <li>unless SSL is on from the connect ({@code smtps}, {@code mail.smtp.ssl.enable}), STARTTLS is enabled and
  * required where the application did not say otherwise: a TLS bundle on a sender that would fall back to plain text
  * when STARTTLS is not offered (or stripped on the way) protects nothing.</li>
  * </ul>
  * A sender with a factory of its own (another bundle, or one the application set) is left alone.
+ * <p>
+ * The host name needs nothing here: the context's sockets check it in the handshake, and TLS Boot's trust manager
+ * explains a mismatch and refuses it as the context's {@code require} says. Angus Mail's
+ * {@code mail.<protocol>.ssl.checkserveridentity} cannot switch that off: {@code true} (Spring Boot sets it unless
+ * {@code spring.mail.ssl.verify-hostname} is {@code false}) makes the JDK match by its LDAPS rules instead of HTTPS
+ * ones, and {@code false} sets no algorithm, which {@code SSLSocket.setSSLParameters} takes as "leave it as it is".
  */
 final class MailSenderTlsPostProcessor implements BeanPostProcessor {
 
-	static final String BUNDLE_PROPERTY = "spring.mail.ssl.bundle";
-
-	private static final String VERIFY_HOSTNAME_PROPERTY = "spring.mail.ssl.verify-hostname";
-
-	private static final Log logger = LogFactory.getLog(MailSenderTlsPostProcessor.class);
+	private static final String BUNDLE_PROPERTY = "spring.mail.ssl.bundle";
 
 	private final ObjectProvider<TlsContexts> contexts;
 
@@ -58,13 +50,13 @@ final class MailSenderTlsPostProcessor implements BeanPostProcessor {
 			TlsContext context = (contexts != null)
 					? contexts.forBundle(this.environment.getProperty(BUNDLE_PROPERTY, "")) : null;
 			if (context != null) {
-				secure(sender, context, contexts);
+				secure(sender, context);
 			}
 		}
 		return bean;
 	}
 
-	private void secure(JavaMailSenderImpl sender, TlsContext context, TlsContexts contexts) {
+	private static void secure(JavaMailSenderImpl sender, TlsContext context) {
 		String protocol = (sender.getProtocol() != null) ? sender.getProtocol() : "smtp";
 		String prefix = "mail." + protocol;
 		Properties properties = sender.getJavaMailProperties();
@@ -73,15 +65,6 @@ final class MailSenderTlsPostProcessor implements BeanPostProcessor {
 		}
 		properties.put(prefix + ".ssl.socketFactory",
 				ConsumerSslContext.of(context.sslContext(), TlsConsumers.MAIL).getSocketFactory());
-		String checkServerIdentity = prefix + ".ssl.checkserveridentity";
-		if (!this.environment.getProperty(VERIFY_HOSTNAME_PROPERTY, Boolean.class, true)
-				|| "false".equalsIgnoreCase(properties.getProperty(checkServerIdentity))) {
-			logger.warn(VERIFY_HOSTNAME_PROPERTY + " and " + checkServerIdentity + " are ignored for TLS context '"
-					+ context.name() + "': TLS Boot checks the mail server's host name; set "
-					+ contexts.property(context.name(), TlsOption.REQUIRE.optionName())
-					+ "=false to only record a mismatch");
-		}
-		properties.setProperty(checkServerIdentity, "true");
 		boolean implicitTls = "smtps".equals(protocol)
 				|| Boolean.parseBoolean(properties.getProperty(prefix + ".ssl.enable"));
 		if (!implicitTls) {

@@ -1,6 +1,7 @@
 /**
- * Mail through Jakarta Mail on a TLS Boot context: a {@code JavaMailSenderImpl} on {@code spring.mail.ssl.bundle=tls-<name>}
- * gets the context's socket factory named as consumer {@code mail}, STARTTLS required and TLS Boot's host check.
+ * Mail through Jakarta Mail on a TLS Boot context: a {@code JavaMailSenderImpl} on
+ * {@code spring.mail.ssl.bundle=tls-<name>} gets the context's socket factory named as consumer {@code mail}, with
+ * STARTTLS required.
  */
 @NullMarked
 package dev.tlsboot.autoconfigure.mail;

@@ -151,7 +151,7 @@ class JavaMailTlsTests {
 	}
 
 	@Test
-	void jakartaMailsServerIdentityCheckCannotSwitchTlsBootsOff(CapturedOutput output) throws IOException {
+	void jakartaMailsHostNameSwitchesCannotTurnTlsBootsCheckOff() throws IOException {
 		SecretVolume volume = volume(CA.issueClient("mail-client"));
 		int delivered = elsewhere.received().size();
 		this.runner.withPropertyValues(properties(volume, elsewhere.port()))
@@ -163,8 +163,6 @@ class JavaMailTlsTests {
 				assertThat(failed.failure().orElseThrow().explanation().cause()).isEqualTo(Cause.HOSTNAME_MISMATCH);
 			});
 		assertThat(elsewhere.received()).hasSize(delivered);
-		assertThat(output).contains("mail.smtp.ssl.checkserveridentity are ignored for TLS context 'mail'")
-			.contains("tls.contexts.mail.require=false");
 	}
 
 	@Test
