@@ -3,11 +3,6 @@ package dev.tlsboot.autoconfigure.mail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Comparator;
-import java.util.List;
-import java.util.function.Predicate;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -19,6 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
@@ -36,20 +33,21 @@ import dev.tlsboot.autoconfigure.TlsSslBundleAutoConfiguration;
 import dev.tlsboot.autoconfigure.mail.SmtpServer.Mode;
 import dev.tlsboot.autoconfigure.mail.SmtpServer.Received;
 import dev.tlsboot.autoconfigure.reload.TlsReloadAutoConfiguration;
-import dev.tlsboot.autoconfigure.reload.TlsReloads;
-import dev.tlsboot.core.observe.ConnectionRegistry;
 import dev.tlsboot.core.observe.HandshakeFailure.Cause;
 import dev.tlsboot.core.observe.TlsConsumers;
 import dev.tlsboot.core.observe.TrackedConnection;
 import dev.tlsboot.core.observe.TrackedConnection.State;
 import dev.tlsboot.pki.CertificateAuthority;
-import dev.tlsboot.pki.IssuedCertificate;
 import dev.tlsboot.testing.SecretVolume;
 
+import static dev.tlsboot.autoconfigure.ConsumerTesting.awaitStatus;
+import static dev.tlsboot.autoconfigure.ConsumerTesting.contextProperties;
+import static dev.tlsboot.autoconfigure.ConsumerTesting.expiredClient;
+import static dev.tlsboot.autoconfigure.ConsumerTesting.newest;
+import static dev.tlsboot.autoconfigure.ConsumerTesting.volume;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assumptions.assumeThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Spring's {@code JavaMailSender} on context {@code mail} ({@code spring.mail.ssl.bundle=tls-mail}), against real
@@ -60,7 +58,8 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(OutputCaptureExtension.class)
 class JavaMailTlsTests {
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+	/** The context the sender is on, {@code spring.mail.ssl.bundle=tls-mail}. */
+	private static final String CONTEXT = "mail";
 
 	private static final CertificateAuthority CA = CertificateAuthority.root("Mail CA");
 
@@ -108,58 +107,51 @@ class JavaMailTlsTests {
 
 	@Test
 	void mutualTlsOverStartTlsDeliversAndIsInTheRegistryAsMail() {
-		SecretVolume volume = volume(CA.issueClient("mail-client"));
-		this.runner.withPropertyValues(properties(volume, smtp.port())).run((application) -> {
-			send(application, "over STARTTLS");
-			Received received = smtp.last();
-			assertThat(received.client()).isEqualTo("CN=mail-client");
-			assertThat(received.protocol()).isEqualTo("TLSv1.3");
-			assertThat(received.to()).containsExactly("ops@example.test");
-			assertThat(received.content()).contains("Subject: over STARTTLS");
-			TrackedConnection connection = newest(application, (entry) -> entry.state() == State.CLOSED);
-			assertThat(connection.consumer()).isEqualTo(TlsConsumers.MAIL);
-			assertThat(connection.peerSubject()).isEqualTo("CN=localhost");
-			assertThat(connection.localStatus().orElseThrow().certificate().subject()).isEqualTo("CN=mail-client");
-			assertThat(ConnectionDescriptor.of(connection).consumer()).isEqualTo("mail");
-		});
-	}
-
-	@Test
-	void mutualTlsFromTheConnectWithSslEnabled() {
-		SecretVolume volume = volume(CA.issueClient("mail-client"));
-		this.runner.withPropertyValues(properties(volume, smtps.port()))
-			.withPropertyValues("spring.mail.ssl.enabled=true")
+		SecretVolume volume = volume(this.directory, CA.issueClient("mail-client"), CA);
+		this.runner.withPropertyValues(contextProperties(CONTEXT, volume, "spring.mail.port=" + smtp.port()))
 			.run((application) -> {
-				send(application, "over SMTPS");
-				assertThat(smtps.last().client()).isEqualTo("CN=mail-client");
-				assertThat(newest(application, (entry) -> true).consumer()).isEqualTo(TlsConsumers.MAIL);
+				send(application, "over STARTTLS");
+				Received received = smtp.last();
+				assertThat(received.client()).isEqualTo("CN=mail-client");
+				assertThat(received.protocol()).isEqualTo("TLSv1.3");
+				assertThat(received.to()).containsExactly("ops@example.test");
+				assertThat(received.content()).contains("Subject: over STARTTLS");
+				TrackedConnection connection = newest(application, CONTEXT, (entry) -> entry.state() == State.CLOSED);
+				assertThat(connection.consumer()).isEqualTo(TlsConsumers.MAIL);
+				assertThat(connection.peerSubject()).isEqualTo("CN=localhost");
+				assertThat(connection.localStatus().orElseThrow().certificate().subject()).isEqualTo("CN=mail-client");
+				assertThat(ConnectionDescriptor.of(connection).consumer()).isEqualTo("mail");
 			});
 	}
 
 	@Test
-	void aServerCertificateForAnotherNameIsRefusedWithTlsBootsExplanation() throws IOException {
-		SecretVolume volume = volume(CA.issueClient("mail-client"));
-		int delivered = elsewhere.received().size();
-		this.runner.withPropertyValues(properties(volume, elsewhere.port())).run((application) -> {
-			assertThatExceptionOfType(MailSendException.class).isThrownBy(() -> send(application, "refused"))
-				.withMessageContaining("host name 'localhost' does not match the certificate 'CN=elsewhere.test'");
-			TrackedConnection failed = newest(application, (entry) -> entry.state() == State.FAILED);
-			assertThat(failed.consumer()).isEqualTo(TlsConsumers.MAIL);
-			assertThat(failed.failure().orElseThrow().explanation().cause()).isEqualTo(Cause.HOSTNAME_MISMATCH);
-		});
-		assertThat(elsewhere.received()).hasSize(delivered);
+	void mutualTlsFromTheConnectWithSslEnabled() {
+		SecretVolume volume = volume(this.directory, CA.issueClient("mail-client"), CA);
+		this.runner.withPropertyValues(contextProperties(CONTEXT, volume, "spring.mail.port=" + smtps.port()))
+			.withPropertyValues("spring.mail.ssl.enabled=true")
+			.run((application) -> {
+				send(application, "over SMTPS");
+				assertThat(smtps.last().client()).isEqualTo("CN=mail-client");
+				assertThat(newest(application, CONTEXT, (entry) -> true).consumer()).isEqualTo(TlsConsumers.MAIL);
+			});
 	}
 
-	@Test
-	void jakartaMailsHostNameSwitchesCannotTurnTlsBootsCheckOff() throws IOException {
-		SecretVolume volume = volume(CA.issueClient("mail-client"));
+	/** Jakarta Mail's own host name switches, on or off, change nothing: TLS Boot's sockets check the name. */
+	@ParameterizedTest(name = "spring.mail.ssl.verify-hostname={0}")
+	@ValueSource(booleans = { true, false })
+	void aServerCertificateForAnotherNameIsRefusedWithTlsBootsExplanation(boolean jakartaMailChecks)
+			throws IOException {
+		SecretVolume volume = volume(this.directory, CA.issueClient("mail-client"), CA);
 		int delivered = elsewhere.received().size();
-		this.runner.withPropertyValues(properties(volume, elsewhere.port()))
-			.withPropertyValues("spring.mail.ssl.verify-hostname=false",
-					"spring.mail.properties.mail.smtp.ssl.checkserveridentity=false")
+		this.runner.withPropertyValues(contextProperties(CONTEXT, volume, "spring.mail.port=" + elsewhere.port()))
+			.withPropertyValues("spring.mail.ssl.verify-hostname=" + jakartaMailChecks,
+					"spring.mail.properties.mail.smtp.ssl.checkserveridentity=" + jakartaMailChecks)
 			.run((application) -> {
-				assertThatExceptionOfType(MailSendException.class).isThrownBy(() -> send(application, "refused"));
-				TrackedConnection failed = newest(application, (entry) -> entry.state() == State.FAILED);
+				assertThatExceptionOfType(MailSendException.class).isThrownBy(() -> send(application, "refused"))
+					.withMessageContaining(
+							"host name 'localhost' does not match the certificate 'CN=elsewhere.test'");
+				TrackedConnection failed = newest(application, CONTEXT, (entry) -> entry.state() == State.FAILED);
+				assertThat(failed.consumer()).isEqualTo(TlsConsumers.MAIL);
 				assertThat(failed.failure().orElseThrow().explanation().cause()).isEqualTo(Cause.HOSTNAME_MISMATCH);
 			});
 		assertThat(elsewhere.received()).hasSize(delivered);
@@ -167,58 +159,47 @@ class JavaMailTlsTests {
 
 	@Test
 	void withRequireOffAMismatchIsOnlyRecorded() {
-		SecretVolume volume = volume(CA.issueClient("mail-client"));
-		this.runner.withPropertyValues(properties(volume, elsewhere.port()))
+		SecretVolume volume = volume(this.directory, CA.issueClient("mail-client"), CA);
+		this.runner.withPropertyValues(contextProperties(CONTEXT, volume, "spring.mail.port=" + elsewhere.port()))
 			.withPropertyValues("tls.contexts.mail.require=false")
 			.run((application) -> {
 				send(application, "let through");
 				assertThat(elsewhere.last().client()).isEqualTo("CN=mail-client");
-				TrackedConnection connection = newest(application, (entry) -> entry.state() == State.CLOSED);
-				assertThat(connection.status().orElseThrow().verifyResult().error()).contains("does not match the certificate");
+				TrackedConnection connection = newest(application, CONTEXT, (entry) -> entry.state() == State.CLOSED);
+				assertThat(connection.status().orElseThrow().verifyResult().error())
+					.contains("does not match the certificate");
 			});
 	}
 
 	@Test
 	void aRotatedClientCertificateReachesTheNextSendWhileAnOpenConnectionKeepsItsOwn(CapturedOutput output) {
-		SecretVolume volume = volume(CA.issueClient("mail-client-1"));
-		this.runner.withPropertyValues(properties(volume, smtp.port())).run((application) -> {
-			JavaMailSenderImpl sender = application.getBean(JavaMailSenderImpl.class);
-			send(application, "before");
-			assertThat(smtp.last().client()).isEqualTo("CN=mail-client-1");
-			Transport opened = sender.getSession().getTransport("smtp");
-			opened.connect("localhost", smtp.port(), null, null);
-			try {
-				volume.publish(CA.issueClient("mail-client-2"), CA.rootCertificatePem());
-				awaitStatus(application, (status) -> status.reloads() >= 1);
-				// JavaMailSenderImpl opens a connection per send: the next one presents the new certificate
-				send(application, "after");
-				assertThat(smtp.last().client()).isEqualTo("CN=mail-client-2");
-				MimeMessage message = message(sender, "on the connection opened before");
-				opened.sendMessage(message, message.getAllRecipients());
+		SecretVolume volume = volume(this.directory, CA.issueClient("mail-client-1"), CA);
+		this.runner.withPropertyValues(contextProperties(CONTEXT, volume, "spring.mail.port=" + smtp.port()))
+			.run((application) -> {
+				JavaMailSenderImpl sender = application.getBean(JavaMailSenderImpl.class);
+				send(application, "before");
 				assertThat(smtp.last().client()).isEqualTo("CN=mail-client-1");
-			}
-			finally {
-				opened.close();
-			}
-			volume.publish(expiredClient(), CA.rootCertificatePem());
-			awaitStatus(application, (status) -> status.refusals() >= 1);
-			send(application, "after a refused set");
-			assertThat(smtp.last().client()).isEqualTo("CN=mail-client-2");
-		});
+				Transport opened = sender.getSession().getTransport("smtp");
+				opened.connect("localhost", smtp.port(), null, null);
+				try {
+					volume.publish(CA.issueClient("mail-client-2"), CA.rootCertificatePem());
+					awaitStatus(application, CONTEXT, (status) -> status.reloads() >= 1);
+					// JavaMailSenderImpl opens a connection per send: the next one presents the new certificate
+					send(application, "after");
+					assertThat(smtp.last().client()).isEqualTo("CN=mail-client-2");
+					MimeMessage message = message(sender, "on the connection opened before");
+					opened.sendMessage(message, message.getAllRecipients());
+					assertThat(smtp.last().client()).isEqualTo("CN=mail-client-1");
+				}
+				finally {
+					opened.close();
+				}
+				volume.publish(expiredClient(CA, "mail-client-expired"), CA.rootCertificatePem());
+				awaitStatus(application, CONTEXT, (status) -> status.refusals() >= 1);
+				send(application, "after a refused set");
+				assertThat(smtp.last().client()).isEqualTo("CN=mail-client-2");
+			});
 		assertThat(output).doesNotContain("may be in use by a technology that doesn't support SSL reloading");
-	}
-
-	private SecretVolume volume(IssuedCertificate client) {
-		SecretVolume volume = new SecretVolume(this.directory);
-		volume.publish(client, CA.rootCertificatePem());
-		return volume;
-	}
-
-	private static String[] properties(SecretVolume volume, int port) {
-		return new String[] { "spring.mail.port=" + port,
-				"tls.contexts.mail.certfile=file:" + volume.file("tls.crt"),
-				"tls.contexts.mail.keyfile=file:" + volume.file("tls.key"),
-				"tls.contexts.mail.cafile=file:" + volume.file("ca.crt") };
 	}
 
 	private static void send(ApplicationContext application, String subject) throws MessagingException {
@@ -234,28 +215,6 @@ class JavaMailTlsTests {
 		message.setText("Sent by JavaMailTlsTests");
 		message.saveChanges();
 		return message;
-	}
-
-	private static TrackedConnection newest(ApplicationContext application, Predicate<TrackedConnection> filter) {
-		List<TrackedConnection> connections = application.getBean(ConnectionRegistry.class)
-			.connections(filter.and((entry) -> "mail".equals(entry.context())));
-		return connections.stream().max(Comparator.comparingLong(TrackedConnection::id)).orElseThrow();
-	}
-
-	private static void awaitStatus(ApplicationContext application, Predicate<TlsReloads.Status> condition) {
-		TlsReloads reloads = application.getBean(TlsReloads.class);
-		await().atMost(TIMEOUT)
-			.pollInterval(Duration.ofMillis(50))
-			.until(() -> reloads.status("mail").orElse(null), (status) -> status != null && condition.test(status));
-	}
-
-	private static IssuedCertificate expiredClient() {
-		Instant now = Instant.now();
-		return CA.issue()
-			.commonName("mail-client-expired")
-			.clientAuth()
-			.validity(now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1)))
-			.build();
 	}
 
 }

@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,6 +16,7 @@ import java.util.stream.Stream;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.tlsboot.autoconfigure.ConsumerTesting;
 import dev.tlsboot.pki.IssuedCertificate;
 import dev.tlsboot.testing.OpenSslCli;
 
@@ -29,8 +29,6 @@ import dev.tlsboot.testing.OpenSslCli;
 final class SmtpServer implements AutoCloseable {
 
 	private static final String PYTHON = "/usr/bin/python3";
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -82,7 +80,7 @@ final class SmtpServer implements AutoCloseable {
 			Process probe = new ProcessBuilder(PYTHON, "-c", "import aiosmtpd").redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 				.start();
-			return probe.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS) && probe.exitValue() == 0;
+			return probe.waitFor(ConsumerTesting.TIMEOUT.toSeconds(), TimeUnit.SECONDS) && probe.exitValue() == 0;
 		}
 		catch (IOException ex) {
 			return false;
@@ -123,10 +121,10 @@ final class SmtpServer implements AutoCloseable {
 	 * @throws IllegalStateException when it does not in time; it is stopped then
 	 */
 	SmtpServer awaitReady() throws InterruptedException {
-		if (!this.ready.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+		if (!this.ready.await(ConsumerTesting.TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
 			close();
-			throw new IllegalStateException(
-					"aiosmtpd did not listen on " + this.port + " within " + TIMEOUT + ":\n" + this.output);
+			throw new IllegalStateException("aiosmtpd did not listen on " + this.port + " within "
+					+ ConsumerTesting.TIMEOUT + ":\n" + this.output);
 		}
 		return this;
 	}
@@ -176,15 +174,7 @@ final class SmtpServer implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.process.destroy();
-		try {
-			if (!this.process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-				this.process.destroyForcibly().waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		ConsumerTesting.stop(this.process);
 	}
 
 }

@@ -3,11 +3,6 @@ package dev.tlsboot.autoconfigure.redis;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Comparator;
-import java.util.List;
-import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,19 +24,20 @@ import dev.tlsboot.actuate.ConnectionDescriptor;
 import dev.tlsboot.autoconfigure.TlsAutoConfiguration;
 import dev.tlsboot.autoconfigure.TlsSslBundleAutoConfiguration;
 import dev.tlsboot.autoconfigure.reload.TlsReloadAutoConfiguration;
-import dev.tlsboot.autoconfigure.reload.TlsReloads;
-import dev.tlsboot.core.observe.ConnectionRegistry;
 import dev.tlsboot.core.observe.HandshakeFailure.Cause;
 import dev.tlsboot.core.observe.TlsConsumers;
 import dev.tlsboot.core.observe.TrackedConnection;
 import dev.tlsboot.core.observe.TrackedConnection.State;
 import dev.tlsboot.pki.CertificateAuthority;
-import dev.tlsboot.pki.IssuedCertificate;
 import dev.tlsboot.testing.SecretVolume;
 
+import static dev.tlsboot.autoconfigure.ConsumerTesting.awaitStatus;
+import static dev.tlsboot.autoconfigure.ConsumerTesting.contextProperties;
+import static dev.tlsboot.autoconfigure.ConsumerTesting.expiredClient;
+import static dev.tlsboot.autoconfigure.ConsumerTesting.newest;
+import static dev.tlsboot.autoconfigure.ConsumerTesting.volume;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Redis through Lettuce on context {@code redis} ({@code spring.data.redis.ssl.bundle=tls-redis}), against real
@@ -51,7 +47,8 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(OutputCaptureExtension.class)
 class LettuceTlsTests {
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+	/** The context Lettuce is on, {@code spring.data.redis.ssl.bundle=tls-redis}. */
+	private static final String REDIS = "redis";
 
 	private static final CertificateAuthority CA = CertificateAuthority.root("Redis CA");
 
@@ -89,26 +86,27 @@ class LettuceTlsTests {
 
 	@Test
 	void mutualTlsConnectionsAreInTheRegistryAsRedis() {
-		SecretVolume volume = volume(CA.issueClient("redis-client"));
-		this.runner.withPropertyValues(properties(volume, redis.port())).run((application) -> {
-			assertThat(ping(application)).isEqualTo("PONG");
-			TrackedConnection connection = newest(application, (entry) -> entry.state() == State.OPEN);
-			assertThat(connection.consumer()).isEqualTo(TlsConsumers.REDIS);
-			assertThat(connection.context()).isEqualTo("redis");
-			assertThat(connection.peerSubject()).isEqualTo("CN=localhost");
-			assertThat(connection.localStatus().orElseThrow().certificate().subject()).isEqualTo("CN=redis-client");
-			assertThat(ConnectionDescriptor.of(connection).consumer()).isEqualTo("redis");
-		});
+		SecretVolume volume = volume(this.directory, CA.issueClient("redis-client"), CA);
+		this.runner.withPropertyValues(contextProperties(REDIS, volume, "spring.data.redis.port=" + redis.port()))
+			.run((application) -> {
+				assertThat(ping(application)).isEqualTo("PONG");
+				TrackedConnection connection = newest(application, REDIS, (entry) -> entry.state() == State.OPEN);
+				assertThat(connection.consumer()).isEqualTo(TlsConsumers.REDIS);
+				assertThat(connection.context()).isEqualTo("redis");
+				assertThat(connection.peerSubject()).isEqualTo("CN=localhost");
+				assertThat(connection.localStatus().orElseThrow().certificate().subject()).isEqualTo("CN=redis-client");
+				assertThat(ConnectionDescriptor.of(connection).consumer()).isEqualTo("redis");
+			});
 	}
 
 	@Test
 	void aServerCertificateForAnotherNameIsRefusedWithTlsBootsExplanation() {
-		SecretVolume volume = volume(CA.issueClient("redis-client"));
-		this.runner.withPropertyValues(properties(volume, elsewhere.port()))
+		SecretVolume volume = volume(this.directory, CA.issueClient("redis-client"), CA);
+		this.runner.withPropertyValues(contextProperties(REDIS, volume, "spring.data.redis.port=" + elsewhere.port()))
 			.withPropertyValues("tls.contexts.redis.require=true")
 			.run((application) -> {
 				assertThatException().isThrownBy(() -> ping(application));
-				TrackedConnection failed = newest(application, (entry) -> entry.state() == State.FAILED);
+				TrackedConnection failed = newest(application, REDIS, (entry) -> entry.state() == State.FAILED);
 				assertThat(failed.consumer()).isEqualTo(TlsConsumers.REDIS);
 				assertThat(failed.failure().orElseThrow().explanation().cause()).isEqualTo(Cause.HOSTNAME_MISMATCH);
 			});
@@ -116,36 +114,24 @@ class LettuceTlsTests {
 
 	@Test
 	void aRotatedClientCertificateReachesTheNextConnectionWithoutBundleWarnings(CapturedOutput output) {
-		SecretVolume volume = volume(CA.issueClient("redis-client-1"));
-		this.runner.withPropertyValues(properties(volume, redis.port())).run((application) -> {
-			assertThat(ping(application)).isEqualTo("PONG");
-			assertThat(presented(application)).isEqualTo("CN=redis-client-1");
-			volume.publish(CA.issueClient("redis-client-2"), CA.rootCertificatePem());
-			awaitStatus(application, (status) -> status.reloads() >= 1);
-			// Lettuce keeps one shared connection: only a new one handshakes again
-			application.getBean(LettuceConnectionFactory.class).resetConnection();
-			assertThat(ping(application)).isEqualTo("PONG");
-			assertThat(presented(application)).isEqualTo("CN=redis-client-2");
-			volume.publish(expiredClient(), CA.rootCertificatePem());
-			awaitStatus(application, (status) -> status.refusals() >= 1);
-			application.getBean(LettuceConnectionFactory.class).resetConnection();
-			assertThat(ping(application)).isEqualTo("PONG");
-			assertThat(presented(application)).isEqualTo("CN=redis-client-2");
-		});
+		SecretVolume volume = volume(this.directory, CA.issueClient("redis-client-1"), CA);
+		this.runner.withPropertyValues(contextProperties(REDIS, volume, "spring.data.redis.port=" + redis.port()))
+			.run((application) -> {
+				assertThat(ping(application)).isEqualTo("PONG");
+				assertThat(presented(application)).isEqualTo("CN=redis-client-1");
+				volume.publish(CA.issueClient("redis-client-2"), CA.rootCertificatePem());
+				awaitStatus(application, REDIS, (status) -> status.reloads() >= 1);
+				// Lettuce keeps one shared connection: only a new one handshakes again
+				application.getBean(LettuceConnectionFactory.class).resetConnection();
+				assertThat(ping(application)).isEqualTo("PONG");
+				assertThat(presented(application)).isEqualTo("CN=redis-client-2");
+				volume.publish(expiredClient(CA, "redis-client-expired"), CA.rootCertificatePem());
+				awaitStatus(application, REDIS, (status) -> status.refusals() >= 1);
+				application.getBean(LettuceConnectionFactory.class).resetConnection();
+				assertThat(ping(application)).isEqualTo("PONG");
+				assertThat(presented(application)).isEqualTo("CN=redis-client-2");
+			});
 		assertThat(output).doesNotContain("may be in use by a technology that doesn't support SSL reloading");
-	}
-
-	private SecretVolume volume(IssuedCertificate client) {
-		SecretVolume volume = new SecretVolume(this.directory);
-		volume.publish(client, CA.rootCertificatePem());
-		return volume;
-	}
-
-	private static String[] properties(SecretVolume volume, int port) {
-		return new String[] { "spring.data.redis.port=" + port,
-				"tls.contexts.redis.certfile=file:" + volume.file("tls.crt"),
-				"tls.contexts.redis.keyfile=file:" + volume.file("tls.key"),
-				"tls.contexts.redis.cafile=file:" + volume.file("ca.crt") };
 	}
 
 	private static String ping(ApplicationContext application) {
@@ -156,32 +142,10 @@ class LettuceTlsTests {
 
 	/** The subject of the client certificate the newest open Redis connection presented. */
 	private static String presented(ApplicationContext application) {
-		return newest(application, (entry) -> entry.state() == State.OPEN).localStatus()
+		return newest(application, REDIS, (entry) -> entry.state() == State.OPEN).localStatus()
 			.orElseThrow()
 			.certificate()
 			.subject();
-	}
-
-	private static TrackedConnection newest(ApplicationContext application, Predicate<TrackedConnection> filter) {
-		List<TrackedConnection> connections = application.getBean(ConnectionRegistry.class)
-			.connections(filter.and((entry) -> "redis".equals(entry.context())));
-		return connections.stream().max(Comparator.comparingLong(TrackedConnection::id)).orElseThrow();
-	}
-
-	private static void awaitStatus(ApplicationContext application, Predicate<TlsReloads.Status> condition) {
-		TlsReloads reloads = application.getBean(TlsReloads.class);
-		await().atMost(TIMEOUT)
-			.pollInterval(Duration.ofMillis(50))
-			.until(() -> reloads.status("redis").orElse(null), (status) -> status != null && condition.test(status));
-	}
-
-	private static IssuedCertificate expiredClient() {
-		Instant now = Instant.now();
-		return CA.issue()
-			.commonName("redis-client-expired")
-			.clientAuth()
-			.validity(now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1)))
-			.build();
 	}
 
 }
