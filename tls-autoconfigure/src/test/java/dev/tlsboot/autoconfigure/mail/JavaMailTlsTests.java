@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
@@ -20,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -28,6 +31,7 @@ import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import dev.tlsboot.actuate.ConnectionDescriptor;
+import dev.tlsboot.actuate.autoconfigure.TlsMetricsAutoConfiguration;
 import dev.tlsboot.autoconfigure.TlsAutoConfiguration;
 import dev.tlsboot.autoconfigure.TlsSslBundleAutoConfiguration;
 import dev.tlsboot.autoconfigure.mail.SmtpServer.Mode;
@@ -106,9 +110,11 @@ class JavaMailTlsTests {
 	}
 
 	@Test
-	void mutualTlsOverStartTlsDeliversAndIsInTheRegistryAsMail() {
+	void mutualTlsOverStartTlsDeliversAndIsInTheRegistryAndTheMetricsAsMail() {
 		SecretVolume volume = volume(this.directory, CA.issueClient("mail-client"), CA);
 		this.runner.withPropertyValues(contextProperties(CONTEXT, volume, "spring.mail.port=" + smtp.port()))
+			.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class, TlsMetricsAutoConfiguration.class))
+			.withBean(SimpleMeterRegistry.class)
 			.run((application) -> {
 				send(application, "over STARTTLS");
 				Received received = smtp.last();
@@ -121,6 +127,11 @@ class JavaMailTlsTests {
 				assertThat(connection.peerSubject()).isEqualTo("CN=localhost");
 				assertThat(connection.localStatus().orElseThrow().certificate().subject()).isEqualTo("CN=mail-client");
 				assertThat(ConnectionDescriptor.of(connection).consumer()).isEqualTo("mail");
+				assertThat(application.getBean(MeterRegistry.class)
+					.get("tls.handshakes")
+					.tags("context", CONTEXT, "role", "client", "consumer", "mail", "outcome", "success")
+					.timer()
+					.count()).isOne();
 			});
 	}
 
