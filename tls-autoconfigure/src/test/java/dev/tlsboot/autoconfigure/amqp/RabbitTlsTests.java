@@ -2,12 +2,8 @@ package dev.tlsboot.autoconfigure.amqp;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import com.rabbitmq.client.Channel;
@@ -38,21 +34,25 @@ import org.springframework.context.event.EventListener;
 
 import dev.tlsboot.actuate.ConnectionDescriptor;
 import dev.tlsboot.actuate.autoconfigure.TlsMetricsAutoConfiguration;
+import dev.tlsboot.autoconfigure.ConsumerTesting;
 import dev.tlsboot.autoconfigure.TlsAutoConfiguration;
 import dev.tlsboot.autoconfigure.TlsSslBundleAutoConfiguration;
 import dev.tlsboot.autoconfigure.reload.TlsContextReloadedEvent;
 import dev.tlsboot.autoconfigure.reload.TlsReloadAutoConfiguration;
-import dev.tlsboot.autoconfigure.reload.TlsReloads;
-import dev.tlsboot.core.observe.ConnectionRegistry;
 import dev.tlsboot.core.observe.HandshakeFailure.Cause;
 import dev.tlsboot.core.observe.RefusedCertificateException;
 import dev.tlsboot.core.observe.TlsConsumers;
 import dev.tlsboot.core.observe.TrackedConnection;
 import dev.tlsboot.core.observe.TrackedConnection.State;
 import dev.tlsboot.pki.CertificateAuthority;
-import dev.tlsboot.pki.IssuedCertificate;
 import dev.tlsboot.testing.SecretVolume;
 
+import static dev.tlsboot.autoconfigure.ConsumerTesting.awaitRefusals;
+import static dev.tlsboot.autoconfigure.ConsumerTesting.awaitReloads;
+import static dev.tlsboot.autoconfigure.ConsumerTesting.contextProperties;
+import static dev.tlsboot.autoconfigure.ConsumerTesting.expiredClient;
+import static dev.tlsboot.autoconfigure.ConsumerTesting.newest;
+import static dev.tlsboot.autoconfigure.ConsumerTesting.volume;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
@@ -64,8 +64,6 @@ import static org.awaitility.Awaitility.await;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class RabbitTlsTests {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
 	private static final CertificateAuthority CA = CertificateAuthority.root("RabbitMQ CA");
 
@@ -99,7 +97,7 @@ class RabbitTlsTests {
 
 	@Test
 	void aMessageGoesThroughMutualTlsOnAConnectionListedAsRabbitmq() {
-		SecretVolume volume = volume(CA.issueClient("rabbit-client"));
+		SecretVolume volume = volume(this.directory, CA.issueClient("rabbit-client"), CA);
 		this.runner.withPropertyValues(properties(volume)).run((application) -> {
 			assertThat(roundTrip(application, "hello over mTLS")).isEqualTo("hello over mTLS");
 			TrackedConnection connection = newestOpen(application);
@@ -117,7 +115,7 @@ class RabbitTlsTests {
 
 	@Test
 	void aBrokerCertificateForAnotherHostIsRefusedWithTlsBootsExplanation() {
-		SecretVolume volume = volume(CA.issueClient("rabbit-client"));
+		SecretVolume volume = volume(this.directory, CA.issueClient("rabbit-client"), CA);
 		// The broker's certificate names localhost, not 127.0.0.1
 		this.runner.withPropertyValues(properties(volume))
 			.withPropertyValues("spring.rabbitmq.host=127.0.0.1", "tls.contexts.rabbitmq.require=true")
@@ -127,7 +125,7 @@ class RabbitTlsTests {
 						.singleElement()
 						.satisfies((refused) -> assertThat(refused).hasMessageContaining("'127.0.0.1'")
 							.hasMessageContaining("names [DNS:localhost]")));
-				TrackedConnection failed = newest(application, (entry) -> entry.state() == State.FAILED);
+				TrackedConnection failed = newest(application, "rabbitmq", (entry) -> entry.state() == State.FAILED);
 				assertThat(failed.consumer()).isEqualTo(TlsConsumers.RABBITMQ);
 				assertThat(failed.failure().orElseThrow().explanation().cause()).isEqualTo(Cause.HOSTNAME_MISMATCH);
 			});
@@ -135,14 +133,14 @@ class RabbitTlsTests {
 
 	@Test
 	void withoutAClientCertificateTheBrokerRefusesTheConnection() {
-		SecretVolume volume = volume(CA.issueClient("rabbit-client"));
+		SecretVolume volume = volume(this.directory, CA.issueClient("rabbit-client"), CA);
 		this.runner
 			.withPropertyValues("spring.rabbitmq.port=" + broker.tlsPort(),
 					"tls.contexts.rabbitmq.cafile=file:" + volume.file("ca.crt"))
 			.run((application) -> {
 				// Reached the broker (not AmqpConnectException), which hung up at the handshake: fail_if_no_peer_cert
 				assertThatExceptionOfType(AmqpIOException.class).isThrownBy(() -> roundTrip(application, "never sent"));
-				TrackedConnection failed = newest(application, (entry) -> entry.state() == State.FAILED);
+				TrackedConnection failed = newest(application, "rabbitmq", (entry) -> entry.state() == State.FAILED);
 				assertThat(failed.consumer()).isEqualTo(TlsConsumers.RABBITMQ);
 				// TLS 1.3 refuses after the client's last handshake message: an alert, or a reset that lost it
 				assertThat(failed.failure().orElseThrow().explanation().cause()).isIn(Cause.CLIENT_CERTIFICATE_REQUIRED,
@@ -152,7 +150,7 @@ class RabbitTlsTests {
 
 	@Test
 	void aRotatedClientCertificateReachesTheNextConnectionWhileTheOldOneKeepsWorking(CapturedOutput output) {
-		SecretVolume volume = volume(CA.issueClient("rabbit-client-1"));
+		SecretVolume volume = volume(this.directory, CA.issueClient("rabbit-client-1"), CA);
 		// A connection per user, so that a new one is opened while the old one is in use
 		this.runner.withPropertyValues(properties(volume))
 			.withPropertyValues("spring.rabbitmq.cache.connection.mode=connection")
@@ -162,15 +160,15 @@ class RabbitTlsTests {
 					TrackedConnection first = newestOpen(application);
 					assertThat(presented(first)).isEqualTo("CN=rabbit-client-1");
 					volume.publish(CA.issueClient("rabbit-client-2"), CA.rootCertificatePem());
-					awaitStatus(application, (status) -> status.reloads() >= 1);
+					awaitReloads(application, "rabbitmq", 1);
 					try (Connection rotated = connections.createConnection()) {
 						TrackedConnection second = newestOpen(application);
 						assertThat(second.id()).isGreaterThan(first.id());
 						assertThat(presented(second)).isEqualTo("CN=rabbit-client-2");
 						assertWorks(rotated);
 						assertWorks(old);
-						volume.publish(expiredClient(), CA.rootCertificatePem());
-						awaitStatus(application, (status) -> status.refusals() >= 1);
+						volume.publish(expiredClient(CA, "rabbit-client-expired"), CA.rootCertificatePem());
+						awaitRefusals(application, "rabbitmq", 1);
 						try (Connection afterRefusal = connections.createConnection()) {
 							TrackedConnection third = newestOpen(application);
 							assertThat(third.id()).isGreaterThan(second.id());
@@ -186,7 +184,7 @@ class RabbitTlsTests {
 
 	@Test
 	void inTheDefaultCacheModeAResetOnTheReloadEventReconnectsWithTheNewCertificate() {
-		SecretVolume volume = volume(CA.issueClient("rabbit-client-1"));
+		SecretVolume volume = volume(this.directory, CA.issueClient("rabbit-client-1"), CA);
 		this.runner.withPropertyValues(properties(volume))
 			.withUserConfiguration(ResetOnReload.class)
 			.run((application) -> {
@@ -194,23 +192,14 @@ class RabbitTlsTests {
 				TrackedConnection shared = newestOpen(application);
 				assertThat(presented(shared)).isEqualTo("CN=rabbit-client-1");
 				volume.publish(CA.issueClient("rabbit-client-2"), CA.rootCertificatePem());
-				await().atMost(TIMEOUT).until(shared::state, (state) -> state == State.CLOSED);
+				await().atMost(ConsumerTesting.TIMEOUT).until(shared::state, (state) -> state == State.CLOSED);
 				assertThat(roundTrip(application, "after the rotation")).isEqualTo("after the rotation");
 				assertThat(presented(newestOpen(application))).isEqualTo("CN=rabbit-client-2");
 			});
 	}
 
-	private SecretVolume volume(IssuedCertificate client) {
-		SecretVolume volume = new SecretVolume(this.directory);
-		volume.publish(client, CA.rootCertificatePem());
-		return volume;
-	}
-
 	private static String[] properties(SecretVolume volume) {
-		return new String[] { "spring.rabbitmq.port=" + broker.tlsPort(),
-				"tls.contexts.rabbitmq.certfile=file:" + volume.file("tls.crt"),
-				"tls.contexts.rabbitmq.keyfile=file:" + volume.file("tls.key"),
-				"tls.contexts.rabbitmq.cafile=file:" + volume.file("ca.crt") };
+		return contextProperties("rabbitmq", volume, "spring.rabbitmq.port=" + broker.tlsPort());
 	}
 
 	/** Send {@code message} to a new queue with the application's RabbitTemplate, and receive it back. */
@@ -219,7 +208,7 @@ class RabbitTlsTests {
 			.declareQueue(new Queue("tls-boot-" + UUID.randomUUID(), false, false, true));
 		RabbitTemplate template = application.getBean(RabbitTemplate.class);
 		template.convertAndSend("", queue, message);
-		return template.receiveAndConvert(queue, TIMEOUT.toMillis());
+		return template.receiveAndConvert(queue, ConsumerTesting.TIMEOUT.toMillis());
 	}
 
 	/** A connection still talks to the broker: it opens a channel and declares a queue on it. */
@@ -235,35 +224,11 @@ class RabbitTlsTests {
 	}
 
 	private static TrackedConnection newestOpen(ApplicationContext application) {
-		return newest(application, (entry) -> entry.state() == State.OPEN);
-	}
-
-	private static TrackedConnection newest(ApplicationContext application, Predicate<TrackedConnection> filter) {
-		return application.getBean(ConnectionRegistry.class)
-			.connections(filter.and((entry) -> "rabbitmq".equals(entry.context())))
-			.stream()
-			.max(Comparator.comparingLong(TrackedConnection::id))
-			.orElseThrow();
-	}
-
-	private static void awaitStatus(ApplicationContext application, Predicate<TlsReloads.Status> condition) {
-		TlsReloads reloads = application.getBean(TlsReloads.class);
-		await().atMost(TIMEOUT)
-			.pollInterval(Duration.ofMillis(50))
-			.until(() -> reloads.status("rabbitmq").orElse(null), (status) -> status != null && condition.test(status));
+		return newest(application, "rabbitmq", (entry) -> entry.state() == State.OPEN);
 	}
 
 	private static Stream<Throwable> causes(Throwable ex) {
 		return Stream.iterate(ex, Objects::nonNull, Throwable::getCause);
-	}
-
-	private static IssuedCertificate expiredClient() {
-		Instant now = Instant.now();
-		return CA.issue()
-			.commonName("rabbit-client-expired")
-			.clientAuth()
-			.validity(now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1)))
-			.build();
 	}
 
 	/** What docs/rabbitmq.md suggests to bound the age of the default cache mode's one connection. */

@@ -45,10 +45,10 @@ import dev.tlsboot.pki.CertificateAuthority;
 import dev.tlsboot.pki.IssuedCertificate;
 import dev.tlsboot.testing.SecretVolume;
 
-import static dev.tlsboot.autoconfigure.ConsumerConnections.newest;
-import static dev.tlsboot.autoconfigure.reload.Rotation.awaitRefusals;
-import static dev.tlsboot.autoconfigure.reload.Rotation.awaitReloads;
-import static dev.tlsboot.autoconfigure.reload.Rotation.issueExpiredClient;
+import static dev.tlsboot.autoconfigure.ConsumerTesting.newest;
+import static dev.tlsboot.autoconfigure.ConsumerTesting.awaitRefusals;
+import static dev.tlsboot.autoconfigure.ConsumerTesting.awaitReloads;
+import static dev.tlsboot.autoconfigure.ConsumerTesting.expiredClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
@@ -150,7 +150,7 @@ class PostgresTlsTests {
 				}
 				assertThat(serversView(before).clientSerial()).isEqualTo(first.certificate().getSerialNumber());
 			}
-			volume.publish(issueExpiredClient(CA, PostgresServer.USER), CA.rootCertificatePem());
+			volume.publish(expiredClient(CA, PostgresServer.USER), CA.rootCertificatePem());
 			awaitRefusals(application, "pg", 1);
 			pool.getHikariPoolMXBean().softEvictConnections();
 			try (Connection afterRefusal = pool.getConnection()) {

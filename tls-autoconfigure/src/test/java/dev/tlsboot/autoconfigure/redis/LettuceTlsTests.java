@@ -29,13 +29,13 @@ import dev.tlsboot.core.observe.TlsConsumers;
 import dev.tlsboot.core.observe.TrackedConnection;
 import dev.tlsboot.core.observe.TrackedConnection.State;
 import dev.tlsboot.pki.CertificateAuthority;
-import dev.tlsboot.pki.IssuedCertificate;
 import dev.tlsboot.testing.SecretVolume;
 
-import static dev.tlsboot.autoconfigure.ConsumerConnections.newest;
-import static dev.tlsboot.autoconfigure.reload.Rotation.awaitRefusals;
-import static dev.tlsboot.autoconfigure.reload.Rotation.awaitReloads;
-import static dev.tlsboot.autoconfigure.reload.Rotation.issueExpiredClient;
+import static dev.tlsboot.autoconfigure.ConsumerTesting.awaitStatus;
+import static dev.tlsboot.autoconfigure.ConsumerTesting.contextProperties;
+import static dev.tlsboot.autoconfigure.ConsumerTesting.expiredClient;
+import static dev.tlsboot.autoconfigure.ConsumerTesting.newest;
+import static dev.tlsboot.autoconfigure.ConsumerTesting.volume;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
@@ -46,6 +46,9 @@ import static org.assertj.core.api.Assertions.assertThatException;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class LettuceTlsTests {
+
+	/** The context Lettuce is on, {@code spring.data.redis.ssl.bundle=tls-redis}. */
+	private static final String REDIS = "redis";
 
 	private static final CertificateAuthority CA = CertificateAuthority.root("Redis CA");
 
@@ -83,26 +86,27 @@ class LettuceTlsTests {
 
 	@Test
 	void mutualTlsConnectionsAreInTheRegistryAsRedis() {
-		SecretVolume volume = volume(CA.issueClient("redis-client"));
-		this.runner.withPropertyValues(properties(volume, redis.port())).run((application) -> {
-			assertThat(ping(application)).isEqualTo("PONG");
-			TrackedConnection connection = newest(application, "redis", (entry) -> entry.state() == State.OPEN);
-			assertThat(connection.consumer()).isEqualTo(TlsConsumers.REDIS);
-			assertThat(connection.context()).isEqualTo("redis");
-			assertThat(connection.peerSubject()).isEqualTo("CN=localhost");
-			assertThat(connection.localStatus().orElseThrow().certificate().subject()).isEqualTo("CN=redis-client");
-			assertThat(ConnectionDescriptor.of(connection).consumer()).isEqualTo("redis");
-		});
+		SecretVolume volume = volume(this.directory, CA.issueClient("redis-client"), CA);
+		this.runner.withPropertyValues(contextProperties(REDIS, volume, "spring.data.redis.port=" + redis.port()))
+			.run((application) -> {
+				assertThat(ping(application)).isEqualTo("PONG");
+				TrackedConnection connection = newest(application, REDIS, (entry) -> entry.state() == State.OPEN);
+				assertThat(connection.consumer()).isEqualTo(TlsConsumers.REDIS);
+				assertThat(connection.context()).isEqualTo("redis");
+				assertThat(connection.peerSubject()).isEqualTo("CN=localhost");
+				assertThat(connection.localStatus().orElseThrow().certificate().subject()).isEqualTo("CN=redis-client");
+				assertThat(ConnectionDescriptor.of(connection).consumer()).isEqualTo("redis");
+			});
 	}
 
 	@Test
 	void aServerCertificateForAnotherNameIsRefusedWithTlsBootsExplanation() {
-		SecretVolume volume = volume(CA.issueClient("redis-client"));
-		this.runner.withPropertyValues(properties(volume, elsewhere.port()))
+		SecretVolume volume = volume(this.directory, CA.issueClient("redis-client"), CA);
+		this.runner.withPropertyValues(contextProperties(REDIS, volume, "spring.data.redis.port=" + elsewhere.port()))
 			.withPropertyValues("tls.contexts.redis.require=true")
 			.run((application) -> {
 				assertThatException().isThrownBy(() -> ping(application));
-				TrackedConnection failed = newest(application, "redis", (entry) -> entry.state() == State.FAILED);
+				TrackedConnection failed = newest(application, REDIS, (entry) -> entry.state() == State.FAILED);
 				assertThat(failed.consumer()).isEqualTo(TlsConsumers.REDIS);
 				assertThat(failed.failure().orElseThrow().explanation().cause()).isEqualTo(Cause.HOSTNAME_MISMATCH);
 			});
@@ -110,36 +114,24 @@ class LettuceTlsTests {
 
 	@Test
 	void aRotatedClientCertificateReachesTheNextConnectionWithoutBundleWarnings(CapturedOutput output) {
-		SecretVolume volume = volume(CA.issueClient("redis-client-1"));
-		this.runner.withPropertyValues(properties(volume, redis.port())).run((application) -> {
-			assertThat(ping(application)).isEqualTo("PONG");
-			assertThat(presented(application)).isEqualTo("CN=redis-client-1");
-			volume.publish(CA.issueClient("redis-client-2"), CA.rootCertificatePem());
-			awaitReloads(application, "redis", 1);
-			// Lettuce keeps one shared connection: only a new one handshakes again
-			application.getBean(LettuceConnectionFactory.class).resetConnection();
-			assertThat(ping(application)).isEqualTo("PONG");
-			assertThat(presented(application)).isEqualTo("CN=redis-client-2");
-			volume.publish(issueExpiredClient(CA, "redis-client-expired"), CA.rootCertificatePem());
-			awaitRefusals(application, "redis", 1);
-			application.getBean(LettuceConnectionFactory.class).resetConnection();
-			assertThat(ping(application)).isEqualTo("PONG");
-			assertThat(presented(application)).isEqualTo("CN=redis-client-2");
-		});
+		SecretVolume volume = volume(this.directory, CA.issueClient("redis-client-1"), CA);
+		this.runner.withPropertyValues(contextProperties(REDIS, volume, "spring.data.redis.port=" + redis.port()))
+			.run((application) -> {
+				assertThat(ping(application)).isEqualTo("PONG");
+				assertThat(presented(application)).isEqualTo("CN=redis-client-1");
+				volume.publish(CA.issueClient("redis-client-2"), CA.rootCertificatePem());
+				awaitStatus(application, REDIS, (status) -> status.reloads() >= 1);
+				// Lettuce keeps one shared connection: only a new one handshakes again
+				application.getBean(LettuceConnectionFactory.class).resetConnection();
+				assertThat(ping(application)).isEqualTo("PONG");
+				assertThat(presented(application)).isEqualTo("CN=redis-client-2");
+				volume.publish(expiredClient(CA, "redis-client-expired"), CA.rootCertificatePem());
+				awaitStatus(application, REDIS, (status) -> status.refusals() >= 1);
+				application.getBean(LettuceConnectionFactory.class).resetConnection();
+				assertThat(ping(application)).isEqualTo("PONG");
+				assertThat(presented(application)).isEqualTo("CN=redis-client-2");
+			});
 		assertThat(output).doesNotContain("may be in use by a technology that doesn't support SSL reloading");
-	}
-
-	private SecretVolume volume(IssuedCertificate client) {
-		SecretVolume volume = new SecretVolume(this.directory);
-		volume.publish(client, CA.rootCertificatePem());
-		return volume;
-	}
-
-	private static String[] properties(SecretVolume volume, int port) {
-		return new String[] { "spring.data.redis.port=" + port,
-				"tls.contexts.redis.certfile=file:" + volume.file("tls.crt"),
-				"tls.contexts.redis.keyfile=file:" + volume.file("tls.key"),
-				"tls.contexts.redis.cafile=file:" + volume.file("ca.crt") };
 	}
 
 	private static String ping(ApplicationContext application) {
@@ -150,7 +142,7 @@ class LettuceTlsTests {
 
 	/** The subject of the client certificate the newest open Redis connection presented. */
 	private static String presented(ApplicationContext application) {
-		return newest(application, "redis", (entry) -> entry.state() == State.OPEN).localStatus()
+		return newest(application, REDIS, (entry) -> entry.state() == State.OPEN).localStatus()
 			.orElseThrow()
 			.certificate()
 			.subject();

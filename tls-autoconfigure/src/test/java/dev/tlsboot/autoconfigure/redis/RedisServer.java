@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
+import dev.tlsboot.autoconfigure.ConsumerTesting;
 import dev.tlsboot.pki.IssuedCertificate;
 import dev.tlsboot.testing.OpenSslCli;
 
@@ -18,8 +18,6 @@ import dev.tlsboot.testing.OpenSslCli;
  * ({@code tls-auth-clients yes}), with no persistence, in a directory of its own; started per test class.
  */
 final class RedisServer implements AutoCloseable {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
 	private final Process process;
 
@@ -66,7 +64,7 @@ final class RedisServer implements AutoCloseable {
 	}
 
 	private void awaitListening() throws IOException {
-		Instant deadline = Instant.now().plus(TIMEOUT);
+		Instant deadline = Instant.now().plus(ConsumerTesting.TIMEOUT);
 		while (Instant.now().isBefore(deadline)) {
 			if (!this.process.isAlive()) {
 				throw new IllegalStateException("redis-server exited: " + Files.readString(this.log));
@@ -80,8 +78,8 @@ final class RedisServer implements AutoCloseable {
 			}
 		}
 		close();
-		throw new IllegalStateException("redis-server did not listen on " + this.port + " within " + TIMEOUT + ": "
-				+ Files.readString(this.log));
+		throw new IllegalStateException("redis-server did not listen on " + this.port + " within "
+				+ ConsumerTesting.TIMEOUT + ": " + Files.readString(this.log));
 	}
 
 	private static void sleep() {
@@ -96,15 +94,7 @@ final class RedisServer implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.process.destroy();
-		try {
-			if (!this.process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-				this.process.destroyForcibly().waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		ConsumerTesting.stop(this.process);
 	}
 
 }

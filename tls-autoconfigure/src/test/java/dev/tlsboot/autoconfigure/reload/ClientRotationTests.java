@@ -41,7 +41,7 @@ import dev.tlsboot.netty.NettyTlsImplementation;
 import dev.tlsboot.netty.ReactorNettyTls;
 import dev.tlsboot.pki.IssuedCertificate;
 
-import static dev.tlsboot.autoconfigure.reload.Rotation.awaitReloads;
+import static dev.tlsboot.autoconfigure.ConsumerTesting.awaitReloads;
 import static dev.tlsboot.autoconfigure.reload.Rotation.serial;
 import static org.assertj.core.api.Assertions.assertThat;
 

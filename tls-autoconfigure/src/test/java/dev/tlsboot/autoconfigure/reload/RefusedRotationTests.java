@@ -25,8 +25,8 @@ import dev.tlsboot.actuate.TlsHealthIndicator;
 import dev.tlsboot.core.status.CertificateInfo;
 import dev.tlsboot.pki.IssuedCertificate;
 
-import static dev.tlsboot.autoconfigure.reload.Rotation.awaitRefusals;
-import static dev.tlsboot.autoconfigure.reload.Rotation.awaitReloads;
+import static dev.tlsboot.autoconfigure.ConsumerTesting.awaitRefusals;
+import static dev.tlsboot.autoconfigure.ConsumerTesting.awaitReloads;
 import static dev.tlsboot.autoconfigure.reload.Rotation.serial;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

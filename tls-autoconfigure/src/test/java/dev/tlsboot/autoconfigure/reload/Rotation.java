@@ -13,34 +13,31 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
-import org.springframework.context.ApplicationContext;
 
+import dev.tlsboot.autoconfigure.ConsumerTesting;
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.TlsOptions;
 import dev.tlsboot.core.material.TlsMaterial;
 import dev.tlsboot.core.observe.ConnectionRegistry;
 import dev.tlsboot.pki.CertificateAuthority;
-import dev.tlsboot.pki.Issuance;
 import dev.tlsboot.pki.IssuedCertificate;
 import dev.tlsboot.testing.SecretVolume;
 
-import static org.awaitility.Awaitility.await;
 
 /**
  * What the rotation tests share: a CA, a Kubernetes-style {@link SecretVolume} the rotating context reads, the
  * {@code tls.*} properties pointing at it, clients that always make a full handshake, and bounded waits for the
  * watcher.
  */
-public final class Rotation {
+final class Rotation {
 
 	/** The longest any test waits for one thing; a reload normally takes the quiet period and a tick. */
-	public static final Duration TIMEOUT = Duration.ofSeconds(10);
+	static final Duration TIMEOUT = ConsumerTesting.TIMEOUT;
 
 	/** A short quiet period: tests swap whole volumes, never half a set. */
 	static final String QUIET_PERIOD = "200ms";
@@ -136,41 +133,15 @@ public final class Rotation {
 		return certificate.certificate().getSerialNumber();
 	}
 
-	/**
-	 * Wait, bounded, until context {@code name}'s rotation history satisfies {@code condition}.
-	 * @return the history then
-	 */
-	static TlsReloads.Status awaitStatus(ApplicationContext application, String name,
-			Predicate<TlsReloads.Status> condition) {
-		TlsReloads reloads = application.getBean(TlsReloads.class);
-		return await().atMost(TIMEOUT)
-			.pollInterval(Duration.ofMillis(50))
-			.until(() -> reloads.status(name).orElse(null), (status) -> status != null && condition.test(status));
-	}
-
-	/** Wait until context {@code name} has taken new material {@code times} times in all. */
-	public static TlsReloads.Status awaitReloads(ApplicationContext application, String name, long times) {
-		return awaitStatus(application, name, (status) -> status.reloads() >= times);
-	}
-
-	/** Wait until context {@code name} has refused new material {@code times} times in all. */
-	public static TlsReloads.Status awaitRefusals(ApplicationContext application, String name, long times) {
-		return awaitStatus(application, name, (status) -> status.refusals() >= times);
-	}
-
 	/** An issued certificate whose validity ended yesterday. */
 	IssuedCertificate issueExpired() {
-		return expired(this.ca.issue().commonName("localhost").subjectAltNames("localhost", "127.0.0.1").serverAuth());
-	}
-
-	/** A client certificate of {@code ca} whose validity ended yesterday: a set a reload refuses. */
-	public static IssuedCertificate issueExpiredClient(CertificateAuthority ca, String commonName) {
-		return expired(ca.issue().commonName(commonName).clientAuth());
-	}
-
-	private static IssuedCertificate expired(Issuance issuance) {
 		Instant now = Instant.now();
-		return issuance.validity(now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1))).build();
+		return this.ca.issue()
+			.commonName("localhost")
+			.subjectAltNames("localhost", "127.0.0.1")
+			.serverAuth()
+			.validity(now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1)))
+			.build();
 	}
 
 }

@@ -23,7 +23,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.tlsboot.pki.IssuedCertificate;
 
-import static dev.tlsboot.autoconfigure.reload.Rotation.awaitReloads;
+import static dev.tlsboot.autoconfigure.ConsumerTesting.awaitReloads;
 import static dev.tlsboot.autoconfigure.reload.Rotation.get;
 import static dev.tlsboot.autoconfigure.reload.Rotation.serial;
 import static dev.tlsboot.autoconfigure.reload.Rotation.servedSerial;

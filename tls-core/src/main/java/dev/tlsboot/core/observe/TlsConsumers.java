@@ -14,6 +14,8 @@ public final class TlsConsumers {
 	public static final String RABBITMQ = "rabbitmq";
 	/** PostgreSQL through pgjdbc ({@code sslfactory=dev.tlsboot.core.jdbc.PostgresSslFactory}). */
 	public static final String POSTGRESQL = "postgresql";
+	/** Mail through Jakarta Mail's {@code JavaMailSenderImpl} ({@code spring.mail.ssl.bundle}). */
+	public static final String MAIL = "mail";
 
 	/** The application's web server. */
 	public static final String HTTP_SERVER = "http-server";
