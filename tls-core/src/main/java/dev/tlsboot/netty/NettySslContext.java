@@ -1,7 +1,9 @@
 package dev.tlsboot.netty;
 
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 
 import javax.net.ssl.SSLEngine;
@@ -51,6 +53,9 @@ public final class NettySslContext extends SslContext {
 	 */
 	static final Duration CLOSE_NOTIFY_FLUSH_TIMEOUT = Duration.ofSeconds(3);
 
+	/** Netty's {@code JdkSslEngine.getWrappedEngine()}, or {@code null} where it cannot be called. */
+	private static final @Nullable Method WRAPPED_ENGINE = wrappedEngine();
+
 	private final SslContext delegate;
 
 	private final TlsContext context;
@@ -98,6 +103,25 @@ public final class NettySslContext extends SslContext {
 	 */
 	public static NettySslContext forServer(TlsContext context, NettyTlsImplementation provider) {
 		return create(context, provider, TlsRole.SERVER, context.options().alpn());
+	}
+
+	/**
+	 * A client context for a library that makes its own {@link SslHandler} around {@link #newEngine engines} (gRPC):
+	 * each engine is made with the context the peer's host name routes to, on the implementation that context's
+	 * {@code provider} option asks for, offering {@code alpn}, and its connection is named {@code consumer}. On the JDK
+	 * provider those engines are the contexts' own, observed ones; OpenSSL's are not observed, as only TLS Boot's
+	 * handlers track them.
+	 * @param routes contexts by host name or {@code *.domain}, the most specific pattern first; empty for one context
+	 * @param fallback the context for hosts no pattern matches
+	 * @param alpn the ALPN protocols every engine offers, e.g. {@code h2}
+	 * @param consumer the library's name, e.g. {@code grpc-client}
+	 * @return the Netty context
+	 * @throws TlsConfigurationException as {@link #forClient(TlsContext, NettyTlsImplementation)}
+	 */
+	public static SslContext forClient(Map<String, TlsContext> routes, TlsContext fallback, List<String> alpn,
+			String consumer) {
+		return RoutingNettySslContext.create(routes, fallback,
+				(context) -> NettyTlsImplementation.of(context.options().provider()), (context) -> alpn, consumer);
 	}
 
 	/** As the factories, with the ALPN protocols given instead of the context's {@code alpn}. */
@@ -168,6 +192,7 @@ public final class NettySslContext extends SslContext {
 	public SSLEngine newEngine(ByteBufAllocator allocator) {
 		SSLEngine engine = this.delegate.newEngine(allocator);
 		initEngine(engine);
+		nameConsumer(engine);
 		return engine;
 	}
 
@@ -175,7 +200,46 @@ public final class NettySslContext extends SslContext {
 	public SSLEngine newEngine(ByteBufAllocator allocator, String peerHost, int peerPort) {
 		SSLEngine engine = this.delegate.newEngine(allocator, peerHost, peerPort);
 		initEngine(engine);
+		nameConsumer(engine);
 		return engine;
+	}
+
+	/**
+	 * Libraries that wrap engines in handlers of their own (gRPC) never pass an {@link ObservedSslHandler}: name their
+	 * consumer on the context's own engine, whose connection is tracked from its making.
+	 */
+	private void nameConsumer(SSLEngine engine) {
+		if (this.consumer != null && this.observer == null) {
+			ConnectionObserver.consumer(contextEngine(engine), this.consumer);
+		}
+	}
+
+	/**
+	 * The engine the context's SSLContext made: with ALPN, Netty wraps it in its {@code JdkSslEngine}, whose
+	 * {@code getWrappedEngine()} is public in a package-private class, so it is called reflectively; where that is
+	 * refused the wrapper is returned, which the registry does not know.
+	 */
+	static SSLEngine contextEngine(SSLEngine engine) {
+		if (WRAPPED_ENGINE == null || !WRAPPED_ENGINE.getDeclaringClass().isInstance(engine)) {
+			return engine;
+		}
+		try {
+			return (SSLEngine) WRAPPED_ENGINE.invoke(engine);
+		}
+		catch (ReflectiveOperationException ex) {
+			return engine;
+		}
+	}
+
+	private static @Nullable Method wrappedEngine() {
+		try {
+			Method method = Class.forName("io.netty.handler.ssl.JdkSslEngine").getMethod("getWrappedEngine");
+			method.setAccessible(true);
+			return method;
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			return null;
+		}
 	}
 
 	@Override

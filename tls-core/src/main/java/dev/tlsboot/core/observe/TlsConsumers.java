@@ -10,6 +10,12 @@ public final class TlsConsumers {
 	/** Redis through Lettuce ({@code spring.data.redis.ssl.bundle}). */
 	public static final String REDIS = "redis";
 
+	/** The gRPC server ({@code spring.grpc.server.ssl.bundle}). */
+	public static final String GRPC_SERVER = "grpc-server";
+
+	/** The gRPC client channels ({@code spring.grpc.client.channel.<name>.ssl.*}). */
+	public static final String GRPC_CLIENT = "grpc-client";
+
 	/** The application's web server. */
 	public static final String HTTP_SERVER = "http-server";
 
