@@ -91,6 +91,8 @@ final class GrpcChannelTls implements ChannelCredentialsProvider {
 
 	private static ChannelCredentials credentials(Map<String, TlsContext> routes, TlsContext fallback) {
 		SslContext sslContext = NettySslContext.forClient(routes, fallback, H2, TlsConsumers.GRPC_CLIENT);
+		// OpenSSL keeps its own session cache, which the client context's reloads must empty too
+		fallback.forgetSessionsOnReload(sslContext.sessionContext());
 		return NettySslContextChannelCredentials.create(sslContext);
 	}
 
