@@ -190,28 +190,25 @@ public final class NettySslContext extends SslContext {
 
 	@Override
 	public SSLEngine newEngine(ByteBufAllocator allocator) {
-		SSLEngine engine = this.delegate.newEngine(allocator);
-		initEngine(engine);
-		nameConsumer(engine);
-		return engine;
+		return observed(this.delegate.newEngine(allocator));
 	}
 
 	@Override
 	public SSLEngine newEngine(ByteBufAllocator allocator, String peerHost, int peerPort) {
-		SSLEngine engine = this.delegate.newEngine(allocator, peerHost, peerPort);
-		initEngine(engine);
-		nameConsumer(engine);
-		return engine;
+		return observed(this.delegate.newEngine(allocator, peerHost, peerPort));
 	}
 
 	/**
-	 * Libraries that wrap engines in handlers of their own (gRPC) never pass an {@link ObservedSslHandler}: name their
-	 * consumer on the context's own engine, whose connection is tracked from its making.
+	 * An engine handed out alone goes to a library that wraps it in a handler of its own (gRPC), never in an
+	 * {@link ObservedSslHandler}. The context's own engines are tracked from their making: their consumer is named.
+	 * OpenSSL's stay unobserved: a wrapper would hide from Netty's handler the ALPN result only its own engines give.
 	 */
-	private void nameConsumer(SSLEngine engine) {
-		if (this.consumer != null && this.observer == null) {
+	private SSLEngine observed(SSLEngine engine) {
+		initEngine(engine);
+		if (this.observer == null && this.consumer != null) {
 			ConnectionObserver.consumer(contextEngine(engine), this.consumer);
 		}
+		return engine;
 	}
 
 	/**
