@@ -95,7 +95,7 @@ class GrpcChannelTlsTests {
 		rotation.publish(rotation.ca.issueClient("grpc-client"));
 		this.runner.withPropertyValues(properties(elsewhere)).run((application) -> {
 			assertThatExceptionOfType(StatusRuntimeException.class).isThrownBy(() -> check(channel(application)))
-				.withStackTraceContaining("does not match the certificate 'CN=elsewhere.test'");
+				.withStackTraceContaining("host name '127.0.0.1' does not match the certificate 'CN=elsewhere.test'");
 			TrackedConnection failed = newest(application, (entry) -> entry.state() == State.FAILED);
 			assertThat(failed.consumer()).isEqualTo(TlsConsumers.GRPC_CLIENT);
 			assertThat(failed.failure().orElseThrow().explanation().cause()).isEqualTo(Cause.HOSTNAME_MISMATCH);
