@@ -1,16 +1,11 @@
 package dev.tlsboot.autoconfigure.grpc;
 
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
-import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
-import io.grpc.health.v1.HealthGrpc;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,8 +18,6 @@ import org.springframework.boot.grpc.client.autoconfigure.GrpcClientAutoConfigur
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ApplicationContext;
-import org.springframework.grpc.client.GrpcChannelFactory;
 
 import dev.tlsboot.actuate.ConnectionDescriptor;
 import dev.tlsboot.autoconfigure.TlsAutoConfiguration;
@@ -32,12 +25,14 @@ import dev.tlsboot.autoconfigure.TlsSslBundleAutoConfiguration;
 import dev.tlsboot.autoconfigure.client.TlsHttpClientAutoConfiguration;
 import dev.tlsboot.autoconfigure.reload.Rotation;
 import dev.tlsboot.autoconfigure.reload.TlsReloadAutoConfiguration;
-import dev.tlsboot.core.observe.ConnectionRegistry;
 import dev.tlsboot.core.observe.HandshakeFailure.Cause;
 import dev.tlsboot.core.observe.TlsConsumers;
 import dev.tlsboot.core.observe.TrackedConnection;
 import dev.tlsboot.core.observe.TrackedConnection.State;
 
+import static dev.tlsboot.autoconfigure.grpc.HealthCalls.channel;
+import static dev.tlsboot.autoconfigure.grpc.HealthCalls.check;
+import static dev.tlsboot.autoconfigure.grpc.HealthCalls.newest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -81,7 +76,7 @@ class GrpcChannelTlsTests {
 		rotation.publish(rotation.ca.issueClient("grpc-client"));
 		this.runner.withPropertyValues(properties(server)).run((application) -> {
 			assertThat(check(channel(application))).isEqualTo(ServingStatus.SERVING);
-			TrackedConnection connection = newest(application, (entry) -> entry.state() == State.OPEN);
+			TrackedConnection connection = newest(application, "grpc", (entry) -> entry.state() == State.OPEN);
 			assertThat(connection.consumer()).isEqualTo(TlsConsumers.GRPC_CLIENT);
 			assertThat(connection.peerSubject()).isEqualTo("CN=localhost");
 			assertThat(connection.status().orElseThrow().alpn()).isEqualTo("h2");
@@ -96,7 +91,7 @@ class GrpcChannelTlsTests {
 		this.runner.withPropertyValues(properties(elsewhere)).run((application) -> {
 			assertThatExceptionOfType(StatusRuntimeException.class).isThrownBy(() -> check(channel(application)))
 				.withStackTraceContaining("host name '127.0.0.1' does not match the certificate 'CN=elsewhere.test'");
-			TrackedConnection failed = newest(application, (entry) -> entry.state() == State.FAILED);
+			TrackedConnection failed = newest(application, "grpc", (entry) -> entry.state() == State.FAILED);
 			assertThat(failed.consumer()).isEqualTo(TlsConsumers.GRPC_CLIENT);
 			assertThat(failed.failure().orElseThrow().explanation().cause()).isEqualTo(Cause.HOSTNAME_MISMATCH);
 		});
@@ -108,18 +103,18 @@ class GrpcChannelTlsTests {
 		this.runner.withPropertyValues(properties(server)).run((application) -> {
 			ManagedChannel first = channel(application);
 			assertThat(check(first)).isEqualTo(ServingStatus.SERVING);
-			assertThat(presented(newest(application, (entry) -> entry.state() == State.OPEN)))
+			assertThat(presented(newest(application, "grpc", (entry) -> entry.state() == State.OPEN)))
 				.isEqualTo("CN=grpc-client-1");
 			rotation.publish(rotation.ca.issueClient("grpc-client-2"));
 			Rotation.awaitReloads(application, "grpc", 1);
 			assertThat(check(channel(application))).isEqualTo(ServingStatus.SERVING);
-			assertThat(presented(newest(application, (entry) -> entry.state() == State.OPEN)))
+			assertThat(presented(newest(application, "grpc", (entry) -> entry.state() == State.OPEN)))
 				.isEqualTo("CN=grpc-client-2");
 			assertThat(check(first)).isEqualTo(ServingStatus.SERVING);
 			rotation.publish(rotation.issueExpired());
 			Rotation.awaitRefusals(application, "grpc", 1);
 			assertThat(check(channel(application))).isEqualTo(ServingStatus.SERVING);
-			assertThat(presented(newest(application, (entry) -> entry.state() == State.OPEN)))
+			assertThat(presented(newest(application, "grpc", (entry) -> entry.state() == State.OPEN)))
 				.isEqualTo("CN=grpc-client-2");
 		});
 		assertThat(output).doesNotContain("may be in use by a technology that doesn't support SSL reloading");
@@ -137,7 +132,7 @@ class GrpcChannelTlsTests {
 					+ server.target(), "spring.grpc.client.channel.health.ssl.enabled=true")
 			.run((application) -> {
 				assertThat(check(channel(application))).isEqualTo(ServingStatus.SERVING);
-				TrackedConnection connection = newest(application, (entry) -> entry.state() == State.OPEN);
+				TrackedConnection connection = newest(application, "grpc", (entry) -> entry.state() == State.OPEN);
 				assertThat(connection.consumer()).isEqualTo(TlsConsumers.GRPC_CLIENT);
 				assertThat(presented(connection)).isEqualTo("CN=grpc-client");
 			});
@@ -152,28 +147,9 @@ class GrpcChannelTlsTests {
 		return properties.toArray(String[]::new);
 	}
 
-	private static ManagedChannel channel(ApplicationContext application) {
-		return application.getBean(GrpcChannelFactory.class).createChannel("health");
-	}
-
-	private static ServingStatus check(ManagedChannel channel) {
-		return HealthGrpc.newBlockingStub(channel)
-			.withDeadlineAfter(10, TimeUnit.SECONDS)
-			.check(HealthCheckRequest.getDefaultInstance())
-			.getStatus();
-	}
-
 	/** The subject of the client certificate a connection presented. */
 	private static String presented(TrackedConnection connection) {
 		return connection.localStatus().orElseThrow().certificate().subject();
-	}
-
-	private static TrackedConnection newest(ApplicationContext application, Predicate<TrackedConnection> filter) {
-		return application.getBean(ConnectionRegistry.class)
-			.connections(filter.and((entry) -> "grpc".equals(entry.context())))
-			.stream()
-			.max(Comparator.comparingLong(TrackedConnection::id))
-			.orElseThrow();
 	}
 
 }

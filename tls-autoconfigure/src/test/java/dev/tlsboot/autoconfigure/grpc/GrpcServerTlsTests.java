@@ -3,18 +3,13 @@ package dev.tlsboot.autoconfigure.grpc;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 
 import io.grpc.BindableService;
 import io.grpc.ManagedChannel;
-import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
-import io.grpc.health.v1.HealthGrpc;
 import io.grpc.protobuf.services.HealthStatusManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,11 +27,9 @@ import org.springframework.boot.grpc.server.autoconfigure.GrpcServerAutoConfigur
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.grpc.client.GrpcChannelFactory;
 import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
 
 import dev.tlsboot.autoconfigure.TlsAutoConfiguration;
@@ -44,13 +37,15 @@ import dev.tlsboot.autoconfigure.TlsSslBundleAutoConfiguration;
 import dev.tlsboot.autoconfigure.reload.Rotation;
 import dev.tlsboot.autoconfigure.reload.TlsReloadAutoConfiguration;
 import dev.tlsboot.autoconfigure.reload.TlsReloads;
-import dev.tlsboot.core.observe.ConnectionRegistry;
 import dev.tlsboot.core.observe.TlsConsumers;
 import dev.tlsboot.core.observe.TrackedConnection;
 import dev.tlsboot.core.observe.TrackedConnection.State;
 import dev.tlsboot.pki.IssuedCertificate;
 import dev.tlsboot.testing.OpenSslCli;
 
+import static dev.tlsboot.autoconfigure.grpc.HealthCalls.channel;
+import static dev.tlsboot.autoconfigure.grpc.HealthCalls.check;
+import static dev.tlsboot.autoconfigure.grpc.HealthCalls.newest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -181,26 +176,6 @@ class GrpcServerTlsTests {
 				"tls.contexts.caller.cafile=file:" + callerFiles.resolve("ca.crt"),
 				"spring.grpc.client.channel.health.target=static://127.0.0.1:" + port,
 				"spring.grpc.client.channel.health.ssl.bundle=tls-caller" };
-	}
-
-	private static ManagedChannel channel(ApplicationContext application) {
-		return application.getBean(GrpcChannelFactory.class).createChannel("health");
-	}
-
-	private static ServingStatus check(ManagedChannel channel) {
-		return HealthGrpc.newBlockingStub(channel)
-			.withDeadlineAfter(10, TimeUnit.SECONDS)
-			.check(HealthCheckRequest.getDefaultInstance())
-			.getStatus();
-	}
-
-	private static TrackedConnection newest(ApplicationContext application, String context,
-			Predicate<TrackedConnection> filter) {
-		return application.getBean(ConnectionRegistry.class)
-			.connections(filter.and((entry) -> context.equals(entry.context())))
-			.stream()
-			.max(Comparator.comparingLong(TrackedConnection::id))
-			.orElseThrow();
 	}
 
 	@Configuration(proxyBeanMethods = false)
