@@ -17,6 +17,7 @@ import org.springframework.grpc.server.ServerBuilderCustomizer;
 import dev.tlsboot.autoconfigure.TlsContexts;
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.TlsOptions;
+import dev.tlsboot.core.observe.ConnectionObserver;
 import dev.tlsboot.core.observe.TlsConsumers;
 import dev.tlsboot.netty.NettySslContext;
 import dev.tlsboot.netty.NettyTlsImplementation;
@@ -49,15 +50,20 @@ final class GrpcServerTls implements ServerBuilderCustomizer<NettyServerBuilder>
 	private static final @Nullable Field SECURITY_FROZEN = securityFrozen();
 
 	/** Spring Boot's own TLS stays: the bundle is not TLS Boot's, or there is none. */
-	static final GrpcServerTls NONE = new GrpcServerTls(null, null);
+	static final GrpcServerTls NONE = new GrpcServerTls(null, null, null);
 
 	private final @Nullable NettySslContext sslContext;
 
 	private final @Nullable Duration maxConnectionAge;
 
-	private GrpcServerTls(@Nullable NettySslContext sslContext, @Nullable Duration maxConnectionAge) {
+	/** Where the server's connections are observed; {@code null} when they are not (OpenSSL, no registry). */
+	private final @Nullable ConnectionObserver observer;
+
+	private GrpcServerTls(@Nullable NettySslContext sslContext, @Nullable Duration maxConnectionAge,
+			@Nullable ConnectionObserver observer) {
 		this.sslContext = sslContext;
 		this.maxConnectionAge = maxConnectionAge;
+		this.observer = observer;
 	}
 
 	/**
@@ -79,7 +85,9 @@ final class GrpcServerTls implements ServerBuilderCustomizer<NettyServerBuilder>
 			.forServer(server, NettyTlsImplementation.of(server.options().provider()))
 			.consumer(TlsConsumers.GRPC_SERVER);
 		Duration maxAge = properties.getKeepalive().getConnection().getMaxAge();
-		return new GrpcServerTls(sslContext, (maxAge != null) ? null : DEFAULT_MAX_CONNECTION_AGE);
+		ConnectionObserver observer = (sslContext.provider() == NettyTlsImplementation.JDK)
+				? ConnectionObserver.of(server.sslContext()).orElse(null) : null;
+		return new GrpcServerTls(sslContext, (maxAge != null) ? null : DEFAULT_MAX_CONNECTION_AGE, observer);
 	}
 
 	private static TlsOptions serverOptions(TlsOptions options, ClientAuth clientAuth) {
@@ -103,6 +111,9 @@ final class GrpcServerTls implements ServerBuilderCustomizer<NettyServerBuilder>
 			return;
 		}
 		builder.sslContext(this.sslContext);
+		if (this.observer != null) {
+			builder.addTransportFilter(new GrpcConnectionLocator(this.observer));
+		}
 		if (this.maxConnectionAge != null) {
 			builder.maxConnectionAge(this.maxConnectionAge.toNanos(), TimeUnit.NANOSECONDS);
 		}

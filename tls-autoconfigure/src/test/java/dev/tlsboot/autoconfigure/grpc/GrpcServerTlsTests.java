@@ -32,6 +32,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
 
+import dev.tlsboot.actuate.ConnectionDescriptor;
 import dev.tlsboot.autoconfigure.TlsAutoConfiguration;
 import dev.tlsboot.autoconfigure.TlsSslBundleAutoConfiguration;
 import dev.tlsboot.autoconfigure.reload.Rotation;
@@ -102,6 +103,7 @@ class GrpcServerTlsTests {
 			assertThat(served.consumer()).isEqualTo(TlsConsumers.GRPC_SERVER);
 			assertThat(served.peerSubject()).isEqualTo("CN=grpc-caller");
 			assertThat(served.status().orElseThrow().alpn()).isEqualTo("h2");
+			assertThat(ConnectionDescriptor.of(served).remoteAddress()).startsWith("127.0.0.1:");
 			TrackedConnection called = newest(caller, "caller", (entry) -> entry.state() == State.OPEN);
 			assertThat(called.consumer()).isEqualTo(TlsConsumers.GRPC_CLIENT);
 		});
