@@ -61,26 +61,32 @@ final class GrpcChannelTls implements ChannelCredentialsProvider {
 			ClientTls tls = clientTls.get();
 			return credentials(tls.routes(), tls.context());
 		});
+		// Made now, so that a context a channel cannot run on stops the application at startup
+		properties.getChannel().keySet().forEach(this::tlsBoot);
 	}
 
 	@Override
 	public ChannelCredentials getChannelCredentials(String name) {
+		@Nullable ChannelCredentials tlsBoot = tlsBoot(name);
+		return (tlsBoot != null) ? tlsBoot : this.springBoot.getChannelCredentials(name);
+	}
+
+	/** The credentials of channel {@code name} on TLS Boot, or {@code null} when Spring Boot's stay. */
+	private @Nullable ChannelCredentials tlsBoot(String name) {
 		GrpcClientProperties.@Nullable Channel channel = channel(name);
 		if (channel == null || channel.isBypassCertificateValidation()) {
-			return this.springBoot.getChannelCredentials(name);
+			return null;
 		}
 		GrpcClientProperties.Channel.Ssl ssl = channel.getSsl();
 		String bundle = ssl.getBundle();
 		if (Boolean.FALSE.equals(ssl.getEnabled()) || (bundle == null && ssl.getEnabled() == null)) {
-			return this.springBoot.getChannelCredentials(name);
+			return null;
 		}
 		if (bundle == null) {
 			return this.clientTls.obtain();
 		}
 		TlsContext context = this.contexts.forBundle(bundle);
-		return (context != null)
-				? this.byContext.computeIfAbsent(context, (key) -> credentials(Map.of(), key))
-				: this.springBoot.getChannelCredentials(name);
+		return (context != null) ? this.byContext.computeIfAbsent(context, (key) -> credentials(Map.of(), key)) : null;
 	}
 
 	/** The channel's properties, found as Spring Boot finds them: by name, else the {@code default} channel's. */

@@ -64,6 +64,17 @@ class TlsGrpcAutoConfigurationTests {
 	}
 
 	@Test
+	void aServerOnAContextWithoutACertificateStopsTheApplication() {
+		this.runner
+			.withPropertyValues("tls.contexts.clients.cafile=" + certificates.location("ca.crt"),
+					"tls.contexts.clients.certfile=", "tls.contexts.clients.keyfile=",
+					"spring.grpc.server.ssl.bundle=tls-clients")
+			.run((application) -> assertThat(application).getFailure()
+				.rootCause()
+				.hasMessageContaining("context 'clients' has no certificate"));
+	}
+
+	@Test
 	void aMaximumConnectionAgeTheApplicationSetsIsKept() {
 		this.runner
 			.withPropertyValues("spring.grpc.server.ssl.bundle=tls-default",
