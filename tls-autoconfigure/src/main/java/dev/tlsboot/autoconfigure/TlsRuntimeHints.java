@@ -27,6 +27,12 @@ final class TlsRuntimeHints implements RuntimeHintsRegistrar {
 	/** Netty's class with tcnative's context pointer, which the key log ({@code KeyLog}) reads. */
 	static final String OPENSSL_CONTEXT = "io.netty.handler.ssl.ReferenceCountedOpenSslContext";
 
+	/** grpc-netty's server builder, whose guard against other security {@code GrpcServerTls} lifts. */
+	static final String GRPC_SERVER_BUILDER = "io.grpc.netty.NettyServerBuilder";
+
+	/** The guard's field. */
+	static final String GRPC_SECURITY_FROZEN = "freezeProtocolNegotiatorFactory";
+
 	/** The classes {@code Class.forName} probes for: Conscrypt ({@code provider}), ACCP ({@code crypto-provider}). */
 	static final List<String> PROBED = List.of("org.conscrypt.Conscrypt",
 			"com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider");
@@ -46,6 +52,8 @@ final class TlsRuntimeHints implements RuntimeHintsRegistrar {
 		hints.reflection()
 			.registerType(PostgresSslFactory.class, (type) -> type
 				.withConstructor(List.of(TypeReference.of(Properties.class)), ExecutableMode.INVOKE));
+		hints.reflection()
+			.registerType(TypeReference.of(GRPC_SERVER_BUILDER), (type) -> type.withField(GRPC_SECURITY_FROZEN));
 		// Bound by hand from an environment post-processor, before any bean exists.
 		BindableRuntimeHintsRegistrar.forTypes(TlsDevProperties.class).registerHints(hints, classLoader);
 	}

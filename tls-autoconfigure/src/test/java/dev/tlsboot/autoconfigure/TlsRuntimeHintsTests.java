@@ -60,6 +60,15 @@ class TlsRuntimeHintsTests {
 	}
 
 	@Test
+	void grpcServerTlsLiftsTheServerBuildersSecurityGuard() throws ReflectiveOperationException {
+		assertThat(RuntimeHintsPredicates.reflection()
+			.onFieldAccess(TlsRuntimeHints.GRPC_SERVER_BUILDER, TlsRuntimeHints.GRPC_SECURITY_FROZEN)).accepts(this.hints);
+		// The hint names a field the grpc-netty on the class path still has
+		assertThat(Class.forName(TlsRuntimeHints.GRPC_SERVER_BUILDER)
+			.getDeclaredField(TlsRuntimeHints.GRPC_SECURITY_FROZEN)).isNotNull();
+	}
+
+	@Test
 	void probedProvidersResolve() {
 		assertThat(TlsRuntimeHints.PROBED).hasSize(2).allSatisfy((name) -> {
 			assertThat(RuntimeHintsPredicates.reflection().onType(Class.forName(name))).accepts(this.hints);

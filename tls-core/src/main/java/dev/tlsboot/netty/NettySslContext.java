@@ -1,7 +1,9 @@
 package dev.tlsboot.netty;
 
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 
 import javax.net.ssl.SSLEngine;
@@ -51,6 +53,9 @@ public final class NettySslContext extends SslContext {
 	 */
 	static final Duration CLOSE_NOTIFY_FLUSH_TIMEOUT = Duration.ofSeconds(3);
 
+	/** Netty's {@code JdkSslEngine.getWrappedEngine()}, or {@code null} where it cannot be called. */
+	private static final @Nullable Method WRAPPED_ENGINE = wrappedEngine();
+
 	private final SslContext delegate;
 
 	private final TlsContext context;
@@ -98,6 +103,25 @@ public final class NettySslContext extends SslContext {
 	 */
 	public static NettySslContext forServer(TlsContext context, NettyTlsImplementation provider) {
 		return create(context, provider, TlsRole.SERVER, context.options().alpn());
+	}
+
+	/**
+	 * A client context for a library that makes its own {@link SslHandler} around {@link #newEngine engines} (gRPC):
+	 * each engine is made with the context the peer's host name routes to, on the implementation that context's
+	 * {@code provider} option asks for, offering {@code alpn}, and its connection is named {@code consumer}. On the JDK
+	 * provider those engines are the contexts' own, observed ones; OpenSSL's are not observed, as only TLS Boot's
+	 * handlers track them.
+	 * @param routes contexts by host name or {@code *.domain}, the most specific pattern first; empty for one context
+	 * @param fallback the context for hosts no pattern matches
+	 * @param alpn the ALPN protocols every engine offers, e.g. {@code h2}
+	 * @param consumer the library's name, e.g. {@code grpc-client}
+	 * @return the Netty context
+	 * @throws TlsConfigurationException as {@link #forClient(TlsContext, NettyTlsImplementation)}
+	 */
+	public static SslContext forClient(Map<String, TlsContext> routes, TlsContext fallback, List<String> alpn,
+			String consumer) {
+		return RoutingNettySslContext.create(routes, fallback,
+				(context) -> NettyTlsImplementation.of(context.options().provider()), (context) -> alpn, consumer);
 	}
 
 	/** As the factories, with the ALPN protocols given instead of the context's {@code alpn}. */
@@ -166,16 +190,53 @@ public final class NettySslContext extends SslContext {
 
 	@Override
 	public SSLEngine newEngine(ByteBufAllocator allocator) {
-		SSLEngine engine = this.delegate.newEngine(allocator);
-		initEngine(engine);
-		return engine;
+		return observed(this.delegate.newEngine(allocator));
 	}
 
 	@Override
 	public SSLEngine newEngine(ByteBufAllocator allocator, String peerHost, int peerPort) {
-		SSLEngine engine = this.delegate.newEngine(allocator, peerHost, peerPort);
+		return observed(this.delegate.newEngine(allocator, peerHost, peerPort));
+	}
+
+	/**
+	 * An engine handed out alone goes to a library that wraps it in a handler of its own (gRPC), never in an
+	 * {@link ObservedSslHandler}. The context's own engines are tracked from their making: their consumer is named.
+	 * OpenSSL's stay unobserved: a wrapper would hide from Netty's handler the ALPN result only its own engines give.
+	 */
+	private SSLEngine observed(SSLEngine engine) {
 		initEngine(engine);
+		if (this.observer == null && this.consumer != null) {
+			ConnectionObserver.consumer(contextEngine(engine), this.consumer);
+		}
 		return engine;
+	}
+
+	/**
+	 * The engine the context's SSLContext made: with ALPN, Netty wraps it in its {@code JdkSslEngine}, whose
+	 * {@code getWrappedEngine()} is public in a package-private class, so it is called reflectively; where that is
+	 * refused the wrapper is returned, which the registry does not know.
+	 */
+	static SSLEngine contextEngine(SSLEngine engine) {
+		if (WRAPPED_ENGINE == null || !WRAPPED_ENGINE.getDeclaringClass().isInstance(engine)) {
+			return engine;
+		}
+		try {
+			return (SSLEngine) WRAPPED_ENGINE.invoke(engine);
+		}
+		catch (ReflectiveOperationException ex) {
+			return engine;
+		}
+	}
+
+	private static @Nullable Method wrappedEngine() {
+		try {
+			Method method = Class.forName("io.netty.handler.ssl.JdkSslEngine").getMethod("getWrappedEngine");
+			method.setAccessible(true);
+			return method;
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			return null;
+		}
 	}
 
 	@Override

@@ -1,6 +1,5 @@
 package dev.tlsboot.netty;
 
-import java.lang.reflect.Method;
 import java.util.concurrent.Executor;
 
 import javax.net.ssl.SSLEngine;
@@ -26,9 +25,7 @@ import dev.tlsboot.core.observe.EngineConnection;
  */
 final class ObservedSslHandler extends SslHandler {
 
-	private static final @Nullable Method WRAPPED_ENGINE = wrappedEngine();
-
-	private final HandshakeFailureExplainer explainer = new HandshakeFailureExplainer(this);
+		private final HandshakeFailureExplainer explainer = new HandshakeFailureExplainer(this);
 
 	/** Where an OpenSSL engine's connection is tracked; {@code null} for the context's own (observed) engines. */
 	private final @Nullable ConnectionObserver observer;
@@ -45,7 +42,7 @@ final class ObservedSslHandler extends SslHandler {
 		this.consumer = consumer;
 		// The context's own engines are tracked from their making: name their consumer before the handshake.
 		if (observer == null && consumer != null) {
-			ConnectionObserver.consumer(contextEngine(engine), consumer);
+			ConnectionObserver.consumer(NettySslContext.contextEngine(engine), consumer);
 		}
 	}
 
@@ -72,7 +69,7 @@ final class ObservedSslHandler extends SslHandler {
 			}
 			handshakeFuture().addListener((handshake) -> {
 				if (!handshake.isSuccess()) {
-					ConnectionObserver.handshakeFailed(contextEngine(engine()), handshake.cause());
+					ConnectionObserver.handshakeFailed(NettySslContext.contextEngine(engine()), handshake.cause());
 				}
 			});
 		}
@@ -107,36 +104,8 @@ final class ObservedSslHandler extends SslHandler {
 		}
 	}
 
-	/**
-	 * The engine the context's SSLContext made: with ALPN, Netty wraps it in its {@code JdkSslEngine}, whose
-	 * {@code getWrappedEngine()} is public in a package-private class, so it is called reflectively; where that is
-	 * refused the wrapper is returned, and the failure goes unreported as before.
-	 */
-	private static SSLEngine contextEngine(SSLEngine engine) {
-		if (WRAPPED_ENGINE == null || !WRAPPED_ENGINE.getDeclaringClass().isInstance(engine)) {
-			return engine;
-		}
-		try {
-			return (SSLEngine) WRAPPED_ENGINE.invoke(engine);
-		}
-		catch (ReflectiveOperationException ex) {
-			return engine;
-		}
-	}
-
-	private static @Nullable Method wrappedEngine() {
-		try {
-			Method method = Class.forName("io.netty.handler.ssl.JdkSslEngine").getMethod("getWrappedEngine");
-			method.setAccessible(true);
-			return method;
-		}
-		catch (ReflectiveOperationException | RuntimeException ex) {
-			return null;
-		}
-	}
-
 	private void located(Channel channel) {
-		ConnectionObserver.located(contextEngine(engine()), channel.localAddress(), channel.remoteAddress());
+		ConnectionObserver.located(NettySslContext.contextEngine(engine()), channel.localAddress(), channel.remoteAddress());
 	}
 
 	/** Only the first call counts: a channel already active when the handler joined may still report it active. */

@@ -94,7 +94,7 @@ public final class ReactorNettyTls {
 	private static SslProvider client(Map<String, TlsContext> routes, TlsContext fallback,
 			Function<TlsContext, NettyTlsImplementation> provider, HttpProtocol... protocols) {
 		RoutingNettySslContext routing = RoutingNettySslContext.create(routes, fallback, provider,
-				(context) -> alpn(context, protocols));
+				(context) -> alpn(context, protocols), TlsConsumers.HTTP_CLIENT);
 		return sslProvider(routing, fallback, (handler) -> routing.route(handler.engine().getPeerHost())
 			.initEngine(handler.engine()));
 	}

@@ -17,7 +17,6 @@ import io.netty.handler.ssl.SslHandler;
 
 import dev.tlsboot.core.internal.HostPatterns;
 import dev.tlsboot.core.TlsContext;
-import dev.tlsboot.core.observe.TlsConsumers;
 import dev.tlsboot.core.option.TlsRole;
 
 /**
@@ -43,13 +42,15 @@ final class RoutingNettySslContext extends SslContext {
 	 * @param fallback the context for hosts no pattern matches
 	 * @param provider the TLS implementation of each context
 	 * @param alpn the ALPN protocols of each context, given the HTTP protocols spoken
+	 * @param consumer the library the engines and handlers are made for
 	 */
 	static RoutingNettySslContext create(Map<String, TlsContext> routes, TlsContext fallback,
-			Function<TlsContext, NettyTlsImplementation> provider, Function<TlsContext, List<String>> alpn) {
+			Function<TlsContext, NettyTlsImplementation> provider, Function<TlsContext, List<String>> alpn,
+			String consumer) {
 		Map<TlsContext, NettySslContext> built = new IdentityHashMap<>();
 		Function<TlsContext, NettySslContext> build = (context) -> built.computeIfAbsent(context,
 				(key) -> NettySslContext.create(key, provider.apply(key), TlsRole.CLIENT, alpn.apply(key))
-					.consumer(TlsConsumers.HTTP_CLIENT));
+					.consumer(consumer));
 		Map<String, NettySslContext> byPattern = new LinkedHashMap<>();
 		routes.forEach((pattern, context) -> byPattern.put(pattern, build.apply(context)));
 		return new RoutingNettySslContext(HostPatterns.of(byPattern, build.apply(fallback)));

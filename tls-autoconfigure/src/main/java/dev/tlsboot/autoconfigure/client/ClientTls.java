@@ -24,9 +24,10 @@ import dev.tlsboot.core.observe.TlsConsumers;
  * {@code tls.client.routes} picks by the host called. Without routes, {@link #sslContext()} is the client context's
  * own SSLContext; with them, one that routes each connection by its host; either names its connections'
  * consumer {@code http-client}. It is made when a client first asks: a
- * client context of the default options makes its SSLContext on first use, not at startup.
+ * client context of the default options makes its SSLContext on first use, not at startup. Other clients (gRPC's
+ * channels) take {@link #context()} and {@link #routes()} to build their own.
  */
-final class ClientTls {
+public final class ClientTls {
 
 	private final TlsContext context;
 
@@ -47,11 +48,13 @@ final class ClientTls {
 	}
 
 	/**
+	 * The clients' TLS as {@code tls.client.*} configures it.
 	 * @param contexts the application's contexts
 	 * @param properties {@code tls.client.*}
+	 * @return the clients' TLS
 	 * @throws IllegalArgumentException naming the property when it names no context
 	 */
-	static ClientTls of(TlsContexts contexts, TlsProperties.Client properties) {
+	public static ClientTls of(TlsContexts contexts, TlsProperties.Client properties) {
 		TlsContext context = named(contexts, properties.getContext(), "tls.client.context");
 		Map<String, TlsContext> routes = new LinkedHashMap<>();
 		properties.getRoutes().forEach((pattern, name) -> routes.put(pattern,
@@ -69,12 +72,12 @@ final class ClientTls {
 	}
 
 	/** The client context: for hosts no route names, and for the options every connection shares. */
-	TlsContext context() {
+	public TlsContext context() {
 		return this.context;
 	}
 
 	/** The contexts by host pattern, as configured; empty without routes. */
-	Map<String, TlsContext> routes() {
+	public Map<String, TlsContext> routes() {
 		return this.routes;
 	}
 

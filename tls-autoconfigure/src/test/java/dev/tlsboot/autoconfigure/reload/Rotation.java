@@ -34,32 +34,32 @@ import dev.tlsboot.testing.SecretVolume;
  * {@code tls.*} properties pointing at it, clients that always make a full handshake, and bounded waits for the
  * watcher.
  */
-final class Rotation {
+public final class Rotation {
 
 	/** The longest any test waits for one thing; a reload normally takes the quiet period and a tick. */
-	static final Duration TIMEOUT = ConsumerTesting.TIMEOUT;
+	public static final Duration TIMEOUT = ConsumerTesting.TIMEOUT;
 
 	/** A short quiet period: tests swap whole volumes, never half a set. */
-	static final String QUIET_PERIOD = "200ms";
+	public static final String QUIET_PERIOD = "200ms";
 
-	final CertificateAuthority ca = CertificateAuthority.root("Rotation CA");
+	public final CertificateAuthority ca = CertificateAuthority.root("Rotation CA");
 
-	final SecretVolume volume;
+	public final SecretVolume volume;
 
 	/**
 	 * @param directory an empty directory for the volume
 	 */
-	Rotation(Path directory) {
+	public Rotation(Path directory) {
 		this.volume = new SecretVolume(directory);
 	}
 
 	/** A new server certificate for localhost and 127.0.0.1 (a new key and serial each time). */
-	IssuedCertificate issueServer() {
+	public IssuedCertificate issueServer() {
 		return this.ca.issueServer("localhost", "127.0.0.1");
 	}
 
 	/** Publish {@code certificate} with the CA as {@code ca.crt}, in one swap of the volume. */
-	IssuedCertificate publish(IssuedCertificate certificate) {
+	public IssuedCertificate publish(IssuedCertificate certificate) {
 		this.volume.publish(certificate, this.ca.rootCertificatePem());
 		return certificate;
 	}
@@ -68,7 +68,7 @@ final class Rotation {
 	 * Context {@code name} reading {@code tls.crt}, {@code tls.key} and {@code ca.crt} from the volume, reloaded after
 	 * {@link #QUIET_PERIOD}.
 	 */
-	Map<String, String> properties(String name) {
+	public Map<String, String> properties(String name) {
 		Map<String, String> properties = new LinkedHashMap<>();
 		String prefix = "tls.contexts." + name + ".";
 		properties.put(prefix + "certfile", "file:" + this.volume.file("tls.crt"));
@@ -134,7 +134,7 @@ final class Rotation {
 	}
 
 	/** An issued certificate whose validity ended yesterday. */
-	IssuedCertificate issueExpired() {
+	public IssuedCertificate issueExpired() {
 		Instant now = Instant.now();
 		return this.ca.issue()
 			.commonName("localhost")

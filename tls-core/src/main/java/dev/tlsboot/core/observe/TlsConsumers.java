@@ -16,6 +16,11 @@ public final class TlsConsumers {
 	public static final String POSTGRESQL = "postgresql";
 	/** Mail through Jakarta Mail's {@code JavaMailSenderImpl} ({@code spring.mail.ssl.bundle}). */
 	public static final String MAIL = "mail";
+	/** The gRPC server ({@code spring.grpc.server.ssl.bundle}). */
+	public static final String GRPC_SERVER = "grpc-server";
+
+	/** The gRPC client channels ({@code spring.grpc.client.channel.<name>.ssl.*}). */
+	public static final String GRPC_CLIENT = "grpc-client";
 
 	/** The application's web server. */
 	public static final String HTTP_SERVER = "http-server";
