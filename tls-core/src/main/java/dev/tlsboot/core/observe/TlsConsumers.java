@@ -10,6 +10,9 @@ public final class TlsConsumers {
 	/** Redis through Lettuce ({@code spring.data.redis.ssl.bundle}). */
 	public static final String REDIS = "redis";
 
+	/** Kafka's producers, consumers and admin clients ({@code spring.kafka.ssl.bundle} and per client). */
+	public static final String KAFKA = "kafka";
+
 	/** The application's web server. */
 	public static final String HTTP_SERVER = "http-server";
 
