@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -167,6 +168,26 @@ class KafkaTlsTests {
 						"new producer", "after a bad set");
 			});
 		assertThat(output).doesNotContain("may be in use by a technology that doesn't support SSL reloading");
+	}
+
+	@Test
+	void aProducerMaxAgeBringsARotatedCertificateToKafkaTemplate() {
+		SecretVolume volume = volume(CA.issueClient("kafka-client-1"));
+		Duration maxAge = Duration.ofSeconds(1);
+		this.runner.withPropertyValues(properties(volume, LOCALHOST))
+			.withPropertyValues("spring.kafka.ssl.bundle=tls-kafka")
+			.withBean(DefaultKafkaProducerFactoryCustomizer.class, () -> (factory) -> factory.setMaxAge(maxAge))
+			.run((application) -> {
+				String topic = createTopic(application, "max-age");
+				KafkaTemplate<?, ?> template = application.getBean(KafkaTemplate.class);
+				send(template, topic, "first producer");
+				Instant made = Instant.now();
+				volume.publish(CA.issueClient("kafka-client-2"), CA.rootCertificatePem());
+				awaitStatus(application, (status) -> status.reloads() >= 1);
+				Thread.sleep(Math.max(0, Duration.between(Instant.now(), made.plus(maxAge)).toMillis() + 100));
+				send(template, topic, "second producer");
+				assertThat(presentedByNewest(application)).isEqualTo("CN=kafka-client-2");
+			});
 	}
 
 	private SecretVolume volume(IssuedCertificate client) {
