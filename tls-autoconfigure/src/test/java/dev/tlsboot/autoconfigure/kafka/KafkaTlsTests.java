@@ -14,6 +14,9 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,6 +32,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -40,6 +44,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 
 import dev.tlsboot.actuate.ConnectionDescriptor;
+import dev.tlsboot.actuate.autoconfigure.TlsMetricsAutoConfiguration;
 import dev.tlsboot.autoconfigure.TlsAutoConfiguration;
 import dev.tlsboot.autoconfigure.TlsSslBundleAutoConfiguration;
 import dev.tlsboot.autoconfigure.reload.TlsReloadAutoConfiguration;
@@ -82,7 +87,8 @@ class KafkaTlsTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(TlsAutoConfiguration.class, TlsSslBundleAutoConfiguration.class,
 				SslAutoConfiguration.class, TlsReloadAutoConfiguration.class, KafkaAutoConfiguration.class,
-				TlsKafkaAutoConfiguration.class))
+				TlsKafkaAutoConfiguration.class, MetricsAutoConfiguration.class, TlsMetricsAutoConfiguration.class))
+		.withBean(SimpleMeterRegistry.class)
 		.withPropertyValues("spring.kafka.security.protocol=SSL", "spring.kafka.producer.properties.max.block.ms=10000",
 				"tls.reload.quiet-period=200ms");
 
@@ -110,14 +116,22 @@ class KafkaTlsTests {
 				send(application.getBean(KafkaTemplate.class), topic, "over mutual TLS");
 				assertThat(consume(application, topic)).containsExactly("over mutual TLS");
 				// The admin's and the consumer's are closed by now, the producer's open
-				assertThat(connections(application, (entry) -> true)).hasSizeGreaterThanOrEqualTo(3)
-					.allSatisfy((connection) -> {
-						assertThat(connection.state()).isIn(State.OPEN, State.CLOSED);
-						assertThat(connection.consumer()).isEqualTo(TlsConsumers.KAFKA);
-						assertThat(connection.peerSubject()).isEqualTo("CN=localhost");
-						assertThat(presented(connection)).isEqualTo("CN=kafka-client");
-						assertThat(ConnectionDescriptor.of(connection).consumer()).isEqualTo("kafka");
-					});
+				List<TrackedConnection> made = connections(application, (entry) -> true);
+				assertThat(made).hasSizeGreaterThanOrEqualTo(3).allSatisfy((connection) -> {
+					assertThat(connection.state()).isIn(State.OPEN, State.CLOSED);
+					assertThat(connection.consumer()).isEqualTo(TlsConsumers.KAFKA);
+					assertThat(connection.peerSubject()).isEqualTo("CN=localhost");
+					assertThat(presented(connection)).isEqualTo("CN=kafka-client");
+					assertThat(ConnectionDescriptor.of(connection).consumer()).isEqualTo("kafka");
+				});
+				long timed = application.getBean(MeterRegistry.class)
+					.get("tls.handshakes")
+					.tags("context", "kafka", "consumer", "kafka", "outcome", "success")
+					.timers()
+					.stream()
+					.mapToLong(Timer::count)
+					.sum();
+				assertThat(timed).isEqualTo(made.size());
 			});
 	}
 
@@ -135,6 +149,11 @@ class KafkaTlsTests {
 					.get(0);
 				assertThat(failed.consumer()).isEqualTo(TlsConsumers.KAFKA);
 				assertThat(failed.failure().orElseThrow().explanation().cause()).isEqualTo(Cause.HOSTNAME_MISMATCH);
+				assertThat(application.getBean(MeterRegistry.class)
+					.get("tls.handshake.failures")
+					.tags("context", "kafka", "consumer", "kafka", "cause", "HOSTNAME_MISMATCH")
+					.counter()
+					.count()).isPositive();
 			});
 	}
 
