@@ -76,8 +76,9 @@ final class TlsKafkaConnectionDetails implements KafkaConnectionDetails {
 
 	private Configuration forKafka(Configuration configuration) {
 		SslBundle bundle = configuration.getSslBundle();
-		return (bundle != null && this.bridged.test(bundle)) ? Configuration.of(configuration.getBootstrapServers(),
-				new KafkaSslBundle(bundle), configuration.getSecurityProtocol()) : configuration;
+		SslBundle forKafka = forKafka(bundle);
+		return (forKafka != bundle) ? Configuration.of(configuration.getBootstrapServers(), forKafka,
+				configuration.getSecurityProtocol()) : configuration;
 	}
 
 	private @Nullable SslBundle forKafka(@Nullable SslBundle bundle) {
