@@ -21,6 +21,8 @@ public final class TlsConsumers {
 
 	/** The gRPC client channels ({@code spring.grpc.client.channel.<name>.ssl.*}). */
 	public static final String GRPC_CLIENT = "grpc-client";
+	/** Kafka's producers, consumers and admin clients ({@code spring.kafka.ssl.bundle} and per client). */
+	public static final String KAFKA = "kafka";
 
 	/** The application's web server. */
 	public static final String HTTP_SERVER = "http-server";
