@@ -79,7 +79,7 @@ public final class RevocationChecker {
 		HttpFetch http = new HttpFetch(settings.timeout());
 		List<RevocationSource> network = new ArrayList<>();
 		if (settings.ocsp()) {
-			network.add(new OcspSource(settings.ocspResponder(), http, settings.timeout()));
+			network.add(new OcspSource(new OcspClient(settings.ocspResponder(), http), settings.timeout()));
 		}
 		if (settings.distributionPoints()) {
 			network.add(new DistributionPointSource(http, settings.timeout()));
