@@ -15,6 +15,9 @@ import java.util.concurrent.CompletableFuture;
 
 import javax.security.auth.x500.X500Principal;
 
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.x509.AccessDescription;
 import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.Extension;
@@ -56,6 +59,12 @@ final class OcspClient {
 	private static final Duration SKEW = Duration.ofMinutes(5);
 
 	private static final String OCSP_SIGNING = "1.3.6.1.5.5.7.3.9";
+
+	/** id-pe-tlsfeature. */
+	private static final String TLS_FEATURE = "1.3.6.1.5.5.7.1.24";
+
+	/** The TLS extension status_request, as a TLS feature. */
+	private static final int STATUS_REQUEST = 5;
 
 	/** An answer is about one certificate of one issuer, from one responder. */
 	record Key(X500Principal issuer, BigInteger serial, URI responder) {
@@ -109,8 +118,7 @@ final class OcspClient {
 		CertificateID id;
 		byte[] request;
 		try {
-			id = new CertificateID(new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
-					new JcaX509CertificateHolder(issuer), certificate.getSerialNumber());
+			id = certificateId(certificate, issuer);
 			request = new OCSPReqBuilder().addRequest(id).build().getEncoded();
 		}
 		catch (OperatorCreationException | OCSPException | CertificateException | IOException ex) {
@@ -123,15 +131,44 @@ final class OcspClient {
 					: judge(response, id, issuer, name(url)));
 	}
 
+	private static CertificateID certificateId(X509Certificate certificate, X509Certificate issuer)
+			throws OperatorCreationException, OCSPException, CertificateException {
+		return new CertificateID(new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
+				new JcaX509CertificateHolder(issuer), certificate.getSerialNumber());
+	}
+
 	private static Fetched<OcspResponse> judge(HttpFetch.Response response, CertificateID id, X509Certificate issuer,
 			String name) {
+		if (response.statusCode() != 200) {
+			return Fetched.failed("answered HTTP " + response.statusCode(), Instant.now().plus(RETRY_AFTER));
+		}
+		return judge(response.body(), id, issuer, name);
+	}
+
+	/**
+	 * Judge a response a server stapled to its handshake, as one from a responder: signed for the issuer, about the
+	 * certificate, current.
+	 * @param encoded the DER {@code OCSPResponse}
+	 * @param certificate the certificate it should be about
+	 * @param issuer its issuer
+	 * @param name the source, as answers name it
+	 * @return what it says, or why it does not count
+	 */
+	static Fetched<OcspResponse> judgeStapled(byte[] encoded, X509Certificate certificate, X509Certificate issuer,
+			String name) {
+		try {
+			return judge(encoded, certificateId(certificate, issuer), issuer, name);
+		}
+		catch (OperatorCreationException | OCSPException | CertificateException ex) {
+			return Fetched.failed("cannot be matched to the certificate: " + ex, Instant.now());
+		}
+	}
+
+	private static Fetched<OcspResponse> judge(byte[] body, CertificateID id, X509Certificate issuer, String name) {
 		Instant now = Instant.now();
 		Instant retry = now.plus(RETRY_AFTER);
-		if (response.statusCode() != 200) {
-			return Fetched.failed("answered HTTP " + response.statusCode(), retry);
-		}
 		try {
-			OCSPResp ocsp = new OCSPResp(response.body());
+			OCSPResp ocsp = new OCSPResp(body);
 			if (ocsp.getStatus() != OCSPResp.SUCCESSFUL) {
 				return Fetched.failed("refused the request (OCSP status " + ocsp.getStatus() + ")", retry);
 			}
@@ -143,7 +180,7 @@ final class OcspClient {
 			for (SingleResp single : basic.getResponses()) {
 				if (single.getCertID().equals(id)) {
 					return status(single, name, now, retry)
-						.map((status) -> new OcspResponse(status, response.body()));
+						.map((status) -> new OcspResponse(status, body));
 				}
 			}
 			return Fetched.failed("answered about another certificate", retry);
@@ -209,6 +246,25 @@ final class OcspClient {
 		catch (OperatorCreationException | OCSPException ex) {
 			return false;
 		}
+	}
+
+	/** Whether the certificate has the TLS feature extension naming status_request ("must-staple", RFC 7633). */
+	static boolean isMustStaple(X509Certificate certificate) {
+		byte[] extension = certificate.getExtensionValue(TLS_FEATURE);
+		if (extension == null) {
+			return false;
+		}
+		try {
+			for (ASN1Encodable feature : ASN1Sequence.getInstance(JcaX509ExtensionUtils.parseExtensionValue(extension))) {
+				if (ASN1Integer.getInstance(feature).hasValue(STATUS_REQUEST)) {
+					return true;
+				}
+			}
+		}
+		catch (IOException | IllegalArgumentException ex) {
+			// a malformed extension asks for nothing
+		}
+		return false;
 	}
 
 	/** The first HTTP OCSP URL of the certificate's authority information access, or {@code null}. */
