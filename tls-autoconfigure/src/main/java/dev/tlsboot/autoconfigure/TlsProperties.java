@@ -275,12 +275,26 @@ public class TlsProperties extends ContextProperties {
 		 */
 		private Duration warningThreshold = Duration.ofDays(14);
 
+		/**
+		 * How long an OCSP responder of a context's revocation check may fail before the health indicator warns
+		 * about it.
+		 */
+		private Duration responderThreshold = Duration.ofMinutes(5);
+
 		public Duration getWarningThreshold() {
 			return this.warningThreshold;
 		}
 
 		public void setWarningThreshold(Duration warningThreshold) {
 			this.warningThreshold = warningThreshold;
+		}
+
+		public Duration getResponderThreshold() {
+			return this.responderThreshold;
+		}
+
+		public void setResponderThreshold(Duration responderThreshold) {
+			this.responderThreshold = responderThreshold;
 		}
 
 	}

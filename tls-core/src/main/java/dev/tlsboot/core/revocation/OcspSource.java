@@ -3,6 +3,13 @@ package dev.tlsboot.core.revocation;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 import dev.tlsboot.core.status.RevocationStatus;
 
@@ -15,6 +22,9 @@ final class OcspSource implements RevocationSource {
 	private final OcspClient client;
 
 	private final FetchCache<OcspClient.Key, RevocationStatus> cache;
+
+	/** Since when each responder whose last answer was a failure has failed. */
+	private final BoundedMap<URI, Instant> failingSince = new BoundedMap<>();
 
 	/**
 	 * @param client asks the responders
@@ -38,10 +48,38 @@ final class OcspSource implements RevocationSource {
 		}
 		String name = OcspClient.name(url);
 		Fetched<RevocationStatus> fetched = this.cache.get(OcspClient.Key.of(certificate, url),
-				() -> this.client.fetch(url, certificate, issuer)
-					.thenApply((response) -> response.map(OcspClient.OcspResponse::status)),
+				() -> this.client.fetch(url, certificate, issuer).thenApply((response) -> {
+					if (response.ok()) {
+						this.failingSince.remove(url);
+					}
+					else if (this.failingSince.get(url) == null) {
+						this.failingSince.put(url, Instant.now());
+					}
+					return response.map(OcspClient.OcspResponse::status);
+				}),
 				name);
 		return fetched.ok() ? fetched.value() : RevocationStatus.unknown(name, fetched.error());
+	}
+
+	/** The answers kept now, each with what it is about. */
+	List<OcspCacheEntry> cached() {
+		List<OcspCacheEntry> cached = new ArrayList<>();
+		this.cache.snapshot().forEach((key, fetched) -> {
+			String name = OcspClient.name(key.responder());
+			cached.add(new OcspCacheEntry(key.responder().toString(), key.issuer().getName(),
+					key.serial().toString(16).toUpperCase(Locale.ROOT),
+					fetched.ok() ? fetched.value() : RevocationStatus.unknown(name, fetched.error()),
+					fetched.expires()));
+		});
+		cached.sort(Comparator.comparing(OcspCacheEntry::responder).thenComparing(OcspCacheEntry::serial));
+		return cached;
+	}
+
+	/** The responders whose last answer was a failure, by URL, with the moment they started failing. */
+	Map<String, Instant> failingResponders() {
+		Map<String, Instant> failing = new TreeMap<>();
+		this.failingSince.snapshot().forEach((url, since) -> failing.put(url.toString(), since));
+		return failing;
 	}
 
 }

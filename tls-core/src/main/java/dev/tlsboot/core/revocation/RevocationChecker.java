@@ -5,6 +5,7 @@ import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertPathValidatorException.BasicReason;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -70,6 +71,8 @@ public final class RevocationChecker {
 	 */
 	private final Map<String, Map<State, LongAdder>> answers;
 
+	private final List<String> answerKinds;
+
 	private volatile Known known;
 
 	/** Whether a peer's certificate is "must-staple", remembered: read from its extensions once. */
@@ -95,6 +98,7 @@ public final class RevocationChecker {
 		Map<String, Map<State, LongAdder>> answers = new HashMap<>();
 		List<String> kinds = new ArrayList<>(sourceKinds());
 		kinds.add(STAPLE);
+		this.answerKinds = List.copyOf(kinds);
 		for (String kind : kinds) {
 			Map<State, LongAdder> byState = new EnumMap<>(State.class);
 			for (State state : State.values()) {
@@ -133,6 +137,28 @@ public final class RevocationChecker {
 	public long answers(String kind, State state) {
 		LongAdder count = this.answers.getOrDefault(kind, Map.of()).get(state);
 		return (count != null) ? count.sum() : 0;
+	}
+
+	/** The kinds of source whose answers {@link #answers} counts: those of {@link #sourceKinds()}, and {@code staple}. */
+	public List<String> answerKinds() {
+		return this.answerKinds;
+	}
+
+	/** What the OCSP responders said, as kept now: empty when {@code revocation-ocsp} is off. */
+	public List<OcspCacheEntry> ocspCache() {
+		return ocsp().map(OcspSource::cached).orElse(List.of());
+	}
+
+	/**
+	 * The OCSP responders whose last answer was a failure (refused, silent, unusable), by URL, each with the moment
+	 * it started failing; one that answers again leaves the map.
+	 */
+	public Map<String, Instant> failingResponders() {
+		return ocsp().map(OcspSource::failingResponders).orElse(Map.of());
+	}
+
+	private Optional<OcspSource> ocsp() {
+		return this.network.stream().filter(OcspSource.class::isInstance).map(OcspSource.class::cast).findFirst();
 	}
 
 	/** The kinds of source this checker asks: {@code crlfile}, {@code ocsp}, {@code crldp}. */
