@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.netty.handler.ssl.OpenSsl;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,7 +41,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Servers that require client certificates, configured by {@code tls.*} properties, refuse a revoked one on every
  * web server and Netty provider, and say why in their registry: against a CRL that {@code openssl ca -gencrl} signed
- * from a real index, and under {@code revocation: hard} with a dead OCSP responder.
+ * from a real index, against {@code openssl ocsp} answering from the same index, and under {@code revocation: hard}
+ * with a dead OCSP responder.
  */
 class ServerRevocationTests {
 
@@ -52,6 +54,8 @@ class ServerRevocationTests {
 	private static OpenSslCa ca;
 
 	private static Path crl;
+
+	private static OpenSslCli.Server responder;
 
 	/**
 	 * Run the application with the server certificate, trust in the CA, client certificates required, and the given
@@ -74,7 +78,7 @@ class ServerRevocationTests {
 	}
 
 	@BeforeAll
-	static void pki() {
+	static void pki() throws Exception {
 		ca = OpenSslCa.create(dir.resolve("ca"), CertificateAuthority.root("Server Revocation Root"));
 		ca.valid(ca.ca().issueServer("localhost", "127.0.0.1")).writeTo(dir, "server");
 		ca.valid(ca.ca().issueClient("good-client")).writeTo(dir, "good-client");
@@ -82,10 +86,37 @@ class ServerRevocationTests {
 		revoked.writeTo(dir, "revoked-client");
 		ca.revoke(revoked.certificate(), "keyCompromise");
 		crl = ca.crl(dir.resolve("ca.crl"));
+		int port = OpenSslCli.freePort();
+		IssuedCertificate revokedAtResponder = ca.ca().issue().commonName("ocsp-revoked-client").clientAuth()
+			.ocspResponder("http://127.0.0.1:" + port).build();
+		revokedAtResponder.writeTo(dir, "ocsp-revoked-client");
+		ca.revoke(revokedAtResponder.certificate(), "affiliationChanged");
+		responder = ca.responder(port);
+	}
+
+	@AfterAll
+	static void stop() {
+		responder.close();
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "TOMCAT, jdk", "REACTOR_NETTY, jdk", "REACTOR_NETTY, openssl" })
+	@CsvSource({ "TOMCAT, jdk", "JETTY, jdk", "REACTOR_NETTY, jdk", "REACTOR_NETTY, openssl" })
+	void theResponderAClientCertificateNamesRefusesItWhenRevoked(TestApplications server, String provider)
+			throws Exception {
+		try (ConfigurableApplicationContext application = run(server, provider, "tls.revocation=soft")) {
+			int port = TestApplications.port(application);
+			// It names no responder and no CRL: soft lets it pass.
+			assertThat(get(port, "good-client").body()).isEqualTo("CN=good-client");
+			assertThatExceptionOfType(IOException.class).isThrownBy(() -> get(port, "ocsp-revoked-client"));
+			HandshakeFailure failure = refusal(application);
+			assertThat(failure.cause()).isEqualTo(Cause.REVOKED);
+			assertThat(failure.explanation()).contains("'CN=ocsp-revoked-client'", "AFFILIATION_CHANGED",
+					"OCSP responder http://127.0.0.1:" + responder.port());
+		}
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "TOMCAT, jdk", "JETTY, jdk", "REACTOR_NETTY, jdk", "REACTOR_NETTY, openssl" })
 	void crlfileRefusesARevokedClientCertificateAndTheRegistrySaysRevoked(TestApplications server, String provider)
 			throws Exception {
 		try (ConfigurableApplicationContext application = run(server, provider, "tls.crlfile=file:" + crl)) {
@@ -99,7 +130,7 @@ class ServerRevocationTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "TOMCAT, jdk", "REACTOR_NETTY, jdk", "REACTOR_NETTY, openssl" })
+	@CsvSource({ "TOMCAT, jdk", "JETTY, jdk", "REACTOR_NETTY, jdk", "REACTOR_NETTY, openssl" })
 	void hardRefusesWhenTheOnlyResponderIsDead(TestApplications server, String provider) throws Exception {
 		try (ConfigurableApplicationContext application = run(server, provider, "tls.revocation=hard",
 				"tls.ocsp-responder=http://127.0.0.1:" + OpenSslCli.freePort(), "tls.revocation-timeout=1s")) {
