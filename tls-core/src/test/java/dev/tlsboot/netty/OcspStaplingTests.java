@@ -1,23 +1,24 @@
 package dev.tlsboot.netty;
 
-import java.nio.file.Path;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.TlsImplementation;
 import dev.tlsboot.core.TlsOptions;
 import dev.tlsboot.core.observe.ConnectionRegistry;
 import dev.tlsboot.core.status.RevocationStatus;
-import dev.tlsboot.pki.CertificateAuthority;
 import dev.tlsboot.pki.IssuedCertificate;
 import dev.tlsboot.testing.OpenSslCa;
 import dev.tlsboot.testing.OpenSslCli;
+import dev.tlsboot.testing.StaplingPki;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,56 +30,32 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OcspStaplingTests {
 
-	private static final String JDK_SWITCH = "jdk.tls.server.enableStatusRequestExtension";
-
-	@TempDir
-	static Path dir;
+	@RegisterExtension
+	static final StaplingPki pki = new StaplingPki("Stapling Root");
 
 	private static OpenSslCa ca;
 
-	private static OpenSslCli.Server responder;
-
-	private static String previousSwitch;
-
 	@BeforeAll
-	static void pki() throws Exception {
-		previousSwitch = System.getProperty(JDK_SWITCH);
-		int port = OpenSslCli.freePort();
-		String url = "http://127.0.0.1:" + port;
-		ca = OpenSslCa.create(dir.resolve("ca"), CertificateAuthority.root("Stapling Root"));
-		ca.valid(server(url)).writeTo(dir, "good");
-		IssuedCertificate revoked = server(url);
-		revoked.writeTo(dir, "revoked");
+	static void issue() throws IOException {
+		ca = pki.ca();
+		ca.valid(pki.server().build()).writeTo(pki.directory(), "good");
+		IssuedCertificate revoked = pki.server().build();
+		revoked.writeTo(pki.directory(), "revoked");
 		ca.revoke(revoked.certificate(), "keyCompromise");
-		server("http://127.0.0.1:" + OpenSslCli.freePort()).writeTo(dir, "dead-responder");
-		responder = ca.responder(port);
-	}
-
-	@AfterAll
-	static void stop() {
-		responder.close();
-		// The switch is the JVM's: later tests' SSLContexts must not staple because of these.
-		if (previousSwitch == null) {
-			System.clearProperty(JDK_SWITCH);
-		}
-		else {
-			System.setProperty(JDK_SWITCH, previousSwitch);
-		}
-	}
-
-	private static IssuedCertificate server(String responderUrl) {
-		return ca.ca().issue().commonName("localhost").subjectAltNames("localhost").serverAuth()
-			.ocspResponder(responderUrl).build();
+		pki.server().ocspResponder("http://127.0.0.1:" + OpenSslCli.freePort()).build()
+			.writeTo(pki.directory(), "dead-responder");
+		pki.startResponder();
 	}
 
 	private static TlsContext stapling(String name, TlsImplementation provider) {
-		return TlsContext.builder(TlsOptions.builder()
-			.certfile(dir.resolve(name + ".crt").toString())
-			.keyfile(dir.resolve(name + ".key").toString())
-			.cafile(ca.certificateFile().toString())
-			.provider(provider)
-			.ocspStapling(true)
-			.build()).registry(ConnectionRegistry.disabled()).build();
+		return serving(name, (options) -> options.provider(provider).ocspStapling(true));
+	}
+
+	private static TlsContext serving(String name, UnaryOperator<TlsOptions.Builder> options) {
+		return TlsContext.builder(options.apply(TlsOptions.builder()
+			.certfile(pki.file(name + ".crt"))
+			.keyfile(pki.file(name + ".key"))
+			.cafile(ca.certificateFile().toString())).build()).registry(ConnectionRegistry.disabled()).build();
 	}
 
 	/** What {@code openssl s_client -status} says of the response the server stapled. */
@@ -114,7 +91,7 @@ class OcspStaplingTests {
 		assertThat(requests() - before).isEqualTo(1);
 		RevocationStatus status = context.ocspStapling().orElseThrow().status();
 		assertThat(status.state()).isEqualTo(RevocationStatus.State.GOOD);
-		assertThat(status.source()).isEqualTo("OCSP responder http://127.0.0.1:" + responder.port());
+		assertThat(status.source()).isEqualTo("OCSP responder http://127.0.0.1:" + pki.responder().port());
 		assertThat(status.nextUpdate()).isAfter(status.thisUpdate());
 	}
 
@@ -130,14 +107,9 @@ class OcspStaplingTests {
 	@Test
 	void aDeadResponderLeavesHandshakesWithoutAStapleNotFailed() throws Exception {
 		NettyLoopback.assumeAvailable(NettyTlsImplementation.OPENSSL);
-		TlsContext context = TlsContext.builder(TlsOptions.builder()
-			.certfile(dir.resolve("dead-responder.crt").toString())
-			.keyfile(dir.resolve("dead-responder.key").toString())
-			.cafile(ca.certificateFile().toString())
-			.provider(TlsImplementation.OPENSSL)
+		TlsContext context = serving("dead-responder", (options) -> options.provider(TlsImplementation.OPENSSL)
 			.ocspStapling(true)
-			.revocationTimeout(java.time.Duration.ofMillis(500))
-			.build()).registry(ConnectionRegistry.disabled()).build();
+			.revocationTimeout(Duration.ofMillis(500)));
 		NettySslContext server = NettySslContext.forServer(context, NettyTlsImplementation.OPENSSL);
 		assertThat(statusSeenByOpenSsl(server)).contains("OCSP response: no response sent",
 				"Verify return code: 0 (ok)");
@@ -147,18 +119,14 @@ class OcspStaplingTests {
 	@Test
 	void withoutTheOptionNothingIsStapled() throws Exception {
 		NettyLoopback.assumeAvailable(NettyTlsImplementation.OPENSSL);
-		TlsContext context = TlsContext.builder(TlsOptions.builder()
-			.certfile(dir.resolve("good.crt").toString())
-			.keyfile(dir.resolve("good.key").toString())
-			.provider(TlsImplementation.OPENSSL)
-			.build()).registry(ConnectionRegistry.disabled()).build();
+		TlsContext context = serving("good", (options) -> options.provider(TlsImplementation.OPENSSL));
 		assertThat(context.ocspStapling()).isEmpty();
 		assertThat(statusSeenByOpenSsl(NettySslContext.forServer(context, NettyTlsImplementation.OPENSSL)))
 			.contains("OCSP response: no response sent");
 	}
 
 	private static int requests() {
-		return responder.output().split("Received request", -1).length - 1;
+		return pki.responder().output().split("Received request", -1).length - 1;
 	}
 
 }

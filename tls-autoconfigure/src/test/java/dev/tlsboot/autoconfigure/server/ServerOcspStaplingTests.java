@@ -1,15 +1,10 @@
 package dev.tlsboot.autoconfigure.server;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.netty.handler.ssl.OpenSsl;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -18,12 +13,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import dev.tlsboot.actuate.TlsEndpoint;
 import dev.tlsboot.autoconfigure.TlsContexts;
 import dev.tlsboot.core.observe.ConnectionRegistry;
-import dev.tlsboot.pki.CertificateAuthority;
 import dev.tlsboot.testing.OpenSslCa;
 import dev.tlsboot.testing.OpenSslCli;
+import dev.tlsboot.testing.StaplingPki;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code tls.server.ocsp-stapling: true} staples the server certificate's OCSP response, from {@code openssl ocsp}
@@ -32,54 +26,23 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class ServerOcspStaplingTests {
 
-	private static final String JDK_SWITCH = "jdk.tls.server.enableStatusRequestExtension";
-
-	@TempDir
-	static Path dir;
+	@RegisterExtension
+	static final StaplingPki pki = new StaplingPki("Stapling Server Root");
 
 	private static OpenSslCa ca;
 
-	private static OpenSslCli.Server responder;
-
-	private static String previousSwitch;
-
 	@BeforeAll
-	static void pki() throws Exception {
-		previousSwitch = System.getProperty(JDK_SWITCH);
-		int port = OpenSslCli.freePort();
-		ca = OpenSslCa.create(dir.resolve("ca"), CertificateAuthority.root("Stapling Server Root"));
-		ca.valid(ca.ca().issue().commonName("localhost").subjectAltNames("localhost", "127.0.0.1").serverAuth()
-			.ocspResponder("http://127.0.0.1:" + port).build()).writeTo(dir, "server");
-		responder = ca.responder(port);
-	}
-
-	@AfterAll
-	static void stop() {
-		responder.close();
-	}
-
-	/** The switch is the JVM's: later SSLContexts must not staple because of an earlier test. */
-	@AfterEach
-	void restoreTheJdkSwitch() {
-		if (previousSwitch == null) {
-			System.clearProperty(JDK_SWITCH);
-		}
-		else {
-			System.setProperty(JDK_SWITCH, previousSwitch);
-		}
+	static void issue() {
+		ca = pki.ca();
+		ca.valid(pki.server().build()).writeTo(pki.directory(), "server");
+		pki.startResponder();
 	}
 
 	private static ConfigurableApplicationContext run(TestApplications server, String provider, boolean stapling) {
-		assumeTrue(!provider.equals("openssl") || OpenSsl.isAvailable(),
-				() -> "netty-tcnative cannot be loaded: " + OpenSsl.unavailabilityCause());
-		Map<String, String> properties = new LinkedHashMap<>();
-		properties.put("tls.certfile", "file:" + dir.resolve("server.crt"));
-		properties.put("tls.keyfile", "file:" + dir.resolve("server.key"));
-		// The certificate is the root's own: the JDK finds the issuer it needs for the request here.
-		properties.put("tls.cafile", "file:" + ca.certificateFile());
-		properties.put("tls.provider", provider);
-		properties.put("tls.server.ocsp-stapling", String.valueOf(stapling));
-		return server.run(properties);
+		// The certificate is the root's own: the JDK finds the issuer it needs for the request in cafile.
+		return server.runOn(provider, Map.of("tls.certfile", "file:" + pki.file("server.crt"), "tls.keyfile",
+				"file:" + pki.file("server.key"), "tls.cafile", "file:" + ca.certificateFile(),
+				"tls.server.ocsp-stapling", String.valueOf(stapling)));
 	}
 
 	@ParameterizedTest

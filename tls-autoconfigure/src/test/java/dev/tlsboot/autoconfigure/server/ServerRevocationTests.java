@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.netty.handler.ssl.OpenSsl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +35,6 @@ import dev.tlsboot.testing.OpenSslCli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Servers that require client certificates, configured by {@code tls.*} properties, refuse a revoked one on every
@@ -62,19 +60,16 @@ class ServerRevocationTests {
 	 * settings; skipped on {@code openssl} when netty-tcnative cannot be loaded.
 	 */
 	private static ConfigurableApplicationContext run(TestApplications server, String provider, String... settings) {
-		assumeTrue(!provider.equals("openssl") || OpenSsl.isAvailable(),
-				() -> "netty-tcnative cannot be loaded: " + OpenSsl.unavailabilityCause());
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("tls.certfile", "file:" + dir.resolve("server.crt"));
 		properties.put("tls.keyfile", "file:" + dir.resolve("server.key"));
 		properties.put("tls.cafile", "file:" + ca.certificateFile());
-		properties.put("tls.provider", provider);
 		properties.put("tls.server.require", "true");
 		for (String setting : settings) {
 			int equals = setting.indexOf('=');
 			properties.put(setting.substring(0, equals), setting.substring(equals + 1));
 		}
-		return server.run(properties);
+		return server.runOn(provider, properties);
 	}
 
 	@BeforeAll

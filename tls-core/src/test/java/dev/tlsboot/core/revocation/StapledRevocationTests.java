@@ -5,11 +5,9 @@ import java.nio.file.Path;
 
 import javax.net.ssl.SSLSocket;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.TlsHandshakeException;
@@ -19,11 +17,10 @@ import dev.tlsboot.core.observe.HandshakeFailure;
 import dev.tlsboot.core.observe.HandshakeFailure.Cause;
 import dev.tlsboot.core.status.RevocationStatus;
 import dev.tlsboot.core.status.TlsStatus;
-import dev.tlsboot.pki.CertificateAuthority;
-import dev.tlsboot.pki.Issuance;
 import dev.tlsboot.pki.IssuedCertificate;
 import dev.tlsboot.testing.OpenSslCa;
 import dev.tlsboot.testing.OpenSslCli;
+import dev.tlsboot.testing.StaplingPki;
 
 import static dev.tlsboot.core.revocation.RevocationPeers.clientRefusal;
 import static dev.tlsboot.core.revocation.RevocationPeers.context;
@@ -40,50 +37,20 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class StapledRevocationTests {
 
-	private static final String JDK_SWITCH = "jdk.tls.server.enableStatusRequestExtension";
-
-	@TempDir
-	static Path dir;
+	@RegisterExtension
+	static final StaplingPki pki = new StaplingPki("Staple Root");
 
 	private static OpenSslCa ca;
 
-	private static OpenSslCli.Server responder;
-
-	private static String previousSwitch;
-
 	@BeforeAll
-	static void pki() throws Exception {
-		previousSwitch = System.getProperty(JDK_SWITCH);
-		int port = OpenSslCli.freePort();
-		String url = "http://127.0.0.1:" + port;
-		ca = OpenSslCa.create(dir.resolve("ca"), CertificateAuthority.root("Staple Root"));
-		ca.valid(server(url).build()).writeTo(dir, "good");
-		IssuedCertificate revoked = server(url).build();
-		revoked.writeTo(dir, "revoked");
+	static void issue() {
+		ca = pki.ca();
+		ca.valid(pki.server().build()).writeTo(pki.directory(), "good");
+		IssuedCertificate revoked = pki.server().build();
+		revoked.writeTo(pki.directory(), "revoked");
 		ca.revoke(revoked.certificate(), "keyCompromise");
-		ca.valid(server(url).mustStaple().build()).writeTo(dir, "must-staple");
-		responder = ca.responder(port);
-	}
-
-	@AfterAll
-	static void stop() {
-		responder.close();
-	}
-
-	/** The switch is the JVM's: later SSLContexts must not staple because of an earlier test. */
-	@AfterEach
-	void restoreTheJdkSwitch() {
-		if (previousSwitch == null) {
-			System.clearProperty(JDK_SWITCH);
-		}
-		else {
-			System.setProperty(JDK_SWITCH, previousSwitch);
-		}
-	}
-
-	private static Issuance server(String responderUrl) {
-		return ca.ca().issue().commonName("localhost").subjectAltNames("localhost").serverAuth()
-			.ocspResponder(responderUrl);
+		ca.valid(pki.server().mustStaple().build()).writeTo(pki.directory(), "must-staple");
+		pki.startResponder();
 	}
 
 	/** A client that can learn the status only from a staple: its responder is dead. */
@@ -94,12 +61,8 @@ class StapledRevocationTests {
 
 	/** TLS Boot's server on the JDK's TLS; the certificate is the root's own, its issuer found in {@code cafile}. */
 	private static TlsContext jdkServer(String name, boolean stapling) {
-		return context(TlsOptions.builder().certfile(file(name + ".crt")).keyfile(file(name + ".key"))
+		return context(TlsOptions.builder().certfile(pki.file(name + ".crt")).keyfile(pki.file(name + ".key"))
 			.cafile(ca.certificateFile().toString()).ocspStapling(stapling), ConnectionRegistry.disabled());
-	}
-
-	private static String file(String name) {
-		return dir.resolve(name).toString();
 	}
 
 	@Test
@@ -160,16 +123,16 @@ class StapledRevocationTests {
 	/** nginx serving the named certificate with the given stapling directives. */
 	private static Nginx nginx(String name, String stapling) throws Exception {
 		Nginx.assumeAvailable();
-		return Nginx.start(dir.resolve("nginx-" + name + "-" + System.nanoTime()), OpenSslCli.freePort(),
-				"ssl_certificate " + file(name + ".crt") + "; ssl_certificate_key " + file(name + ".key") + "; "
+		return Nginx.start(pki.directory().resolve("nginx-" + name + "-" + System.nanoTime()), OpenSslCli.freePort(),
+				"ssl_certificate " + pki.file(name + ".crt") + "; ssl_certificate_key " + pki.file(name + ".key") + "; "
 						+ stapling);
 	}
 
 	/** The responder's answer about the named certificate, as {@code openssl ocsp -respout} writes it (DER). */
 	private static Path responseFile(String name) {
-		Path response = dir.resolve(name + ".ocsp.der");
-		OpenSslCli.openssl(dir, "ocsp", "-issuer", ca.certificateFile().toString(), "-cert", file(name + ".crt"),
-				"-url", "http://127.0.0.1:" + responder.port(), "-CAfile", ca.certificateFile().toString(),
+		Path response = pki.directory().resolve(name + ".ocsp.der");
+		OpenSslCli.openssl(pki.directory(), "ocsp", "-issuer", ca.certificateFile().toString(), "-cert", pki.file(name + ".crt"),
+				"-url", "http://127.0.0.1:" + pki.responder().port(), "-CAfile", ca.certificateFile().toString(),
 				"-respout", response.toString()).checked();
 		return response;
 	}
