@@ -66,7 +66,9 @@ final class ProviderContexts {
 			sessions = context.sslContext().getServerSessionContext();
 		}
 		else {
-			builder = SslContextBuilder.forClient().keyManager(keys);
+			// A client that checks revocation asks for the server's staple, which the trust manager then reads.
+			builder = SslContextBuilder.forClient().keyManager(keys)
+				.enableOcsp(context.options().checksRevocation() && OpenSsl.isOcspSupported());
 			sessions = context.sslContext().getClientSessionContext();
 		}
 		builder.sslProvider(SslProvider.OPENSSL)

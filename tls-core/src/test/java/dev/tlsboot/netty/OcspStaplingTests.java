@@ -14,6 +14,7 @@ import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.TlsImplementation;
 import dev.tlsboot.core.TlsOptions;
 import dev.tlsboot.core.observe.ConnectionRegistry;
+import dev.tlsboot.core.revocation.RevocationMode;
 import dev.tlsboot.core.status.RevocationStatus;
 import dev.tlsboot.pki.IssuedCertificate;
 import dev.tlsboot.testing.OpenSslCa;
@@ -123,6 +124,26 @@ class OcspStaplingTests {
 		assertThat(context.ocspStapling()).isEmpty();
 		assertThat(statusSeenByOpenSsl(NettySslContext.forServer(context, NettyTlsImplementation.OPENSSL)))
 			.contains("OCSP response: no response sent");
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = NettyTlsImplementation.class, names = { "OPENSSL", "JDK" })
+	void aNettyClientCheckingRevocationTakesTheStapleInsteadOfItsDeadResponder(NettyTlsImplementation provider)
+			throws Exception {
+		NettyLoopback.assumeAvailable(NettyTlsImplementation.OPENSSL, provider);
+		NettySslContext server = NettySslContext.forServer(stapling("good", TlsImplementation.OPENSSL),
+				NettyTlsImplementation.OPENSSL);
+		TlsContext client = TlsContext.builder(TlsOptions.builder()
+			.cafile(ca.certificateFile().toString())
+			.revocation(RevocationMode.HARD)
+			.ocspResponder("http://127.0.0.1:" + OpenSslCli.freePort())
+			.build()).registry(ConnectionRegistry.disabled()).build();
+		try (NettyLoopback loopback = new NettyLoopback((channel) -> server.newHandler(channel.alloc()))) {
+			NettyLoopback.Handshake handshake = NettyLoopback
+				.await(loopback.connect(NettySslContext.forClient(client, provider), "localhost"));
+			assertThat(handshake.revocation().state()).isEqualTo(RevocationStatus.State.GOOD);
+			assertThat(handshake.revocation().source()).isEqualTo("staple");
+		}
 	}
 
 	private static int requests() {
