@@ -1,7 +1,11 @@
 package dev.tlsboot.netty;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +26,7 @@ import dev.tlsboot.testing.OpenSslCli;
 import dev.tlsboot.testing.StaplingPki;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code ocsp-stapling} on Netty servers, as {@code openssl s_client -status} sees it: on OpenSSL, the response TLS
@@ -103,6 +108,27 @@ class OcspStaplingTests {
 				NettyTlsImplementation.OPENSSL);
 		assertThat(statusSeenByOpenSsl(server)).contains("OCSP Response Status: successful", "Cert Status: revoked",
 				"Revocation Reason: keyCompromise");
+	}
+
+	@Test
+	void aReloadedCertificateIsStapledWithItsOwnResponse() throws Exception {
+		NettyLoopback.assumeAvailable(NettyTlsImplementation.OPENSSL);
+		copy("good", "rotating");
+		TlsContext context = stapling("rotating", TlsImplementation.OPENSSL);
+		NettySslContext server = NettySslContext.forServer(context, NettyTlsImplementation.OPENSSL);
+		assertThat(statusSeenByOpenSsl(server)).contains("Cert Status: good");
+		copy("revoked", "rotating");
+		context.reload();
+		// The new certificate's response is fetched in the background; until then nothing is stapled.
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(statusSeenByOpenSsl(server)).contains("Cert Status: revoked"));
+	}
+
+	private static void copy(String from, String to) throws IOException {
+		for (String extension : List.of(".crt", ".key")) {
+			Files.copy(Path.of(pki.file(from + extension)), Path.of(pki.file(to + extension)),
+					StandardCopyOption.REPLACE_EXISTING);
+		}
 	}
 
 	@Test
