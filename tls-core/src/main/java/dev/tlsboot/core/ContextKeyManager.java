@@ -37,8 +37,8 @@ final class ContextKeyManager extends X509ExtendedKeyManager {
 				return new Entry(ALIAS_PREFIX + generation, null, null);
 			}
 			List<X509Certificate> chain = new ArrayList<>(material.chain());
-			X509Certificate issuer = (issuers != null && chain.size() == 1 && !CertificateInfo.isSelfSigned(chain.get(0)))
-					? Issuers.issuerOf(chain.get(0), issuers) : null;
+			boolean alone = chain.size() == 1 && !CertificateInfo.isSelfSigned(chain.get(0));
+			X509Certificate issuer = (issuers != null && alone) ? Issuers.issuerOf(chain.get(0), issuers) : null;
 			if (issuer != null) {
 				chain.add(issuer);
 			}

@@ -81,7 +81,8 @@ final class DistributionPointSource implements RevocationSource {
 
 	private CompletableFuture<Fetched<SignedCrl>> fetch(URI url, X509Certificate issuer) {
 		return this.http.get(url).handle((response, failure) -> (failure != null)
-				? Fetched.failed("cannot be reached (" + failure.getCause() + ")", Instant.now().plus(OcspClient.RETRY_AFTER))
+				? Fetched.failed("cannot be reached (" + failure.getCause() + ")",
+						Instant.now().plus(OcspClient.RETRY_AFTER))
 				: judge(response, issuer));
 	}
 

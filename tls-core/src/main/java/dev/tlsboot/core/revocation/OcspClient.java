@@ -255,7 +255,8 @@ final class OcspClient {
 			return false;
 		}
 		try {
-			for (ASN1Encodable feature : ASN1Sequence.getInstance(JcaX509ExtensionUtils.parseExtensionValue(extension))) {
+			ASN1Sequence features = ASN1Sequence.getInstance(JcaX509ExtensionUtils.parseExtensionValue(extension));
+			for (ASN1Encodable feature : features) {
 				if (ASN1Integer.getInstance(feature).hasValue(STATUS_REQUEST)) {
 					return true;
 				}

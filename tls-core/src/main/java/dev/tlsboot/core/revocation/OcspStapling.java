@@ -38,7 +38,8 @@ public final class OcspStapling {
 	static final Duration TICK = Duration.ofMinutes(1);
 
 	/** The response for one certificate, or why there is none. */
-	private record Stapled(X509Certificate certificate, @Nullable URI responder, Fetched<OcspClient.OcspResponse> fetched) {
+	private record Stapled(X509Certificate certificate, @Nullable URI responder,
+			Fetched<OcspClient.OcspResponse> fetched) {
 	}
 
 	private final String context;
@@ -125,9 +126,8 @@ public final class OcspStapling {
 		this.current = new Stapled(certificate, url, fetched);
 		if (!fetched.ok()) {
 			this.failures.warn(certificate.getSerialNumber().toString(),
-					() -> "OCSP stapling of context '" + this.context + "': " + describe(url) + " " + fetched.error()
-							+ "; handshakes go without a staple until it answers ('" + TlsOption.OCSP_STAPLING
-							+ "')");
+					() -> "'" + TlsOption.OCSP_STAPLING + "' of context '" + this.context + "' (" + describe(url)
+							+ "): " + fetched.error() + "; handshakes go without a staple meanwhile");
 		}
 	}
 

@@ -139,7 +139,7 @@ public final class RevocationChecker {
 		return (count != null) ? count.sum() : 0;
 	}
 
-	/** The kinds of source whose answers {@link #answers} counts: those of {@link #sourceKinds()}, and {@code staple}. */
+	/** The kinds of source whose answers {@link #answers} counts: {@link #sourceKinds()} and {@code staple}. */
 	public List<String> answerKinds() {
 		return this.answerKinds;
 	}
@@ -208,7 +208,8 @@ public final class RevocationChecker {
 			List<RevocationStatus> answers = new ArrayList<>();
 			Fetched<RevocationStatus> staple = stapled(pair, (i < stapled.size()) ? stapled.get(i) : null);
 			if (staple != null) {
-				RevocationStatus answer = staple.ok() ? staple.value() : RevocationStatus.unknown(STAPLE, staple.error());
+				RevocationStatus answer = staple.ok() ? staple.value()
+						: RevocationStatus.unknown(STAPLE, staple.error());
 				count(STAPLE, answer.state());
 				answers.add(answer);
 			}

@@ -131,7 +131,8 @@ class StapledRevocationTests {
 	/** The responder's answer about the named certificate, as {@code openssl ocsp -respout} writes it (DER). */
 	private static Path responseFile(String name) {
 		Path response = pki.directory().resolve(name + ".ocsp.der");
-		OpenSslCli.openssl(pki.directory(), "ocsp", "-issuer", ca.certificateFile().toString(), "-cert", pki.file(name + ".crt"),
+		OpenSslCli.openssl(pki.directory(), "ocsp", "-issuer", ca.certificateFile().toString(), "-cert",
+				pki.file(name + ".crt"),
 				"-url", "http://127.0.0.1:" + pki.responder().port(), "-CAfile", ca.certificateFile().toString(),
 				"-respout", response.toString()).checked();
 		return response;
