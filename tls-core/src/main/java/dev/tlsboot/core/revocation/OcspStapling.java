@@ -163,12 +163,6 @@ public final class OcspStapling {
 				: RevocationStatus.unknown(describe(stapled.responder()), fetched.error());
 	}
 
-	/** The certificate the response is about, or {@code null}. */
-	public @Nullable X509Certificate certificate() {
-		Stapled stapled = this.current;
-		return (stapled != null) ? stapled.certificate() : null;
-	}
-
 	private static String describe(@Nullable URI url) {
 		return (url != null) ? OcspClient.name(url) : "OCSP";
 	}
