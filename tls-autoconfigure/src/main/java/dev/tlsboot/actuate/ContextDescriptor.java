@@ -88,6 +88,7 @@ public record ContextDescriptor(Map<String, Object> options, List<String> protoc
 		shown.put(TlsOption.REVOCATION_CRLDP.optionName(), options.revocationCrldp());
 		shown.put(TlsOption.OCSP_RESPONDER.optionName(),
 				(options.ocspResponder() != null) ? options.ocspResponder().toString() : null);
+		shown.put(TlsOption.OCSP_STAPLING.optionName(), options.ocspStapling());
 		return shown;
 	}
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import dev.tlsboot.core.TlsContext;
+import dev.tlsboot.core.revocation.OcspCacheEntry;
 import dev.tlsboot.core.revocation.RevocationChecker;
 import dev.tlsboot.core.status.RevocationStatus;
 
@@ -20,10 +21,15 @@ import dev.tlsboot.core.status.RevocationStatus;
  * @param scope {@code chain} or {@code leaf}
  * @param sources the kinds of source asked: {@code crlfile}, {@code ocsp}, {@code crldp}
  * @param crls the CRLs loaded from {@code crlfile}
- * @param answers how many answers of each outcome each kind of source gave
+ * @param answers how many answers of each outcome each kind of source gave, stapled responses ({@code staple})
+ * included
+ * @param ocsp what the OCSP responders said, as cached now: responder, certificate (issuer and serial), status with
+ * thisUpdate/nextUpdate
+ * @param failingResponders the OCSP responders whose last answer was a failure, each with the moment it started
+ * failing
  */
 public record RevocationDescriptor(String mode, String scope, List<String> sources, List<Crl> crls,
-		Map<String, Map<String, Long>> answers) {
+		Map<String, Map<String, Long>> answers, List<OcspCacheEntry> ocsp, Map<String, Instant> failingResponders) {
 
 	/**
 	 * One CRL of {@code crlfile}.
@@ -50,7 +56,7 @@ public record RevocationDescriptor(String mode, String scope, List<String> sourc
 			return null;
 		}
 		Map<String, Map<String, Long>> answers = new LinkedHashMap<>();
-		for (String source : checker.sourceKinds()) {
+		for (String source : checker.answerKinds()) {
 			Map<String, Long> byOutcome = new LinkedHashMap<>();
 			for (RevocationStatus.State outcome : RevocationStatus.State.values()) {
 				byOutcome.put(lower(outcome), checker.answers(source, outcome));
@@ -59,7 +65,7 @@ public record RevocationDescriptor(String mode, String scope, List<String> sourc
 		}
 		List<Crl> crls = context.crls().stream().map((crl) -> crl(crl, now)).toList();
 		return new RevocationDescriptor(lower(checker.settings().mode()), lower(checker.settings().scope()),
-				checker.sourceKinds(), crls, answers);
+				checker.sourceKinds(), crls, answers, checker.ocspCache(), checker.failingResponders());
 	}
 
 	private static Crl crl(X509CRL crl, Instant now) {

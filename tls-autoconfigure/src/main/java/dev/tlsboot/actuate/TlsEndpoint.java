@@ -59,6 +59,9 @@ public class TlsEndpoint {
 
 	private static final String CIPHERS = "ciphers";
 
+	/** The JDK's JVM-wide switch of server-side OCSP stapling, which {@code ocsp-stapling} sets. */
+	private static final String JDK_SERVER_STAPLING = "jdk.tls.server.enableStatusRequestExtension";
+
 	private final TlsContexts contexts;
 
 	private final ConnectionRegistry registry;
@@ -97,7 +100,8 @@ public class TlsEndpoint {
 		List<String> protocols = Arrays.stream(this.jdk.obtain().getSupportedSSLParameters().getProtocols())
 			.filter((protocol) -> TlsProtocol.fromJsseName(protocol) != null)
 			.toList();
-		return new TlsDescriptor(this.provider.obtain(), protocols, contexts, this.registry.countsByState());
+		return new TlsDescriptor(this.provider.obtain(), protocols, contexts, this.registry.countsByState(),
+				Boolean.getBoolean(JDK_SERVER_STAPLING));
 	}
 
 	private TlsReloads.@Nullable Status reloadStatus(String context) {
@@ -239,9 +243,12 @@ public class TlsEndpoint {
 	 * @param protocols the protocols the JDK supports, like {@code tls::protocols}
 	 * @param contexts every context by name, the default first
 	 * @param connections how many connections the registry keeps in each state
+	 * @param jdkServerStapling whether the JDK's TLS staples OCSP responses for every server SSLContext made in this
+	 * JVM ({@code jdk.tls.server.enableStatusRequestExtension}, which {@code ocsp-stapling} sets on the JDK's TLS)
 	 */
 	public record TlsDescriptor(ProviderDescriptor provider, List<String> protocols,
-			Map<String, ContextDescriptor> contexts, Map<State, Long> connections) implements OperationResponseBody {
+			Map<String, ContextDescriptor> contexts, Map<State, Long> connections,
+			boolean jdkServerStapling) implements OperationResponseBody {
 	}
 
 	/**

@@ -24,8 +24,9 @@ import dev.tlsboot.core.option.TlsOption;
  * The {@code tls} health indicator: {@link Status#DOWN} when a context's own certificate is expired or not yet
  * valid, since peers refuse it. The details list every context's chain with the days left ({@code contexts}), a
  * {@code warnings} entry for each certificate that expires within the warning threshold (the status stays
- * {@link Status#UP}, as with Spring Boot's {@code ssl} indicator), and, as information only, the trusted CAs that
- * are expired or not yet valid ({@code invalidTrustAnchors}).
+ * {@link Status#UP}, as with Spring Boot's {@code ssl} indicator), also for a CRL of {@code crlfile} past its
+ * nextUpdate and an OCSP responder that has failed for longer than the responder threshold, and, as information
+ * only, the trusted CAs that are expired or not yet valid ({@code invalidTrustAnchors}).
  * <p>
  * Spring Boot's {@code ssl} indicator reports {@code OUT_OF_SERVICE} for an invalid bundle; this one reports
  * {@code DOWN}, because a TLS Boot context with an invalid certificate fails every handshake.
@@ -38,23 +39,29 @@ public class TlsHealthIndicator extends AbstractHealthIndicator {
 
 	private final @Nullable TlsReloads reloads;
 
+	private final Duration responderThreshold;
+
 	private final Clock clock;
 
 	/**
 	 * @param contexts the contexts to check
 	 * @param warningThreshold how long before expiry a certificate is warned about
 	 * @param reloads what rotation did, or {@code null} when it is off: a refused reload is warned about
+	 * @param responderThreshold how long an OCSP responder may fail before it is warned about
 	 */
-	public TlsHealthIndicator(TlsContexts contexts, Duration warningThreshold, @Nullable TlsReloads reloads) {
-		this(contexts, warningThreshold, reloads, Clock.systemUTC());
+	public TlsHealthIndicator(TlsContexts contexts, Duration warningThreshold, @Nullable TlsReloads reloads,
+			Duration responderThreshold) {
+		this(contexts, warningThreshold, reloads, responderThreshold, Clock.systemUTC());
 	}
 
 	/** With the clock the certificates are judged by: contexts never start with an invalid one, time makes it so. */
-	TlsHealthIndicator(TlsContexts contexts, Duration warningThreshold, @Nullable TlsReloads reloads, Clock clock) {
+	TlsHealthIndicator(TlsContexts contexts, Duration warningThreshold, @Nullable TlsReloads reloads,
+			Duration responderThreshold, Clock clock) {
 		super("TLS health check failed");
 		this.contexts = contexts;
 		this.warningThreshold = warningThreshold;
 		this.reloads = reloads;
+		this.responderThreshold = responderThreshold;
 		this.clock = clock;
 	}
 
@@ -90,6 +97,15 @@ public class TlsHealthIndicator extends AbstractHealthIndicator {
 					.forEach((crl) -> warnings.add("Context '" + context.name() + "': the CRL of '" + crl.issuer()
 							+ "' in '" + TlsOption.CRLFILE + "' is past its nextUpdate (" + crl.nextUpdate()
 							+ "), so it answers for no certificate; put the CA's current CRL there."));
+				revocation.failingResponders()
+					.entrySet()
+					.stream()
+					.filter((failing) -> failing.getValue().plus(this.responderThreshold).isBefore(now))
+					.forEach((failing) -> warnings.add("Context '" + context.name() + "': OCSP responder "
+							+ failing.getKey() + " has failed since " + failing.getValue() + " (longer than "
+							+ this.responderThreshold + "); certificates it answers for are "
+							+ ("hard".equals(revocation.mode()) ? "refused" : "let through unchecked")
+							+ " until it answers."));
 			}
 			List<String> invalid = invalidSubjects(context.trustAnchors(), now);
 			if (!invalid.isEmpty()) {
@@ -98,6 +114,7 @@ public class TlsHealthIndicator extends AbstractHealthIndicator {
 		}
 		builder.status(down ? Status.DOWN : Status.UP)
 			.withDetail("warningThreshold", this.warningThreshold.toString())
+			.withDetail("responderThreshold", this.responderThreshold.toString())
 			.withDetail("warnings", warnings)
 			.withDetail("contexts", chains);
 		if (!invalidTrustAnchors.isEmpty()) {

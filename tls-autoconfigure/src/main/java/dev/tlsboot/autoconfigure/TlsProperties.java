@@ -118,6 +118,13 @@ public class TlsProperties extends ContextProperties {
 		private Boolean require;
 
 		/**
+		 * Whether the server staples the OCSP response about its certificate to its handshakes, so that clients
+		 * need not ask the responder. On the JDK's TLS (Tomcat, Jetty, Reactor Netty with provider jdk) this sets
+		 * the JVM-wide jdk.tls.server.enableStatusRequestExtension.
+		 */
+		private boolean ocspStapling;
+
+		/**
 		 * Contexts by the host name a client asks for (SNI): exact names and '*.example.com' wildcards, the most
 		 * specific match first.
 		 */
@@ -150,6 +157,14 @@ public class TlsProperties extends ContextProperties {
 
 		public void setRequire(Boolean require) {
 			this.require = require;
+		}
+
+		public boolean isOcspStapling() {
+			return this.ocspStapling;
+		}
+
+		public void setOcspStapling(boolean ocspStapling) {
+			this.ocspStapling = ocspStapling;
 		}
 
 		public Map<String, String> getSni() {
@@ -260,12 +275,26 @@ public class TlsProperties extends ContextProperties {
 		 */
 		private Duration warningThreshold = Duration.ofDays(14);
 
+		/**
+		 * How long an OCSP responder of a context's revocation check may fail before the health indicator warns
+		 * about it.
+		 */
+		private Duration responderThreshold = Duration.ofMinutes(5);
+
 		public Duration getWarningThreshold() {
 			return this.warningThreshold;
 		}
 
 		public void setWarningThreshold(Duration warningThreshold) {
 			this.warningThreshold = warningThreshold;
+		}
+
+		public Duration getResponderThreshold() {
+			return this.responderThreshold;
+		}
+
+		public void setResponderThreshold(Duration responderThreshold) {
+			this.responderThreshold = responderThreshold;
 		}
 
 	}

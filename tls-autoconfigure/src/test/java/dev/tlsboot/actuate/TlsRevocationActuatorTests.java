@@ -3,11 +3,13 @@ package dev.tlsboot.actuate;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,14 +28,17 @@ import dev.tlsboot.autoconfigure.TlsContexts;
 import dev.tlsboot.pki.IssuedCertificate;
 import dev.tlsboot.test.TestCertificates;
 import dev.tlsboot.test.TlsCertificatesExtension;
+import dev.tlsboot.core.status.RevocationStatus;
 import dev.tlsboot.testing.OpenSslCa;
+import dev.tlsboot.testing.OpenSslCli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * What Actuator shows of revocation, after real handshakes against a CRL from {@code openssl ca -gencrl}: the
- * answers counted by source and outcome, the CRLs in the {@code tls} endpoint, and a stale CRL in the health.
+ * What Actuator shows of revocation, after real handshakes against a CRL from {@code openssl ca -gencrl} and
+ * {@code openssl ocsp} answering from the same index: the answers counted by source and outcome, the CRLs and the
+ * OCSP cache in the {@code tls} endpoint, and a stale CRL and a responder failing too long in the health.
  */
 @ExtendWith(TlsCertificatesExtension.class)
 class TlsRevocationActuatorTests {
@@ -44,13 +49,15 @@ class TlsRevocationActuatorTests {
 
 	private static Path staleCrl;
 
+	private static OpenSslCli.Server responder;
+
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class, TlsAutoConfiguration.class,
 				TlsMetricsAutoConfiguration.class, TlsHealthContributorAutoConfiguration.class))
 		.withBean(SimpleMeterRegistry.class);
 
 	@BeforeAll
-	static void revoke(TestCertificates certs) {
+	static void revoke(TestCertificates certs) throws Exception {
 		TlsRevocationActuatorTests.certs = certs;
 		OpenSslCa ca = OpenSslCa.create(certs.directory().resolve("revocation-db"), certs.ca());
 		IssuedCertificate revoked = certs.ca().issueServer("localhost", "127.0.0.1");
@@ -58,6 +65,65 @@ class TlsRevocationActuatorTests {
 		ca.revoke(revoked.certificate(), "keyCompromise");
 		crl = ca.crl(certs.file("ca.crl"));
 		staleCrl = ca.staleCrl(certs.file("stale.crl"));
+		ca.valid(certs.ca().issueServer("localhost", "127.0.0.1")).writeTo(certs.directory(), "ocsp-good");
+		responder = ca.responder(OpenSslCli.freePort());
+	}
+
+	@AfterAll
+	static void stop() {
+		responder.close();
+	}
+
+	/** The default context a client checking revocation with OCSP, {@code good} a server the responder knows. */
+	private static String[] ocsp(String responderUrl, String... more) {
+		List<String> properties = new ArrayList<>(List.of("tls.cafile=" + certs.location("ca.crt"),
+				"tls.revocation=soft", "tls.revocation-crldp=false", "tls.ocsp-responder=" + responderUrl,
+				"tls.contexts.good.certfile=" + certs.location("ocsp-good.crt"),
+				"tls.contexts.good.keyfile=" + certs.location("ocsp-good.key")));
+		properties.addAll(List.of(more));
+		return properties.toArray(String[]::new);
+	}
+
+	@Test
+	void theEndpointShowsTheOcspCacheOfEachContext() {
+		String url = "http://127.0.0.1:" + responder.port();
+		this.runner.withPropertyValues(ocsp(url)).run((context) -> {
+			TlsContexts contexts = context.getBean(TlsContexts.class);
+			LoopbackConnection.open(contexts.get("good"), contexts.getDefault()).close();
+			RevocationDescriptor described = RevocationDescriptor.of(contexts.getDefault(), Instant.now());
+			assertThat(described.ocsp()).singleElement().satisfies((entry) -> {
+				assertThat(entry.responder()).isEqualTo(url);
+				assertThat(entry.issuer()).isEqualTo(certs.ca().certificate().getSubjectX500Principal().getName());
+				assertThat(entry.status().state()).isEqualTo(RevocationStatus.State.GOOD);
+				assertThat(entry.status().nextUpdate()).isAfter(entry.status().thisUpdate());
+			});
+			assertThat(described.failingResponders()).isEmpty();
+			assertThat(described.answers()).containsKeys("ocsp", "staple");
+		});
+	}
+
+	@Test
+	void aResponderFailingLongerThanTheThresholdIsAWarning() throws IOException {
+		String dead = "http://127.0.0.1:" + OpenSslCli.freePort();
+		this.runner.withPropertyValues(ocsp(dead, "tls.health.responder-threshold=0s")).run((context) -> {
+			TlsContexts contexts = context.getBean(TlsContexts.class);
+			// soft: the handshake passes with the status unknown
+			LoopbackConnection.open(contexts.get("good"), contexts.getDefault()).close();
+			assertThat(RevocationDescriptor.of(contexts.getDefault(), Instant.now()).ocsp()).singleElement()
+				.satisfies((entry) -> assertThat(entry.status().detail()).contains("cannot be reached"));
+			Health health = context.getBean(TlsHealthIndicator.class).health(true);
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat((List<?>) health.getDetails().get("warnings")).singleElement().asString()
+				.startsWith("Context 'default': OCSP responder " + dead + " has failed since")
+				.contains("let through unchecked");
+		});
+		this.runner.withPropertyValues(ocsp(dead)).run((context) -> {
+			TlsContexts contexts = context.getBean(TlsContexts.class);
+			LoopbackConnection.open(contexts.get("good"), contexts.getDefault()).close();
+			// failing, but not for the default five minutes yet
+			assertThat(context.getBean(TlsHealthIndicator.class).health(true).getDetails().get("warnings"))
+				.isEqualTo(List.of());
+		});
 	}
 
 	private String[] contexts(Path crlfile) {

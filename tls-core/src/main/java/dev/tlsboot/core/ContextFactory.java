@@ -1,6 +1,7 @@
 package dev.tlsboot.core;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -37,7 +38,9 @@ final class ContextFactory {
 		if (material != null) {
 			CertificateValidity.checkAtBuild(builder.name, material.key(), options, builder.materialInMemory);
 		}
-		ContextKeyManager ownKey = new ContextKeyManager((material != null) ? material.key() : null);
+		ContextKeyManager ownKey = (material != null)
+				? new ContextKeyManager(material.key(), material.trustAnchors(), options.ocspStapling())
+				: new ContextKeyManager(null, List.of(), false);
 		TlsContext context = new TlsContext(builder.copy(options, null), ownKey,
 				keyManager(ownKey, builder.serverNames));
 		if (!deferred) {

@@ -5,12 +5,17 @@ import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedKeyManager;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.tlsboot.core.internal.Issuers;
 import dev.tlsboot.core.material.KeyMaterial;
+import dev.tlsboot.core.status.CertificateInfo;
 
 /**
  * A context's own key manager: one key and chain, straight from the parsed material (no detour through a keystore),
@@ -27,9 +32,17 @@ final class ContextKeyManager extends X509ExtendedKeyManager {
 	/** A key with its alias; {@code null} material for a context without a certificate. */
 	private record Entry(String alias, KeyMaterial material, X509Certificate[] chain) {
 
-		static Entry of(long generation, KeyMaterial material) {
-			return new Entry(ALIAS_PREFIX + generation, material,
-					(material != null) ? material.chain().toArray(X509Certificate[]::new) : null);
+		static Entry of(long generation, @Nullable KeyMaterial material, @Nullable List<X509Certificate> issuers) {
+			if (material == null) {
+				return new Entry(ALIAS_PREFIX + generation, null, null);
+			}
+			List<X509Certificate> chain = new ArrayList<>(material.chain());
+			boolean alone = chain.size() == 1 && !CertificateInfo.isSelfSigned(chain.get(0));
+			X509Certificate issuer = (issuers != null && alone) ? Issuers.issuerOf(chain.get(0), issuers) : null;
+			if (issuer != null) {
+				chain.add(issuer);
+			}
+			return new Entry(ALIAS_PREFIX + generation, material, chain.toArray(X509Certificate[]::new));
 		}
 
 		boolean fits(String keyType) {
@@ -51,20 +64,32 @@ final class ContextKeyManager extends X509ExtendedKeyManager {
 
 	}
 
+	/**
+	 * Whether a certificate served alone gets its issuer from the trust anchors appended: the JDK staples OCSP
+	 * responses only for a chain that holds the issuer ({@code ocsp-stapling}).
+	 */
+	private final boolean withIssuer;
+
 	private long generation;
 
 	private volatile Entry current;
 
 	private volatile Entry previous;
 
-	ContextKeyManager(KeyMaterial material) {
-		this.current = Entry.of(0, material);
+	/**
+	 * @param material the key and chain to serve, or {@code null}
+	 * @param anchors the trust anchors, where an issuer missing from the chain is found
+	 * @param withIssuer whether a certificate served alone is served with its issuer
+	 */
+	ContextKeyManager(@Nullable KeyMaterial material, List<X509Certificate> anchors, boolean withIssuer) {
+		this.withIssuer = withIssuer;
+		this.current = Entry.of(0, material, withIssuer ? anchors : null);
 	}
 
 	/** Serve {@code material} from the next handshake on; {@code null} for none. */
-	synchronized void load(@Nullable KeyMaterial material) {
+	synchronized void load(@Nullable KeyMaterial material, List<X509Certificate> anchors) {
 		this.previous = this.current;
-		this.current = Entry.of(++this.generation, material);
+		this.current = Entry.of(++this.generation, material, this.withIssuer ? anchors : null);
 	}
 
 	/** The key and chain served now, or {@code null}. */

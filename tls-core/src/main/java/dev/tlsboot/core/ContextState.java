@@ -43,6 +43,10 @@ record ContextState(TlsMaterial material, TlsParameters parameters, VerifyingTru
 			ConnectionObserver observer = origin.observer(level.level());
 			VerifyingTrustManager trustManager = new VerifyingTrustManager(material.trustAnchors(), level, options,
 					observer, revocation(options, material));
+			if (options.ocspStapling() && parameters.provider() == JsseImplementation.JDK) {
+				// Read as the SSLContext is made.
+				JdkStapling.enable(origin.name);
+			}
 			SSLContext provided = parameters.provider().newContext();
 			provided.init(new KeyManager[] { keyManager }, new TrustManager[] { trustManager }, null);
 			return new ContextState(material, parameters, trustManager,

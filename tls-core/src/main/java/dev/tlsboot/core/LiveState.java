@@ -84,7 +84,7 @@ final class LiveState {
 		TlsOptions options = this.origin.options;
 		ContextState.checkOwnCertificate(next.key(), current.parameters().securityLevel(), options);
 		CertificateValidity.checkAtReload(next.key(), options);
-		this.ownKey.load(next.key());
+		this.ownKey.load(next.key(), next.trustAnchors());
 		current.trustManager().trust(next.trustAnchors(), next.crls());
 		this.state = current.with(next);
 		// A resumed session keeps the certificates of the handshake that made it: without this, a client's next

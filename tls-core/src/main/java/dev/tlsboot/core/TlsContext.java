@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import javax.net.ssl.SSLContext;
@@ -29,6 +30,7 @@ import dev.tlsboot.core.material.KeyMaterial;
 import dev.tlsboot.core.material.TlsMaterial;
 import dev.tlsboot.core.observe.ConnectionObserver;
 import dev.tlsboot.core.observe.ConnectionRegistry;
+import dev.tlsboot.core.revocation.OcspStapling;
 import dev.tlsboot.core.revocation.RevocationChecker;
 import dev.tlsboot.core.revocation.RevocationMode;
 import dev.tlsboot.core.spi.TlsEventListener;
@@ -72,6 +74,9 @@ public final class TlsContext {
 	private final Builder origin;
 
 	private final LiveState live;
+
+	/** Made when first asked for. Guarded by this. */
+	private @Nullable OcspStapling stapling;
 
 	TlsContext(Builder origin, ContextKeyManager ownKey, X509ExtendedKeyManager keyManager) {
 		this.name = origin.name;
@@ -169,6 +174,25 @@ public final class TlsContext {
 	public Optional<RevocationChecker> revocation() {
 		return (this.options.revocation() == RevocationMode.OFF) ? Optional.empty()
 				: Optional.ofNullable(state().trustManager().revocation());
+	}
+
+	/**
+	 * The OCSP response this context staples as a server ({@code ocsp-stapling}), for TLS implementations that take
+	 * it per connection (Netty's OpenSSL; the JDK's TLS fetches its own): fetched when first asked for (waiting at
+	 * most {@code revocation-timeout}), kept current from then on, and fetched again for a reloaded certificate.
+	 * @return the stapling, or empty when {@code ocsp-stapling} is off or the context has no certificate
+	 */
+	public synchronized Optional<OcspStapling> ocspStapling() {
+		if (!this.options.ocspStapling() || this.ownKey.material() == null) {
+			return Optional.empty();
+		}
+		if (this.stapling == null) {
+			OcspStapling started = OcspStapling.start(this.name, this::certificateChain, this::trustAnchors,
+					this.options.ocspResponder(), this.options.revocationTimeout());
+			onReload((reloaded) -> CompletableFuture.runAsync(started::refresh));
+			this.stapling = started;
+		}
+		return Optional.of(this.stapling);
 	}
 
 	/** The certificate revocation lists loaded from {@code crlfile}; empty when none is set or revocation is off. */

@@ -109,6 +109,8 @@ public final class TlsOptions implements MaterialOptions {
 
 	private final Boolean revocationCrldp;
 
+	private final boolean ocspStapling;
+
 	private TlsOptions(Builder builder) {
 		this.cafile = builder.cafile;
 		this.cadir = builder.cadir;
@@ -140,6 +142,7 @@ public final class TlsOptions implements MaterialOptions {
 		this.revocationOcsp = builder.revocationOcsp;
 		this.ocspResponder = builder.ocspResponder;
 		this.revocationCrldp = builder.revocationCrldp;
+		this.ocspStapling = builder.ocspStapling;
 	}
 
 	/** TclTLS 2.0's secure defaults. */
@@ -377,6 +380,14 @@ public final class TlsOptions implements MaterialOptions {
 		return this.ocspResponder;
 	}
 
+	/**
+	 * {@code ocsp-stapling}: whether a server staples the OCSP response about its own certificate (from the responder
+	 * it names, or {@code ocsp-responder}) to its handshakes; off unless set.
+	 */
+	public boolean ocspStapling() {
+		return this.ocspStapling;
+	}
+
 	/** The role of sockets handed to {@code startTls}. */
 	public TlsRole role() {
 		return this.server ? TlsRole.SERVER : TlsRole.CLIENT;
@@ -405,7 +416,7 @@ public final class TlsOptions implements MaterialOptions {
 				&& this.revocationScope == that.revocationScope && this.revocationTimeout.equals(that.revocationTimeout)
 				&& Objects.equals(this.revocationOcsp, that.revocationOcsp)
 				&& Objects.equals(this.ocspResponder, that.ocspResponder)
-				&& Objects.equals(this.revocationCrldp, that.revocationCrldp);
+				&& Objects.equals(this.revocationCrldp, that.revocationCrldp) && this.ocspStapling == that.ocspStapling;
 	}
 
 	@Override
@@ -432,7 +443,7 @@ public final class TlsOptions implements MaterialOptions {
 		joiner.add("crlfile=" + this.crlfile).add("revocation=" + this.revocation);
 		joiner.add("revocationScope=" + this.revocationScope).add("revocationTimeout=" + this.revocationTimeout);
 		joiner.add("revocationOcsp=" + this.revocationOcsp).add("ocspResponder=" + this.ocspResponder);
-		joiner.add("revocationCrldp=" + this.revocationCrldp);
+		joiner.add("revocationCrldp=" + this.revocationCrldp).add("ocspStapling=" + this.ocspStapling);
 		return joiner.toString();
 	}
 
@@ -504,6 +515,8 @@ public final class TlsOptions implements MaterialOptions {
 
 		private Boolean revocationCrldp;
 
+		private boolean ocspStapling;
+
 		private Builder() {
 		}
 
@@ -539,6 +552,7 @@ public final class TlsOptions implements MaterialOptions {
 			this.revocationOcsp = options.revocationOcsp;
 			this.ocspResponder = options.ocspResponder;
 			this.revocationCrldp = options.revocationCrldp;
+			this.ocspStapling = options.ocspStapling;
 		}
 
 		/** Set {@code cafile}: a PEM bundle of trusted CAs ({@code classpath:}, {@code file:}, {@code optional:} prefixes). */
@@ -780,6 +794,18 @@ public final class TlsOptions implements MaterialOptions {
 		 */
 		public Builder revocationCrldp(@Nullable Boolean crldp) {
 			this.revocationCrldp = crldp;
+			return this;
+		}
+
+		/**
+		 * Set {@code ocsp-stapling}: whether a server staples the OCSP response about its own certificate to its
+		 * handshakes. On the JDK's TLS this turns the JVM-wide {@code jdk.tls.server.enableStatusRequestExtension} on
+		 * (see the revocation documentation).
+		 * @param stapling on or off
+		 * @return this builder
+		 */
+		public Builder ocspStapling(boolean stapling) {
+			this.ocspStapling = stapling;
 			return this;
 		}
 

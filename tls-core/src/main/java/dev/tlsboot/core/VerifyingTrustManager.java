@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import javax.net.ssl.CertPathTrustManagerParameters;
+import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
@@ -192,7 +193,7 @@ final class VerifyingTrustManager extends X509ExtendedTrustManager {
 				failure = new RefusedCertificateException(Cause.SECURITY_LEVEL, weak.get(), null);
 			}
 			else if (this.revocation != null) {
-				RevocationStatus.store(session, chain[0], this.revocation.check(chain));
+				RevocationStatus.store(session, chain[0], this.revocation.check(chain, stapled(session)));
 			}
 		}
 		catch (RefusedCertificateException ex) {
@@ -212,6 +213,17 @@ final class VerifyingTrustManager extends X509ExtendedTrustManager {
 				? this.observer.validate(transport, chain, failure, refuse) : (refuse ? failure : null);
 		if (verdict != null) {
 			throw verdict;
+		}
+	}
+
+	/** The OCSP responses the server stapled to this handshake (the JDK's client asks for them by default). */
+	private static List<byte[]> stapled(@Nullable SSLSession session) {
+		try {
+			return (session instanceof ExtendedSSLSession extended) ? extended.getStatusResponses() : List.of();
+		}
+		catch (UnsupportedOperationException ex) {
+			// ExtendedSSLSession's own default: a session that cannot tell has none
+			return List.of();
 		}
 	}
 

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.ssl.ApplicationProtocolNegotiator;
+import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.ImmediateExecutor;
@@ -23,6 +24,7 @@ import dev.tlsboot.core.observe.ConnectionObserver;
 import dev.tlsboot.core.option.TlsConfigurationException;
 import dev.tlsboot.core.option.TlsOption;
 import dev.tlsboot.core.option.TlsRole;
+import dev.tlsboot.core.revocation.OcspStapling;
 
 /**
  * A Netty {@link SslContext} that carries everything a {@link TlsContext} says, on the JDK or the OpenSSL provider:
@@ -71,13 +73,17 @@ public final class NettySslContext extends SslContext {
 	/** The library this context's handlers are made for, or {@code null}. */
 	private final @Nullable String consumer;
 
+	/** What an OpenSSL server staples to each engine; {@code null} unless {@code ocsp-stapling} asks. */
+	private final @Nullable OcspStapling stapling;
+
 	private NettySslContext(SslContext delegate, TlsContext context, NettyTlsImplementation provider,
-			ConnectionObserver observer, @Nullable String consumer) {
+			ConnectionObserver observer, @Nullable String consumer, @Nullable OcspStapling stapling) {
 		this.delegate = delegate;
 		this.context = context;
 		this.provider = provider;
 		this.observer = observer;
 		this.consumer = consumer;
+		this.stapling = stapling;
 	}
 
 	/**
@@ -137,8 +143,10 @@ public final class NettySslContext extends SslContext {
 		SslContext delegate = openSsl ? ProviderContexts.openSsl(context, role, alpn)
 				: ProviderContexts.jdk(context, role, alpn);
 		KeyLog.attach(delegate, context, role);
+		// The JDK's engines staple by themselves (the context set the JDK's switch); OpenSSL's are handed TLS Boot's.
+		OcspStapling stapling = (openSsl && role == TlsRole.SERVER) ? context.ocspStapling().orElse(null) : null;
 		return new NettySslContext(delegate, context, resolved,
-				openSsl ? ConnectionObserver.of(context.sslContext()).orElse(null) : null, null);
+				openSsl ? ConnectionObserver.of(context.sslContext()).orElse(null) : null, null, stapling);
 	}
 
 	/**
@@ -151,7 +159,8 @@ public final class NettySslContext extends SslContext {
 	 * @return a Netty context sharing this one's settings and sessions
 	 */
 	public NettySslContext consumer(String consumer) {
-		return new NettySslContext(this.delegate, this.context, this.provider, this.observer, consumer);
+		return new NettySslContext(this.delegate, this.context, this.provider, this.observer, consumer,
+				this.stapling);
 	}
 
 	/**
@@ -281,6 +290,7 @@ public final class NettySslContext extends SslContext {
 	 */
 	void initEngine(SSLEngine engine) {
 		if (!engine.getUseClientMode()) {
+			staple(engine);
 			return;
 		}
 		SSLParameters wanted = this.context.clientParameters(engine.getPeerHost());
@@ -290,6 +300,14 @@ public final class NettySslContext extends SslContext {
 			parameters.setServerNames(wanted.getServerNames());
 		}
 		engine.setSSLParameters(parameters);
+	}
+
+	/** Hand an OpenSSL server engine the current OCSP response, which it sends to clients that ask. */
+	private void staple(SSLEngine engine) {
+		byte[] response = (this.stapling != null) ? this.stapling.response() : null;
+		if (response != null && engine instanceof ReferenceCountedOpenSslEngine openSsl) {
+			openSsl.setOcspResponse(response);
+		}
 	}
 
 	private void initHandler(SslHandler handler) {

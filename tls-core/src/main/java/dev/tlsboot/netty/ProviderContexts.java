@@ -61,11 +61,14 @@ final class ProviderContexts {
 		SslContextBuilder builder;
 		SSLSessionContext sessions;
 		if (role == TlsRole.SERVER) {
-			builder = SslContextBuilder.forServer(keys).clientAuth(clientAuth(context.options()));
+			builder = SslContextBuilder.forServer(keys).clientAuth(clientAuth(context.options()))
+				.enableOcsp(stapling(context));
 			sessions = context.sslContext().getServerSessionContext();
 		}
 		else {
-			builder = SslContextBuilder.forClient().keyManager(keys);
+			// A client that checks revocation asks for the server's staple, which the trust manager then reads.
+			builder = SslContextBuilder.forClient().keyManager(keys)
+				.enableOcsp(context.options().checksRevocation() && OpenSsl.isOcspSupported());
 			sessions = context.sslContext().getClientSessionContext();
 		}
 		builder.sslProvider(SslProvider.OPENSSL)
@@ -94,6 +97,16 @@ final class ProviderContexts {
 		catch (RuntimeException ex) {
 			throw refused(context, ex);
 		}
+	}
+
+	/** Whether the server staples; refused when it asks and netty-tcnative cannot. */
+	private static boolean stapling(TlsContext context) {
+		if (context.options().ocspStapling() && !OpenSsl.isOcspSupported()) {
+			throw new TlsConfigurationException(TlsOption.OCSP_STAPLING, null, OpenSsl.versionString()
+					+ " (netty-tcnative) cannot staple OCSP responses for context '" + context.name() + "'.",
+					"Set 'provider' to 'jdk', or turn 'ocsp-stapling' off.");
+		}
+		return context.options().ocspStapling();
 	}
 
 	private static TlsConfigurationException refused(TlsContext context, Exception ex) {

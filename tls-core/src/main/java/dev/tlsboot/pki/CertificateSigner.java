@@ -14,8 +14,10 @@ import java.util.Date;
 import java.util.List;
 
 import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -121,6 +123,12 @@ final class CertificateSigner {
 		return new GeneralName(GeneralName.dNSName, name);
 	}
 
+	/** id-pe-tlsfeature. */
+	static final ASN1ObjectIdentifier TLS_FEATURE = new ASN1ObjectIdentifier("1.3.6.1.5.5.7.1.24");
+
+	/** The TLS extension status_request, as a TLS feature. */
+	static final int STATUS_REQUEST = 5;
+
 	static Extension basicConstraints(BasicConstraints constraints) {
 		return extension(Extension.basicConstraints, true, constraints);
 	}
@@ -151,6 +159,11 @@ final class CertificateSigner {
 		DistributionPointName name = new DistributionPointName(new GeneralNames(uri(url)));
 		return extension(Extension.cRLDistributionPoints, false,
 				new CRLDistPoint(new DistributionPoint[] { new DistributionPoint(name, null, null) }));
+	}
+
+	/** The TLS feature extension (RFC 7633) naming status_request: "must-staple". */
+	static Extension mustStaple() {
+		return extension(TLS_FEATURE, false, new DERSequence(new ASN1Integer(STATUS_REQUEST)));
 	}
 
 	/**

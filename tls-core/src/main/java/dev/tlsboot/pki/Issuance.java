@@ -51,6 +51,8 @@ public final class Issuance {
 
 	private String caIssuers;
 
+	private boolean mustStaple;
+
 	Issuance(CertificateAuthority ca) {
 		this.ca = ca;
 	}
@@ -149,6 +151,15 @@ public final class Issuance {
 		return this;
 	}
 
+	/**
+	 * Mark the certificate "must-staple" (the TLS feature extension with status_request, RFC 7633): clients that
+	 * honour it refuse it from a server that staples no OCSP response.
+	 */
+	public Issuance mustStaple() {
+		this.mustStaple = true;
+		return this;
+	}
+
 	/** Generate the key (unless one was given) and sign the certificate. */
 	public IssuedCertificate build() {
 		KeyPair leafKeys = (this.keyPair != null) ? this.keyPair : this.keyType.generate();
@@ -200,6 +211,9 @@ public final class Issuance {
 		}
 		if (this.ocspResponder != null || this.caIssuers != null) {
 			extensions.add(CertificateSigner.authorityInfoAccess(this.ocspResponder, this.caIssuers));
+		}
+		if (this.mustStaple) {
+			extensions.add(CertificateSigner.mustStaple());
 		}
 		Instant end = (this.notAfter != null) ? this.notAfter : this.notBefore.plus(this.validity);
 		String algorithm = (this.signatureAlgorithm != null) ? this.signatureAlgorithm

@@ -36,6 +36,7 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.ReferenceCountUtil;
 
+import dev.tlsboot.core.status.RevocationStatus;
 import dev.tlsboot.core.status.VerifyResult;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -158,9 +159,10 @@ final class NettyLoopback implements AutoCloseable {
 	 * @param applicationProtocol the ALPN protocol, {@code null} when none
 	 * @param peerSubject the subject of the peer's certificate, {@code null} when it sent none
 	 * @param verifyResult what TLS Boot's trust manager recorded about the peer's certificate
+	 * @param revocation what TLS Boot's revocation check said about it, {@code null} when it did not check
 	 */
 	record Handshake(String protocol, String cipherSuite, String applicationProtocol, String peerSubject,
-			VerifyResult verifyResult) {
+			VerifyResult verifyResult, RevocationStatus revocation) {
 
 		static Handshake of(SslHandler handler) {
 			SSLSession session = handler.engine().getSession();
@@ -173,7 +175,7 @@ final class NettyLoopback implements AutoCloseable {
 				peer = null;
 			}
 			return new Handshake(session.getProtocol(), session.getCipherSuite(), handler.applicationProtocol(), peer,
-					VerifyResult.of(session));
+					VerifyResult.of(session), RevocationStatus.of(session));
 		}
 
 	}

@@ -63,7 +63,7 @@ class NettySslContextTests {
 		assertThat(connection.client().cipherSuite()).isIn(serverContext.cipherSuites());
 		assertThat(connection.client().verifyResult()).isEqualTo(VerifyResult.OK);
 		assertThat(connection.server()).isEqualTo(new Handshake("TLSv1.3", connection.client().cipherSuite(), "h2",
-				null, null));
+				null, null, null));
 	}
 
 	@ParameterizedTest(name = "client {0}, server {1}")

@@ -73,6 +73,18 @@ public final class OpenSslCli {
 	}
 
 	/**
+	 * Run {@code curl --silent --show-error --max-time 10 arguments...}, skipping the test when curl does not run.
+	 * @param arguments the arguments after those
+	 * @return how it ended and what it printed
+	 */
+	public static Result curl(String... arguments) {
+		Assumptions.assumeTrue(probe("curl", "--version") != null, "curl is not on the PATH: interop test skipped");
+		List<String> command = new ArrayList<>(List.of("--silent", "--show-error", "--max-time", "10"));
+		command.addAll(List.of(arguments));
+		return run(Path.of("."), "", command("curl", command.toArray(String[]::new)));
+	}
+
+	/**
 	 * Run the JDK's {@code keytool arguments...} in a directory.
 	 * @param directory the working directory
 	 * @param arguments the arguments after {@code keytool}

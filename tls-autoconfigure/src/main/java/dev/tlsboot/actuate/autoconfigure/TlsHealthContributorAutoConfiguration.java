@@ -20,7 +20,7 @@ import dev.tlsboot.autoconfigure.TlsProperties;
 /**
  * Auto-configuration of the {@link TlsHealthIndicator tls health indicator}
  * ({@code management.health.tls.enabled}, on by default), warning {@code tls.health.warning-threshold} before a
- * certificate expires.
+ * certificate expires, and about an OCSP responder failing for longer than {@code tls.health.responder-threshold}.
  */
 @AutoConfiguration(after = { TlsAutoConfiguration.class, TlsReloadAutoConfiguration.class }, before = HealthContributorAutoConfiguration.class)
 @ConditionalOnClass(Health.class)
@@ -33,7 +33,7 @@ public final class TlsHealthContributorAutoConfiguration {
 	TlsHealthIndicator tlsHealthIndicator(TlsContexts contexts, TlsProperties properties,
 			ObjectProvider<TlsReloads> reloads) {
 		return new TlsHealthIndicator(contexts, properties.getHealth().getWarningThreshold(),
-				reloads.getIfAvailable());
+				reloads.getIfAvailable(), properties.getHealth().getResponderThreshold());
 	}
 
 }

@@ -81,6 +81,9 @@ final class ServerTls {
 		if (server.getRequire() != null) {
 			options.require(server.getRequire());
 		}
+		if (server.isOcspStapling()) {
+			options.ocspStapling(true);
+		}
 		TlsContext fallback = (server.getFallback() != null)
 				? servable(contexts, "tls.server.fallback", server.getFallback())
 				: servable(contexts, "tls.server.context", server.getContext());
@@ -174,7 +177,8 @@ final class ServerTls {
 	/** Whether {@code tls.server.*} set {@code option}, overriding the server context's. */
 	private static boolean setByServer(TlsProperties.Server server, String option) {
 		return (option.equals(TlsOption.REQUIRE.optionName()) && server.getRequire() != null)
-				|| (option.equals(TlsOption.REQUEST.optionName()) && server.getRequest() != null);
+				|| (option.equals(TlsOption.REQUEST.optionName()) && server.getRequest() != null)
+				|| (option.equals(TlsOption.OCSP_STAPLING.optionName()) && server.isOcspStapling());
 	}
 
 	/** Whether TLS Boot configures the server's TLS; nothing else may be asked of {@link #NONE}. */

@@ -80,7 +80,8 @@ class ClientRevocationTests {
 
 	@ParameterizedTest
 	@CsvSource({ "JDK_HTTP_CLIENT, jdk", "WEB_CLIENT, jdk", "WEB_CLIENT, openssl", "REST_CLIENT_REACTOR, jdk",
-			"REST_CLIENT_REACTOR, openssl" })
+			"REST_CLIENT_REACTOR, openssl", "REST_TEMPLATE, jdk", "REST_CLIENT_SIMPLE, jdk",
+			"HTTPS_URL_CONNECTION, jdk" })
 	void crlfileRefusesARevokedServerCertificate(HttpClientKind kind, String provider) throws Exception {
 		try (HttpsTestServer good = serving("good-server"); HttpsTestServer revoked = serving("revoked-server")) {
 			client(kind, provider, "tls.crlfile=file:" + crl, "tls.revocation-ocsp=false").run((context) -> {
@@ -94,7 +95,8 @@ class ClientRevocationTests {
 
 	@ParameterizedTest
 	@CsvSource({ "JDK_HTTP_CLIENT, jdk", "WEB_CLIENT, jdk", "WEB_CLIENT, openssl", "REST_CLIENT_REACTOR, jdk",
-			"REST_CLIENT_REACTOR, openssl" })
+			"REST_CLIENT_REACTOR, openssl", "REST_TEMPLATE, jdk", "REST_CLIENT_SIMPLE, jdk",
+			"HTTPS_URL_CONNECTION, jdk" })
 	void theOcspResponderRefusesARevokedServerCertificateUnderHard(HttpClientKind kind, String provider)
 			throws Exception {
 		try (HttpsTestServer good = serving("good-server"); HttpsTestServer revoked = serving("revoked-server")) {

@@ -1,10 +1,16 @@
 package dev.tlsboot.autoconfigure.client;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+
+import javax.net.ssl.HttpsURLConnection;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
@@ -84,6 +90,21 @@ enum HttpClientKind {
 
 	},
 
+	/** HttpsURLConnection as code that knows nothing of TLS Boot opens it, through the https handler. */
+	HTTPS_URL_CONNECTION(null) {
+
+		@Override
+		String get(ApplicationContext context, String url) throws IOException {
+			return httpsUrlConnection(url);
+		}
+
+		@Override
+		String[] properties() {
+			return new String[] { "tls.https-handler.register=true" };
+		}
+
+	},
+
 	/** The JDK HttpClient from TLS Boot's HttpClient.Builder bean, as it comes. */
 	JDK_HTTP_CLIENT(null) {
 
@@ -114,7 +135,8 @@ enum HttpClientKind {
 					SslAutoConfiguration.class, HttpClientAutoConfiguration.class,
 					ImperativeHttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
 					RestClientAutoConfiguration.class, RestTemplateAutoConfiguration.class,
-					WebClientAutoConfiguration.class, TlsHttpClientAutoConfiguration.class))
+					WebClientAutoConfiguration.class, TlsHttpClientAutoConfiguration.class,
+					TlsHttpsHandlerAutoConfiguration.class))
 			.withPropertyValues("spring.http.clients.read-timeout=10s");
 	}
 
@@ -134,6 +156,20 @@ enum HttpClientKind {
 	}
 
 	abstract String get(ApplicationContext context, String url) throws Exception;
+
+	/** A GET the way code that knows nothing of TLS Boot makes it; no keep-alive, so each call handshakes anew. */
+	static String httpsUrlConnection(String url) throws IOException {
+		HttpsURLConnection connection = (HttpsURLConnection) new URL(url).openConnection();
+		connection.setConnectTimeout((int) HttpsTestServer.TIMEOUT.toMillis());
+		connection.setReadTimeout((int) HttpsTestServer.TIMEOUT.toMillis());
+		connection.setRequestProperty("Connection", "close");
+		try (InputStream body = connection.getInputStream()) {
+			return new String(body.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		finally {
+			connection.disconnect();
+		}
+	}
 
 	private static String restClient(ApplicationContext context, String url) {
 		return context.getBean(RestClient.Builder.class).build().get().uri(url).retrieve().body(String.class);

@@ -1,10 +1,6 @@
 package dev.tlsboot.autoconfigure.client;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.ServerSocket;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
@@ -75,7 +71,7 @@ class TlsHttpsHandlerAutoConfigurationTests {
 		HostnameVerifier defaultVerifier = HttpsURLConnection.getDefaultHostnameVerifier();
 		try (HttpsTestServer server = new HttpsTestServer(certs.serverContext(TlsOptions.builder().require(true)))) {
 			this.runner.withPropertyValues("tls.https-handler.register=true").run((context) -> {
-				assertThat(get(server.url("localhost"))).startsWith("CN=client ");
+				assertThat(HttpClientKind.httpsUrlConnection(server.url("localhost"))).startsWith("CN=client ");
 				// The clients' SSLContext: the default context's, naming its connections http-client
 				assertThat(SSLContext.getDefault()).isSameAs(context.getBean(ClientTls.class).sslContext());
 				assertThat(HttpsURLConnection.getDefaultHostnameVerifier().verify("elsewhere.example", null))
@@ -84,7 +80,8 @@ class TlsHttpsHandlerAutoConfigurationTests {
 			assertThat(SSLContext.getDefault()).isSameAs(defaultContext);
 			assertThat(HttpsURLConnection.getDefaultSSLSocketFactory()).isSameAs(defaultFactory);
 			assertThat(HttpsURLConnection.getDefaultHostnameVerifier()).isSameAs(defaultVerifier);
-			assertThatThrownBy(() -> get(server.url("localhost"))).isInstanceOf(SSLHandshakeException.class);
+			assertThatThrownBy(() -> HttpClientKind.httpsUrlConnection(server.url("localhost")))
+				.isInstanceOf(SSLHandshakeException.class);
 		}
 	}
 
@@ -93,22 +90,8 @@ class TlsHttpsHandlerAutoConfigurationTests {
 		try (ServerSocket silent = SilentPeers.server()) {
 			this.runner.withPropertyValues("tls.https-handler.register=true", "tls.handshake-timeout=1s")
 				.run((context) -> SilentPeers.assertEndedBy(Duration.ofSeconds(1),
-						SilentPeers.timeToFail(() -> get("https://127.0.0.1:" + silent.getLocalPort() + "/"))));
+						SilentPeers.timeToFail(() -> HttpClientKind
+							.httpsUrlConnection("https://127.0.0.1:" + silent.getLocalPort() + "/"))));
 		}
 	}
-
-	/** A GET the way code that knows nothing of TLS Boot makes it; no keep-alive, so each call handshakes anew. */
-	private static String get(String url) throws IOException {
-		HttpsURLConnection connection = (HttpsURLConnection) new URL(url).openConnection();
-		connection.setConnectTimeout((int) HttpsTestServer.TIMEOUT.toMillis());
-		connection.setReadTimeout((int) HttpsTestServer.TIMEOUT.toMillis());
-		connection.setRequestProperty("Connection", "close");
-		try (InputStream body = connection.getInputStream()) {
-			return new String(body.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		finally {
-			connection.disconnect();
-		}
-	}
-
 }

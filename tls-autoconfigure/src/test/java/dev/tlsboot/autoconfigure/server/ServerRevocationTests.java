@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.netty.handler.ssl.OpenSsl;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,12 +35,12 @@ import dev.tlsboot.testing.OpenSslCli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Servers that require client certificates, configured by {@code tls.*} properties, refuse a revoked one on every
  * web server and Netty provider, and say why in their registry: against a CRL that {@code openssl ca -gencrl} signed
- * from a real index, and under {@code revocation: hard} with a dead OCSP responder.
+ * from a real index, against {@code openssl ocsp} answering from the same index, and under {@code revocation: hard}
+ * with a dead OCSP responder.
  */
 class ServerRevocationTests {
 
@@ -53,28 +53,27 @@ class ServerRevocationTests {
 
 	private static Path crl;
 
+	private static OpenSslCli.Server responder;
+
 	/**
 	 * Run the application with the server certificate, trust in the CA, client certificates required, and the given
 	 * settings; skipped on {@code openssl} when netty-tcnative cannot be loaded.
 	 */
 	private static ConfigurableApplicationContext run(TestApplications server, String provider, String... settings) {
-		assumeTrue(!provider.equals("openssl") || OpenSsl.isAvailable(),
-				() -> "netty-tcnative cannot be loaded: " + OpenSsl.unavailabilityCause());
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("tls.certfile", "file:" + dir.resolve("server.crt"));
 		properties.put("tls.keyfile", "file:" + dir.resolve("server.key"));
 		properties.put("tls.cafile", "file:" + ca.certificateFile());
-		properties.put("tls.provider", provider);
 		properties.put("tls.server.require", "true");
 		for (String setting : settings) {
 			int equals = setting.indexOf('=');
 			properties.put(setting.substring(0, equals), setting.substring(equals + 1));
 		}
-		return server.run(properties);
+		return server.runOn(provider, properties);
 	}
 
 	@BeforeAll
-	static void pki() {
+	static void pki() throws Exception {
 		ca = OpenSslCa.create(dir.resolve("ca"), CertificateAuthority.root("Server Revocation Root"));
 		ca.valid(ca.ca().issueServer("localhost", "127.0.0.1")).writeTo(dir, "server");
 		ca.valid(ca.ca().issueClient("good-client")).writeTo(dir, "good-client");
@@ -82,10 +81,37 @@ class ServerRevocationTests {
 		revoked.writeTo(dir, "revoked-client");
 		ca.revoke(revoked.certificate(), "keyCompromise");
 		crl = ca.crl(dir.resolve("ca.crl"));
+		int port = OpenSslCli.freePort();
+		IssuedCertificate revokedAtResponder = ca.ca().issue().commonName("ocsp-revoked-client").clientAuth()
+			.ocspResponder("http://127.0.0.1:" + port).build();
+		revokedAtResponder.writeTo(dir, "ocsp-revoked-client");
+		ca.revoke(revokedAtResponder.certificate(), "affiliationChanged");
+		responder = ca.responder(port);
+	}
+
+	@AfterAll
+	static void stop() {
+		responder.close();
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "TOMCAT, jdk", "REACTOR_NETTY, jdk", "REACTOR_NETTY, openssl" })
+	@CsvSource({ "TOMCAT, jdk", "JETTY, jdk", "REACTOR_NETTY, jdk", "REACTOR_NETTY, openssl" })
+	void theResponderAClientCertificateNamesRefusesItWhenRevoked(TestApplications server, String provider)
+			throws Exception {
+		try (ConfigurableApplicationContext application = run(server, provider, "tls.revocation=soft")) {
+			int port = TestApplications.port(application);
+			// It names no responder and no CRL: soft lets it pass.
+			assertThat(get(port, "good-client").body()).isEqualTo("CN=good-client");
+			assertThatExceptionOfType(IOException.class).isThrownBy(() -> get(port, "ocsp-revoked-client"));
+			HandshakeFailure failure = refusal(application);
+			assertThat(failure.cause()).isEqualTo(Cause.REVOKED);
+			assertThat(failure.explanation()).contains("'CN=ocsp-revoked-client'", "AFFILIATION_CHANGED",
+					"OCSP responder http://127.0.0.1:" + responder.port());
+		}
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "TOMCAT, jdk", "JETTY, jdk", "REACTOR_NETTY, jdk", "REACTOR_NETTY, openssl" })
 	void crlfileRefusesARevokedClientCertificateAndTheRegistrySaysRevoked(TestApplications server, String provider)
 			throws Exception {
 		try (ConfigurableApplicationContext application = run(server, provider, "tls.crlfile=file:" + crl)) {
@@ -99,7 +125,7 @@ class ServerRevocationTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "TOMCAT, jdk", "REACTOR_NETTY, jdk", "REACTOR_NETTY, openssl" })
+	@CsvSource({ "TOMCAT, jdk", "JETTY, jdk", "REACTOR_NETTY, jdk", "REACTOR_NETTY, openssl" })
 	void hardRefusesWhenTheOnlyResponderIsDead(TestApplications server, String provider) throws Exception {
 		try (ConfigurableApplicationContext application = run(server, provider, "tls.revocation=hard",
 				"tls.ocsp-responder=http://127.0.0.1:" + OpenSslCli.freePort(), "tls.revocation-timeout=1s")) {

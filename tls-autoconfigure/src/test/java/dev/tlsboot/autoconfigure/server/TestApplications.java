@@ -1,8 +1,10 @@
 package dev.tlsboot.autoconfigure.server;
 
 import java.security.cert.X509Certificate;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.netty.handler.ssl.OpenSsl;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.boot.WebApplicationType;
@@ -29,6 +31,8 @@ import dev.tlsboot.testing.WebApplications;
 import dev.tlsboot.autoconfigure.TlsAutoConfiguration;
 import dev.tlsboot.autoconfigure.TlsSslBundleAutoConfiguration;
 
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The smallest applications on each server, answering {@code GET /} with the subject of the client's certificate
  * as the application sees it ({@code none} without one), and a way to run them on a random port of 127.0.0.1.
@@ -57,6 +61,21 @@ enum TestApplications {
 	 */
 	ConfigurableApplicationContext run(Map<String, String> properties) {
 		return WebApplications.run(this.configuration, this.type, properties);
+	}
+
+	/**
+	 * Run the application on a TLS provider ({@code tls.provider}), skipped on {@code openssl} when netty-tcnative
+	 * cannot be loaded.
+	 * @param provider {@code jdk} or {@code openssl}
+	 * @param properties its other properties
+	 * @return the running application
+	 */
+	ConfigurableApplicationContext runOn(String provider, Map<String, String> properties) {
+		assumeTrue(!provider.equals("openssl") || OpenSsl.isAvailable(),
+				() -> "netty-tcnative cannot be loaded: " + OpenSsl.unavailabilityCause());
+		Map<String, String> all = new LinkedHashMap<>(properties);
+		all.put("tls.provider", provider);
+		return run(all);
 	}
 
 	/** The port a running application listens on. */

@@ -108,6 +108,9 @@ public enum TlsOption {
 	/** Whether the CRLs at the distribution points certificates name are fetched. */
 	REVOCATION_CRLDP("revocation-crldp"),
 
+	/** Whether a server staples the OCSP response about its own certificate to its handshakes. */
+	OCSP_STAPLING("ocsp-stapling"),
+
 	/** The OCSP responder to ask instead of the one a certificate names. */
 	OCSP_RESPONDER("ocsp-responder");
 

@@ -32,6 +32,15 @@ final class BoundedMap<K, V> {
 		this.entries.put(key, value);
 	}
 
+	void remove(K key) {
+		this.entries.remove(key);
+	}
+
+	/** What is remembered now, copied. */
+	Map<K, V> snapshot() {
+		return Map.copyOf(this.entries);
+	}
+
 	/**
 	 * The value remembered for {@code key}, or the one {@code compute} makes, remembered. Computed outside any lock
 	 * (two threads may both compute it once), unlike {@code ConcurrentHashMap.computeIfAbsent}, which would hold a

@@ -81,13 +81,14 @@ final class DistributionPointSource implements RevocationSource {
 
 	private CompletableFuture<Fetched<SignedCrl>> fetch(URI url, X509Certificate issuer) {
 		return this.http.get(url).handle((response, failure) -> (failure != null)
-				? Fetched.failed("cannot be reached (" + failure.getCause() + ")", Instant.now().plus(OcspSource.RETRY_AFTER))
+				? Fetched.failed("cannot be reached (" + failure.getCause() + ")",
+						Instant.now().plus(OcspClient.RETRY_AFTER))
 				: judge(response, issuer));
 	}
 
 	private static Fetched<SignedCrl> judge(HttpFetch.Response response, X509Certificate issuer) {
 		Instant now = Instant.now();
-		Instant retry = now.plus(OcspSource.RETRY_AFTER);
+		Instant retry = now.plus(OcspClient.RETRY_AFTER);
 		if (response.statusCode() != 200) {
 			return Fetched.failed("answered HTTP " + response.statusCode(), retry);
 		}

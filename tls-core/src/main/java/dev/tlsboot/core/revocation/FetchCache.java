@@ -2,6 +2,7 @@ package dev.tlsboot.core.revocation;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -69,6 +70,13 @@ final class FetchCache<K, T> {
 			Thread.currentThread().interrupt();
 			return Fetched.failed("interrupted while waiting for " + what, now);
 		}
+	}
+
+	/** Every answer and failure kept now, by what it is about, for observation. */
+	Map<K, Fetched<T>> snapshot() {
+		Map<K, Fetched<T>> kept = new HashMap<>();
+		this.entries.snapshot().forEach((key, entry) -> kept.put(key, entry.fetched()));
+		return kept;
 	}
 
 	private CompletableFuture<Fetched<T>> start(K key, Supplier<CompletableFuture<Fetched<T>>> fetch) {

@@ -1,6 +1,7 @@
 package dev.tlsboot.core.revocation;
 
 import java.time.Instant;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +21,12 @@ record Fetched<T>(@Nullable T value, @Nullable String error, Instant expires) {
 
 	static <T> Fetched<T> failed(String error, Instant expires) {
 		return new Fetched<>(null, error, expires);
+	}
+
+	/** The same answer with its value turned into another, kept as long. */
+	<U> Fetched<U> map(Function<T, U> convert) {
+		return (this.value != null) ? of(convert.apply(this.value), this.expires)
+				: new Fetched<>(null, this.error, this.expires);
 	}
 
 	boolean ok() {

@@ -1,80 +1,37 @@
 package dev.tlsboot.core.revocation;
 
-import java.io.IOException;
-import java.math.BigInteger;
 import java.net.URI;
-import java.security.GeneralSecurityException;
-import java.security.PublicKey;
-import java.security.cert.CRLReason;
-import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
-import javax.security.auth.x500.X500Principal;
-
-import org.bouncycastle.asn1.x509.AccessDescription;
-import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
-import org.bouncycastle.cert.ocsp.BasicOCSPResp;
-import org.bouncycastle.cert.ocsp.CertificateID;
-import org.bouncycastle.cert.ocsp.OCSPException;
-import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
-import org.bouncycastle.cert.ocsp.OCSPResp;
-import org.bouncycastle.cert.ocsp.RevokedStatus;
-import org.bouncycastle.cert.ocsp.SingleResp;
-import org.bouncycastle.cert.ocsp.UnknownStatus;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
-import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
-import org.jspecify.annotations.Nullable;
-
-import dev.tlsboot.core.option.TlsOption;
 import dev.tlsboot.core.status.RevocationStatus;
 
 /**
- * The OCSP responder a certificate names in its authority information access, or {@code ocsp-responder} instead.
- * Responses are fetched by TLS Boot (bcpkix builds and parses them), checked (signed by the issuer or by a responder
- * it delegated to, current), and cached until their nextUpdate.
+ * The OCSP responder a certificate names in its authority information access, or {@code ocsp-responder} instead,
+ * asked by {@link OcspClient}; what it says is cached until its nextUpdate.
  */
 final class OcspSource implements RevocationSource {
 
-	/** How long an answer without nextUpdate is kept, and the bound on one with a distant nextUpdate. */
-	static final Duration MAX_AGE = Duration.ofHours(1);
+	private final OcspClient client;
 
-	/** How long a failure is remembered: a dead responder costs one timeout per this, not one per handshake. */
-	static final Duration RETRY_AFTER = Duration.ofSeconds(30);
+	private final FetchCache<OcspClient.Key, RevocationStatus> cache;
 
-	/** The clock difference tolerated between this host and the responder. */
-	private static final Duration SKEW = Duration.ofMinutes(5);
-
-	private static final String OCSP_SIGNING = "1.3.6.1.5.5.7.3.9";
-
-	/** An answer is about one certificate of one issuer, from one responder. */
-	private record Key(X500Principal issuer, BigInteger serial, URI responder) {
-	}
-
-	private final @Nullable URI responder;
-
-	private final HttpFetch http;
-
-	private final FetchCache<Key, RevocationStatus> cache;
+	/** Since when each responder whose last answer was a failure has failed. */
+	private final BoundedMap<URI, Instant> failingSince = new BoundedMap<>();
 
 	/**
-	 * @param responder {@code ocsp-responder}, or {@code null} to ask the responder each certificate names
-	 * @param http the context's HTTP client
+	 * @param client asks the responders
 	 * @param timeout {@code revocation-timeout}
 	 */
-	OcspSource(@Nullable URI responder, HttpFetch http, Duration timeout) {
-		this.responder = responder;
-		this.http = http;
+	OcspSource(OcspClient client, Duration timeout) {
+		this.client = client;
 		this.cache = new FetchCache<>(timeout);
 	}
 
@@ -85,148 +42,44 @@ final class OcspSource implements RevocationSource {
 
 	@Override
 	public RevocationStatus status(X509Certificate certificate, X509Certificate issuer) {
-		URI url = (this.responder != null) ? this.responder : responderOf(certificate);
+		URI url = this.client.responderFor(certificate);
 		if (url == null) {
-			return RevocationStatus.unknown("OCSP", "the certificate names no OCSP responder (set '"
-					+ TlsOption.OCSP_RESPONDER + "' to ask one)");
+			return RevocationStatus.unknown("OCSP", OcspClient.NO_RESPONDER);
 		}
-		String name = "OCSP responder " + url;
-		Fetched<RevocationStatus> fetched = this.cache.get(
-				new Key(certificate.getIssuerX500Principal(), certificate.getSerialNumber(), url),
-				() -> fetch(url, certificate, issuer, name), name);
+		String name = OcspClient.name(url);
+		Fetched<RevocationStatus> fetched = this.cache.get(OcspClient.Key.of(certificate, url),
+				() -> this.client.fetch(url, certificate, issuer).thenApply((response) -> {
+					if (response.ok()) {
+						this.failingSince.remove(url);
+					}
+					else if (this.failingSince.get(url) == null) {
+						this.failingSince.put(url, Instant.now());
+					}
+					return response.map(OcspClient.OcspResponse::status);
+				}),
+				name);
 		return fetched.ok() ? fetched.value() : RevocationStatus.unknown(name, fetched.error());
 	}
 
-	private CompletableFuture<Fetched<RevocationStatus>> fetch(URI url, X509Certificate certificate,
-			X509Certificate issuer, String name) {
-		CertificateID id;
-		byte[] request;
-		try {
-			id = new CertificateID(new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
-					new JcaX509CertificateHolder(issuer), certificate.getSerialNumber());
-			request = new OCSPReqBuilder().addRequest(id).build().getEncoded();
-		}
-		catch (OperatorCreationException | OCSPException | CertificateException | IOException ex) {
-			return CompletableFuture.completedFuture(Fetched.failed("cannot make the OCSP request: " + ex,
-					Instant.now().plus(RETRY_AFTER)));
-		}
-		return this.http.post(url, "application/ocsp-request", request)
-			.handle((response, failure) -> (failure != null)
-					? Fetched.failed("cannot be reached (" + failure.getCause() + ")", Instant.now().plus(RETRY_AFTER))
-					: judge(response, id, issuer, name));
+	/** The answers kept now, each with what it is about. */
+	List<OcspCacheEntry> cached() {
+		List<OcspCacheEntry> cached = new ArrayList<>();
+		this.cache.snapshot().forEach((key, fetched) -> {
+			String name = OcspClient.name(key.responder());
+			cached.add(new OcspCacheEntry(key.responder().toString(), key.issuer().getName(),
+					key.serial().toString(16).toUpperCase(Locale.ROOT),
+					fetched.ok() ? fetched.value() : RevocationStatus.unknown(name, fetched.error()),
+					fetched.expires()));
+		});
+		cached.sort(Comparator.comparing(OcspCacheEntry::responder).thenComparing(OcspCacheEntry::serial));
+		return cached;
 	}
 
-	private static Fetched<RevocationStatus> judge(HttpFetch.Response response, CertificateID id,
-			X509Certificate issuer, String name) {
-		Instant now = Instant.now();
-		Instant retry = now.plus(RETRY_AFTER);
-		if (response.statusCode() != 200) {
-			return Fetched.failed("answered HTTP " + response.statusCode(), retry);
-		}
-		try {
-			OCSPResp ocsp = new OCSPResp(response.body());
-			if (ocsp.getStatus() != OCSPResp.SUCCESSFUL) {
-				return Fetched.failed("refused the request (OCSP status " + ocsp.getStatus() + ")", retry);
-			}
-			BasicOCSPResp basic = (BasicOCSPResp) ocsp.getResponseObject();
-			if (!signedForIssuer(basic, issuer)) {
-				return Fetched.failed("sent a response signed neither by the issuer '"
-						+ issuer.getSubjectX500Principal().getName() + "' nor by a responder it authorized", retry);
-			}
-			for (SingleResp single : basic.getResponses()) {
-				if (single.getCertID().equals(id)) {
-					return status(single, name, now, retry);
-				}
-			}
-			return Fetched.failed("answered about another certificate", retry);
-		}
-		catch (IOException | OCSPException | ClassCastException ex) {
-			return Fetched.failed("sent something that is not an OCSP response (" + ex.getMessage() + ")", retry);
-		}
-	}
-
-	private static Fetched<RevocationStatus> status(SingleResp single, String name, Instant now, Instant retry) {
-		Instant thisUpdate = single.getThisUpdate().toInstant();
-		Instant nextUpdate = (single.getNextUpdate() != null) ? single.getNextUpdate().toInstant() : null;
-		if (thisUpdate.isAfter(now.plus(SKEW))) {
-			return Fetched.failed("sent a response from the future (thisUpdate " + thisUpdate + "): check the clocks",
-					retry);
-		}
-		if (nextUpdate != null && nextUpdate.isBefore(now.minus(SKEW))) {
-			return Fetched.failed("sent a stale response (nextUpdate " + nextUpdate + ")", retry);
-		}
-		Instant bound = now.plus(MAX_AGE);
-		Instant expires = (nextUpdate != null && nextUpdate.isBefore(bound)) ? nextUpdate : bound;
-		Object state = single.getCertStatus();
-		if (state == null) {
-			return Fetched.of(RevocationStatus.good(name, thisUpdate, nextUpdate), expires);
-		}
-		if (state instanceof RevokedStatus revoked) {
-			String reason = revoked.hasRevocationReason() ? CRLReason.values()[revoked.getRevocationReason()].name()
-					: null;
-			return Fetched.of(RevocationStatus.revoked(name, thisUpdate, nextUpdate,
-					revoked.getRevocationTime().toInstant(), reason), expires);
-		}
-		String why = (state instanceof UnknownStatus) ? "does not know the certificate" : "gave no status";
-		return Fetched.of(RevocationStatus.unknown(name, why), expires);
-	}
-
-	/** Signed by the issuer itself, or by a certificate the issuer gave the OCSP signing purpose. */
-	private static boolean signedForIssuer(BasicOCSPResp basic, X509Certificate issuer) {
-		if (verifies(basic, issuer.getPublicKey())) {
-			return true;
-		}
-		JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
-		for (X509CertificateHolder holder : basic.getCerts()) {
-			try {
-				X509Certificate delegate = converter.getCertificate(holder);
-				delegate.verify(issuer.getPublicKey());
-				delegate.checkValidity();
-				List<String> purposes = delegate.getExtendedKeyUsage();
-				if (purposes != null && purposes.contains(OCSP_SIGNING) && verifies(basic, delegate.getPublicKey())) {
-					return true;
-				}
-			}
-			catch (GeneralSecurityException ex) {
-				// not a responder of this issuer
-			}
-		}
-		return false;
-	}
-
-	private static boolean verifies(BasicOCSPResp basic, PublicKey key) {
-		try {
-			return basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(key));
-		}
-		catch (OperatorCreationException | OCSPException ex) {
-			return false;
-		}
-	}
-
-	/** The first HTTP OCSP URL of the certificate's authority information access, or {@code null}. */
-	static @Nullable URI responderOf(X509Certificate certificate) {
-		byte[] extension = certificate.getExtensionValue(Extension.authorityInfoAccess.getId());
-		if (extension == null) {
-			return null;
-		}
-		try {
-			AuthorityInformationAccess access = AuthorityInformationAccess
-				.getInstance(JcaX509ExtensionUtils.parseExtensionValue(extension));
-			for (AccessDescription description : access.getAccessDescriptions()) {
-				GeneralName location = description.getAccessLocation();
-				if (description.getAccessMethod().equals(AccessDescription.id_ad_ocsp)
-						&& location.getTagNo() == GeneralName.uniformResourceIdentifier) {
-					String url = location.getName().toString();
-					if (url.startsWith("http://") || url.startsWith("https://")) {
-						return URI.create(url);
-					}
-				}
-			}
-		}
-		catch (IOException | IllegalArgumentException ex) {
-			// a malformed extension names no responder
-		}
-		return null;
+	/** The responders whose last answer was a failure, by URL, with the moment they started failing. */
+	Map<String, Instant> failingResponders() {
+		Map<String, Instant> failing = new TreeMap<>();
+		this.failingSince.snapshot().forEach((url, since) -> failing.put(url.toString(), since));
+		return failing;
 	}
 
 }

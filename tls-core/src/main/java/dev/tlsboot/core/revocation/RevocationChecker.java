@@ -5,6 +5,7 @@ import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertPathValidatorException.BasicReason;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -40,6 +41,9 @@ public final class RevocationChecker {
 
 	private static final System.Logger logger = System.getLogger(RevocationChecker.class.getName());
 
+	/** The source of the answers of responses a server stapled to its handshake. */
+	static final String STAPLE = "staple";
+
 	/**
 	 * What the checker knows, swapped whole when the context reloads its material. {@code signedBy} remembers which
 	 * anchor signed a certificate (empty: none of the anchors of its issuer's name): a signature check per handshake
@@ -67,7 +71,12 @@ public final class RevocationChecker {
 	 */
 	private final Map<String, Map<State, LongAdder>> answers;
 
+	private final List<String> answerKinds;
+
 	private volatile Known known;
+
+	/** Whether a peer's certificate is "must-staple", remembered: read from its extensions once. */
+	private final BoundedMap<X509Certificate, Boolean> mustStaple = new BoundedMap<>();
 
 	/**
 	 * @param settings the context's revocation options
@@ -79,7 +88,7 @@ public final class RevocationChecker {
 		HttpFetch http = new HttpFetch(settings.timeout());
 		List<RevocationSource> network = new ArrayList<>();
 		if (settings.ocsp()) {
-			network.add(new OcspSource(settings.ocspResponder(), http, settings.timeout()));
+			network.add(new OcspSource(new OcspClient(settings.ocspResponder(), http), settings.timeout()));
 		}
 		if (settings.distributionPoints()) {
 			network.add(new DistributionPointSource(http, settings.timeout()));
@@ -87,12 +96,15 @@ public final class RevocationChecker {
 		this.network = List.copyOf(network);
 		this.known = known(crls, anchors);
 		Map<String, Map<State, LongAdder>> answers = new HashMap<>();
-		for (RevocationSource source : this.known.sources()) {
+		List<String> kinds = new ArrayList<>(sourceKinds());
+		kinds.add(STAPLE);
+		this.answerKinds = List.copyOf(kinds);
+		for (String kind : kinds) {
 			Map<State, LongAdder> byState = new EnumMap<>(State.class);
 			for (State state : State.values()) {
 				byState.put(state, new LongAdder());
 			}
-			answers.put(source.kind(), byState);
+			answers.put(kind, byState);
 		}
 		this.answers = Map.copyOf(answers);
 	}
@@ -118,13 +130,35 @@ public final class RevocationChecker {
 
 	/**
 	 * How many answers of one state the sources of one kind gave, since the context was built.
-	 * @param kind {@code crlfile}, {@code ocsp} or {@code crldp}
+	 * @param kind {@code crlfile}, {@code ocsp}, {@code crldp} or {@code staple}
 	 * @param state the state answered
 	 * @return the count
 	 */
 	public long answers(String kind, State state) {
 		LongAdder count = this.answers.getOrDefault(kind, Map.of()).get(state);
 		return (count != null) ? count.sum() : 0;
+	}
+
+	/** The kinds of source whose answers {@link #answers} counts: {@link #sourceKinds()} and {@code staple}. */
+	public List<String> answerKinds() {
+		return this.answerKinds;
+	}
+
+	/** What the OCSP responders said, as kept now: empty when {@code revocation-ocsp} is off. */
+	public List<OcspCacheEntry> ocspCache() {
+		return ocsp().map(OcspSource::cached).orElse(List.of());
+	}
+
+	/**
+	 * The OCSP responders whose last answer was a failure (refused, silent, unusable), by URL, each with the moment
+	 * it started failing; one that answers again leaves the map.
+	 */
+	public Map<String, Instant> failingResponders() {
+		return ocsp().map(OcspSource::failingResponders).orElse(Map.of());
+	}
+
+	private Optional<OcspSource> ocsp() {
+		return this.network.stream().filter(OcspSource.class::isInstance).map(OcspSource.class::cast).findFirst();
 	}
 
 	/** The kinds of source this checker asks: {@code crlfile}, {@code ocsp}, {@code crldp}. */
@@ -149,11 +183,44 @@ public final class RevocationChecker {
 	 * {@link Cause#REVOCATION_UNKNOWN} when, with {@code hard}, one has no "good" answer
 	 */
 	public RevocationStatus check(X509Certificate[] chain) throws RefusedCertificateException {
+		return check(chain, List.of());
+	}
+
+	/**
+	 * Check a chain that PKIX has accepted, with the OCSP responses the server stapled to the handshake: a stapled
+	 * response that counts (signed for the issuer, about the certificate, current) is the {@code staple} source's
+	 * answer, and the OCSP responder is then not asked about that certificate. A "must-staple" certificate (the TLS
+	 * feature status_request, RFC 7633) without a stapled response that counts is refused.
+	 * @param chain the peer's chain, its own certificate first
+	 * @param stapled the stapled responses by position in the chain, an empty one for a certificate without, as
+	 * {@code ExtendedSSLSession.getStatusResponses()} gives them
+	 * @return what the sources said about the peer's own certificate
+	 * @throws RefusedCertificateException {@link Cause#REVOKED} when a certificate in scope is revoked,
+	 * {@link Cause#REVOCATION_UNKNOWN} when, with {@code hard}, one has no "good" answer, or a must-staple
+	 * certificate came without a staple
+	 */
+	public RevocationStatus check(X509Certificate[] chain, List<byte[]> stapled) throws RefusedCertificateException {
 		Known current = this.known;
 		List<Checked> checked = new ArrayList<>();
-		for (X509Certificate[] pair : inScope(chain, current)) {
+		List<X509Certificate[]> pairs = inScope(chain, current);
+		for (int i = 0; i < pairs.size(); i++) {
+			X509Certificate[] pair = pairs.get(i);
 			List<RevocationStatus> answers = new ArrayList<>();
+			Fetched<RevocationStatus> staple = stapled(pair, (i < stapled.size()) ? stapled.get(i) : null);
+			if (staple != null) {
+				RevocationStatus answer = staple.ok() ? staple.value()
+						: RevocationStatus.unknown(STAPLE, staple.error());
+				count(STAPLE, answer.state());
+				answers.add(answer);
+			}
+			if (i == 0 && (staple == null || !staple.ok()) && isMustStaple(pair[0])) {
+				throw withoutStaple(pair[0], staple);
+			}
 			for (RevocationSource source : current.sources()) {
+				if (staple != null && staple.ok() && source instanceof OcspSource) {
+					// The server already brought the responder's answer.
+					continue;
+				}
 				RevocationStatus answer = source.status(pair[0], pair[1]);
 				count(source.kind(), answer.state());
 				answers.add(answer);
@@ -177,6 +244,28 @@ public final class RevocationChecker {
 		return (leaf != null) ? leaf
 				: new RevocationStatus(State.GOOD, "trust anchor: the peer's certificate is itself trusted", null, null,
 						null, null);
+	}
+
+	/** What a stapled response says about {@code pair[0]}, or {@code null} when none was stapled for it. */
+	private static @Nullable Fetched<RevocationStatus> stapled(X509Certificate[] pair, byte @Nullable [] response) {
+		if (response == null || response.length == 0) {
+			return null;
+		}
+		return OcspClient.judgeStapled(response, pair[0], pair[1], STAPLE).map(OcspClient.OcspResponse::status);
+	}
+
+	private boolean isMustStaple(X509Certificate certificate) {
+		return this.mustStaple.remembered(certificate, OcspClient::isMustStaple);
+	}
+
+	private static RefusedCertificateException withoutStaple(X509Certificate certificate,
+			@Nullable Fetched<RevocationStatus> staple) {
+		String message = describe(certificate) + " must be presented with a stapled OCSP response (it is "
+				+ "'must-staple': TLS feature status_request), but the server " + ((staple == null) ? "stapled none"
+						: "stapled one that does not count: " + staple.error())
+				+ ". The server must turn OCSP stapling on, or be given a certificate without the TLS feature.";
+		return new RefusedCertificateException(Cause.REVOCATION_UNKNOWN, message, new CertPathValidatorException(
+				message, null, null, -1, BasicReason.UNDETERMINED_REVOCATION_STATUS));
 	}
 
 	private RevocationStatus verdict(Checked one) throws RefusedCertificateException {
