@@ -38,8 +38,12 @@ final class ContextFactory {
 			CertificateValidity.checkAtBuild(builder.name, material.key(), options, builder.materialInMemory);
 		}
 		ContextKeyManager ownKey = new ContextKeyManager((material != null) ? material.key() : null);
-		TlsContext context = new TlsContext(builder.copy(options, null), ownKey,
-				keyManager(ownKey, builder.serverNames));
+		TlsContext.Builder origin = builder.copy(options, null);
+		if (origin.acmeTlsChallenges == null) {
+			origin.acmeTlsChallenges = new AcmeTlsChallenges();
+		}
+		TlsContext context = new TlsContext(origin, ownKey,
+				new AcmeTlsKeyManager(keyManager(ownKey, builder.serverNames), origin.acmeTlsChallenges));
 		if (!deferred) {
 			context.start(material);
 		}

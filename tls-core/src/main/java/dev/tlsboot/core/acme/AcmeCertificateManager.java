@@ -1,9 +1,11 @@
 package dev.tlsboot.core.acme;
 
+import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -12,11 +14,14 @@ import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 import org.shredzone.acme4j.challenge.Challenge;
+import org.shredzone.acme4j.Identifier;
 import org.shredzone.acme4j.challenge.Http01Challenge;
+import org.shredzone.acme4j.challenge.TlsAlpn01Challenge;
 import org.shredzone.acme4j.exception.AcmeRateLimitedException;
 
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.material.KeyMaterial;
+import dev.tlsboot.pki.KeyType;
 
 /**
  * Obtains and renews one context's certificate from an ACME CA, as CertMagic does for Caddy.
@@ -78,6 +83,10 @@ public final class AcmeCertificateManager implements AutoCloseable {
 		});
 		this.status = new AcmeStatus(settings.directory(), null, settings.domains(), settings.challenge().type(),
 				true, null, null, null, null, null, null, 0, 0, 0);
+		if (settings.challenge() == AcmeChallenge.TLS_ALPN_01) {
+			// Before the server accepts its first connection: each must be able to negotiate acme-tls/1.
+			context.acmeTlsChallenges().enable();
+		}
 	}
 
 	/**
@@ -213,6 +222,17 @@ public final class AcmeCertificateManager implements AutoCloseable {
 			}
 			else {
 				listener.withdraw(http.getToken());
+			}
+		}
+		else if (challenge instanceof TlsAlpn01Challenge alpn) {
+			if (publish) {
+				// acme4j signs the challenge certificate with SHA256withRSA whatever the key.
+				KeyPair key = KeyType.RSA_2048.generate();
+				X509Certificate certificate = alpn.createCertificate(key, Identifier.dns(domain));
+				this.context.acmeTlsChallenges().put(domain, new KeyMaterial(key.getPrivate(), List.of(certificate)));
+			}
+			else {
+				this.context.acmeTlsChallenges().remove(domain);
 			}
 		}
 	}

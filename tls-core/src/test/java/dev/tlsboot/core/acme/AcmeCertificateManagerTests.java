@@ -103,6 +103,29 @@ class AcmeCertificateManagerTests {
 	}
 
 	@Test
+	void obtainsTheFirstCertificateOverTlsAlpn01ThroughTheServersOwnPort(@TempDir Path storage) throws Exception {
+		AcmeSettings settings = new AcmeSettings(pebble.directoryUrl(), List.of(DOMAIN), null, true,
+				AcmeChallenge.TLS_ALPN_01, null, 0, storage, KeyType.EC_P256, null, Duration.ofSeconds(4), null, null,
+				pebble.clientContext());
+		AcmeCertificateManager.prepare(settings);
+		TlsContext served = servedContext(settings);
+		try (AcmeCertificateManager manager = new AcmeCertificateManager(settings, served);
+				TlsServer server = new TlsServer(served, pebble.tlsPort())) {
+			long started = System.nanoTime();
+			manager.start();
+			await().atMost(Duration.ofSeconds(30)).until(() -> manager.status().issued() == 1);
+			System.out.printf("ACME: first certificate over tls-alpn-01 after %d ms%n",
+					(System.nanoTime() - started) / 1_000_000);
+			// Pebble validated from three connections (its default), each offering only acme-tls/1.
+			assertThat(pebble.log()).contains("Starting 3 validations");
+			// Now that no challenge is pending, a client offering acme-tls/1 gets the certificate, not a challenge.
+			String sClient = OpenSslCli.opensslWithInput("", "s_client", "-connect", "127.0.0.1:" + server.port(),
+					"-servername", DOMAIN, "-alpn", "acme-tls/1").output();
+			assertThat(sClient).contains("No ALPN negotiated").contains("issuer=CN = Pebble Intermediate");
+		}
+	}
+
+	@Test
 	void aRestartServesTheStoredCertificateWithNoNewOrder(@TempDir Path storage) throws Exception {
 		AcmeSettings settings = settings(storage, Duration.ofSeconds(5));
 		AcmeCertificateManager.prepare(settings);
