@@ -5,11 +5,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 
 import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
 
 import org.jspecify.annotations.Nullable;
 
@@ -75,14 +78,39 @@ public final class AcmeTlsChallenges {
 	}
 
 	/**
-	 * The ALPN choice: {@code acme-tls/1} when offered for a name with a challenge; else the first of the server's
-	 * protocols the client offers, none when the server set none, and a refusal ({@code null}) when they share none,
-	 * as the JDK chooses without a selector.
+	 * Have {@code engine}, a server's, negotiate {@code acme-tls/1} when a client offers it for a name with a
+	 * challenge, and leave every other choice to the selector it has (a library's, such as Netty's ALPN) or, without
+	 * one, to the JDK's rule. For libraries that make their engines from the context's SSLContext and then set a
+	 * selector of their own; the context's own engines and accepted sockets have it already once enabled.
+	 * @param engine a server engine, before its handshake
 	 */
-	@Nullable String select(@Nullable SSLSession handshake, List<String> offered, String @Nullable [] own) {
-		if (offered.contains(PROTOCOL) && forHandshake(handshake) != null) {
-			return PROTOCOL;
-		}
+	public void answerOn(SSLEngine engine) {
+		BiFunction<SSLEngine, List<String>, String> library = engine.getHandshakeApplicationProtocolSelector();
+		engine.setHandshakeApplicationProtocolSelector((handshaking, offered) -> {
+			if (answers(handshaking.getHandshakeSession(), offered)) {
+				return PROTOCOL;
+			}
+			return (library != null) ? library.apply(handshaking, offered)
+					: jdkChoice(offered, handshaking.getSSLParameters().getApplicationProtocols());
+		});
+	}
+
+	/** {@link #answerOn(SSLEngine)} for a socket a server socket accepted. */
+	void answerOn(SSLSocket socket) {
+		socket.setHandshakeApplicationProtocolSelector((handshaking, offered) -> answers(
+				handshaking.getHandshakeSession(), offered) ? PROTOCOL
+						: jdkChoice(offered, handshaking.getSSLParameters().getApplicationProtocols()));
+	}
+
+	private boolean answers(@Nullable SSLSession handshake, List<String> offered) {
+		return offered.contains(PROTOCOL) && forHandshake(handshake) != null;
+	}
+
+	/**
+	 * The first of the server's protocols the client offers, none when the server set none, and a refusal
+	 * ({@code null}) when they share none, as the JDK chooses without a selector.
+	 */
+	private static @Nullable String jdkChoice(List<String> offered, String @Nullable [] own) {
 		if (own == null || own.length == 0) {
 			return "";
 		}

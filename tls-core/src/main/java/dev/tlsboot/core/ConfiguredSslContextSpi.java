@@ -80,9 +80,8 @@ final class ConfiguredSslContextSpi extends DecoratingSslContextSpi {
 	SSLEngine serverEngine(SSLEngine engine) {
 		SSLEngine configured = this.parameters.apply(engine, this.parameters.defaults());
 		if (this.challenges.isEnabled()) {
-			// A consumer that sets a selector of its own (Netty's ALPN) replaces this one, and answers no challenge.
-			configured.setHandshakeApplicationProtocolSelector((handshaking, offered) -> this.challenges
-				.select(handshaking.getHandshakeSession(), offered, handshaking.getSSLParameters().getApplicationProtocols()));
+			// A consumer that sets a selector of its own replaces this one; TLS Boot's Netty contexts put it back.
+			this.challenges.answerOn(configured);
 		}
 		return (this.observer != null) ? this.observer.engine(configured, TlsRole.SERVER, null) : configured;
 	}
@@ -108,8 +107,7 @@ final class ConfiguredSslContextSpi extends DecoratingSslContextSpi {
 	private SSLSocket accepted(SSLSocket socket) {
 		this.parameters.prepare(socket);
 		if (this.challenges.isEnabled() && !socket.getUseClientMode()) {
-			socket.setHandshakeApplicationProtocolSelector((handshaking, offered) -> this.challenges
-				.select(handshaking.getHandshakeSession(), offered, handshaking.getSSLParameters().getApplicationProtocols()));
+			this.challenges.answerOn(socket);
 		}
 		return observed(socket, socket.getUseClientMode() ? TlsRole.CLIENT : TlsRole.SERVER, null);
 	}

@@ -1,0 +1,139 @@
+package dev.tlsboot.autoconfigure.acme;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.reactor.netty.autoconfigure.NettyReactiveWebServerAutoConfiguration;
+import org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration;
+import org.springframework.boot.webflux.autoconfigure.HttpHandlerAutoConfiguration;
+import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+
+import dev.tlsboot.autoconfigure.TlsAutoConfiguration;
+import dev.tlsboot.autoconfigure.reload.TlsReloadAutoConfiguration;
+import dev.tlsboot.autoconfigure.server.TlsWebServerAutoConfiguration;
+import dev.tlsboot.core.acme.AcmeStatus;
+import dev.tlsboot.testing.OpenSslCli;
+import dev.tlsboot.testing.Pebble;
+import dev.tlsboot.testing.WebApplications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * {@code tls.acme.*} on a real web server against Debian's Pebble: the server starts with a placeholder, answers
+ * tls-alpn-01 on its own HTTPS port (the port Pebble validates on), and serves the issued certificate, whose chain
+ * {@code openssl s_client} verifies against Pebble's root.
+ */
+class TlsAcmeServerTests {
+
+	private static final String DOMAIN = "shop.tls-boot.example.com";
+
+	private static Pebble pebble;
+
+	@TempDir
+	Path storage;
+
+	@BeforeAll
+	static void startPebble() throws IOException {
+		Pebble.assumeAvailable();
+		pebble = Pebble.start(Files.createTempDirectory("pebble"), OpenSslCli.freePort(), OpenSslCli.freePort(),
+				Duration.ofMinutes(10));
+	}
+
+	@AfterAll
+	static void stopPebble() {
+		if (pebble != null) {
+			pebble.close();
+		}
+	}
+
+	enum Server {
+
+		TOMCAT(WebApplicationType.SERVLET, Tomcat.class), REACTOR_NETTY(WebApplicationType.REACTIVE, ReactorNetty.class);
+
+		final WebApplicationType type;
+
+		final Class<?> configuration;
+
+		Server(WebApplicationType type, Class<?> configuration) {
+			this.type = type;
+			this.configuration = configuration;
+		}
+
+	}
+
+	@ParameterizedTest
+	@EnumSource(Server.class)
+	void startsWithAPlaceholderAndServesTheCertificateObtainedOverTlsAlpn01(Server server) throws Exception {
+		Files.writeString(this.storage.resolveSibling("acme-ca.crt"), pem(pebble.clientContext().trustAnchors().get(0)));
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("server.port", String.valueOf(pebble.tlsPort()));
+		properties.put("tls.server.context", "web");
+		properties.put("tls.contexts.acme.cafile", "file:" + this.storage.resolveSibling("acme-ca.crt"));
+		properties.put("tls.acme.enabled", "true");
+		properties.put("tls.acme.directory", pebble.directoryUrl());
+		properties.put("tls.acme.domains", DOMAIN);
+		properties.put("tls.acme.accept-terms", "true");
+		properties.put("tls.acme.context", "web");
+		properties.put("tls.acme.client-context", "acme");
+		properties.put("tls.acme.storage", this.storage.toString());
+		long started = System.nanoTime();
+		try (ConfigurableApplicationContext application = WebApplications.run(server.configuration, server.type,
+				properties)) {
+			TlsAcme acme = application.getBean(TlsAcme.class);
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> acme.managed().map((managed) -> managed.status().issued()).orElse(0L) == 1);
+			System.out.printf("ACME on %s: first certificate %d ms after the application started to start%n", server,
+					(System.nanoTime() - started) / 1_000_000);
+			AcmeStatus status = acme.managed().orElseThrow().status();
+			assertThat(status.placeholder()).isFalse();
+			assertThat(status.renewalPoint()).isNotNull();
+			Path root = this.storage.resolveSibling("pebble-root.pem");
+			Files.writeString(root, pem(pebble.root()));
+			String served = OpenSslCli.opensslWithInput("", "s_client", "-connect", "127.0.0.1:" + pebble.tlsPort(),
+					"-servername", DOMAIN, "-CAfile", root.toString(), "-verify_return_error", "-verify_hostname",
+					DOMAIN).output();
+			assertThat(served).contains("Verify return code: 0 (ok)");
+		}
+	}
+
+	private static String pem(X509Certificate certificate) throws Exception {
+		return "-----BEGIN CERTIFICATE-----\n"
+				+ Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(certificate.getEncoded())
+				+ "\n-----END CERTIFICATE-----\n";
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ TlsAutoConfiguration.class, TlsWebServerAutoConfiguration.class,
+			TlsReloadAutoConfiguration.class, TlsAcmeAutoConfiguration.class,
+			TomcatServletWebServerAutoConfiguration.class })
+	static class Tomcat {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ TlsAutoConfiguration.class, TlsWebServerAutoConfiguration.class,
+			TlsReloadAutoConfiguration.class, TlsAcmeAutoConfiguration.class,
+			NettyReactiveWebServerAutoConfiguration.class, HttpHandlerAutoConfiguration.class,
+			WebFluxAutoConfiguration.class })
+	static class ReactorNetty {
+
+	}
+
+}
