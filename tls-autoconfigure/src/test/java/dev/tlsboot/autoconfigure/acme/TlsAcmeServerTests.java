@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.jetty.autoconfigure.servlet.JettyServletWebServerAutoConfiguration;
 import org.springframework.boot.reactor.netty.autoconfigure.NettyReactiveWebServerAutoConfiguration;
 import org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration;
 import org.springframework.boot.webflux.autoconfigure.HttpHandlerAutoConfiguration;
@@ -65,7 +66,8 @@ class TlsAcmeServerTests {
 
 	enum Server {
 
-		TOMCAT(WebApplicationType.SERVLET, Tomcat.class), REACTOR_NETTY(WebApplicationType.REACTIVE, ReactorNetty.class);
+		TOMCAT(WebApplicationType.SERVLET, Tomcat.class), JETTY(WebApplicationType.SERVLET, Jetty.class),
+		REACTOR_NETTY(WebApplicationType.REACTIVE, ReactorNetty.class);
 
 		final WebApplicationType type;
 
@@ -124,6 +126,14 @@ class TlsAcmeServerTests {
 			TlsReloadAutoConfiguration.class, TlsAcmeAutoConfiguration.class,
 			TomcatServletWebServerAutoConfiguration.class })
 	static class Tomcat {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ TlsAutoConfiguration.class, TlsWebServerAutoConfiguration.class,
+			TlsReloadAutoConfiguration.class, TlsAcmeAutoConfiguration.class,
+			JettyServletWebServerAutoConfiguration.class })
+	static class Jetty {
 
 	}
 
