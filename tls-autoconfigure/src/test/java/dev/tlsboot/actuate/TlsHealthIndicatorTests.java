@@ -105,7 +105,7 @@ class TlsHealthIndicatorTests {
 
 	/** The indicator as it will judge the application's contexts {@code later} from now. */
 	private static TlsHealthIndicator at(ApplicationContext context, Duration later) {
-		return new TlsHealthIndicator(context.getBean(TlsContexts.class), Duration.ofDays(14), null,
+		return new TlsHealthIndicator(context.getBean(TlsContexts.class), Duration.ofDays(14), null, null,
 				Clock.offset(Clock.systemUTC(), later));
 	}
 

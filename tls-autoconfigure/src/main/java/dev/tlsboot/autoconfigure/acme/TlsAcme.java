@@ -32,6 +32,19 @@ public class TlsAcme implements SmartLifecycle {
 	}
 
 	/**
+	 * What ACME did for a context.
+	 * @param acme the ACME bean, or {@code null} when there is none
+	 * @param context a context's name
+	 * @return the status, or {@code null} when ACME does not manage that context
+	 */
+	public static @Nullable AcmeStatus statusOf(@Nullable TlsAcme acme, String context) {
+		return (acme != null) ? acme.managed()
+			.filter((managed) -> managed.context().equals(context))
+			.map(Managed::status)
+			.orElse(null) : null;
+	}
+
+	/**
 	 * One ACME-managed context.
 	 *
 	 * @param context the context's name

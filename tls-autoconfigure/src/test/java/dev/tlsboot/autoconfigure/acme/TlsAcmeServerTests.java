@@ -15,7 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.jetty.autoconfigure.servlet.JettyServletWebServerAutoConfiguration;
 import org.springframework.boot.reactor.netty.autoconfigure.NettyReactiveWebServerAutoConfiguration;
@@ -25,10 +28,15 @@ import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
+import dev.tlsboot.actuate.TlsAcmeMetrics;
+import dev.tlsboot.actuate.TlsEndpoint;
+import dev.tlsboot.actuate.TlsHealthIndicator;
 import dev.tlsboot.autoconfigure.TlsAutoConfiguration;
+import dev.tlsboot.autoconfigure.TlsContexts;
 import dev.tlsboot.autoconfigure.reload.TlsReloadAutoConfiguration;
 import dev.tlsboot.autoconfigure.server.TlsWebServerAutoConfiguration;
 import dev.tlsboot.core.acme.AcmeStatus;
+import dev.tlsboot.core.observe.ConnectionRegistry;
 import dev.tlsboot.testing.OpenSslCli;
 import dev.tlsboot.testing.Pebble;
 import dev.tlsboot.testing.WebApplications;
@@ -99,6 +107,12 @@ class TlsAcmeServerTests {
 		try (ConfigurableApplicationContext application = WebApplications.run(server.configuration, server.type,
 				properties)) {
 			TlsAcme acme = application.getBean(TlsAcme.class);
+			TlsHealthIndicator health = new TlsHealthIndicator(application.getBean(TlsContexts.class),
+					Duration.ofDays(14), null, acme);
+			if (acme.managed().orElseThrow().status().issued() == 0) {
+				assertThat(health.health(true).getDetails().get("warnings").toString())
+					.contains("Context 'web': serves a placeholder until ACME obtains the first certificate");
+			}
 			await().atMost(Duration.ofSeconds(60))
 				.until(() -> acme.managed().map((managed) -> managed.status().issued()).orElse(0L) == 1);
 			System.out.printf("ACME on %s: first certificate %d ms after the application started to start%n", server,
@@ -112,6 +126,22 @@ class TlsAcmeServerTests {
 					"-servername", DOMAIN, "-CAfile", root.toString(), "-verify_return_error", "-verify_hostname",
 					DOMAIN).output();
 			assertThat(served).contains("Verify return code: 0 (ok)");
+
+			// What the endpoint, health and metrics say of it.
+			TlsEndpoint endpoint = new TlsEndpoint(application.getBean(TlsContexts.class),
+					application.getBean(ConnectionRegistry.class), Duration.ofDays(14), null, acme);
+			AcmeStatus shown = endpoint.tls().contexts().get("web").acme();
+			assertThat(shown.directory()).isEqualTo(pebble.directoryUrl());
+			assertThat(shown.account()).isNotNull();
+			assertThat(shown.lastOutcome()).isEqualTo("issued");
+			assertThat(shown.nextAttempt()).isEqualTo(shown.renewalPoint());
+			assertThat(endpoint.tls().contexts().get("acme").acme()).isNull();
+			assertThat(health.health(true).getStatus()).isEqualTo(Status.UP);
+			assertThat(health.health(true).getDetails().get("warnings").toString()).doesNotContain("ACME", "placeholder");
+			SimpleMeterRegistry meters = new SimpleMeterRegistry();
+			new TlsAcmeMetrics(acme).bindTo(meters);
+			assertThat(meters.get("tls.acme.orders").tags("context", "web", "outcome", "issued").functionCounter()
+				.count()).isEqualTo(1);
 		}
 	}
 
