@@ -2,6 +2,7 @@ package dev.tlsboot.autoconfigure.acme;
 
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -12,6 +13,8 @@ import org.springframework.core.env.Environment;
 
 import dev.tlsboot.autoconfigure.TlsAutoConfiguration;
 import dev.tlsboot.autoconfigure.TlsContexts;
+import dev.tlsboot.autoconfigure.reload.TlsReloadAutoConfiguration;
+import dev.tlsboot.autoconfigure.reload.TlsReloads;
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.acme.AcmeCertificateManager;
 import dev.tlsboot.core.acme.AcmeChallenge;
@@ -23,7 +26,7 @@ import dev.tlsboot.core.option.TlsConfigurationException;
  * bean is always there when acme4j is; whether it manages anything is decided from the properties the application
  * starts with, so that an application built ahead of time follows them.
  */
-@AutoConfiguration(after = TlsAutoConfiguration.class)
+@AutoConfiguration(after = { TlsAutoConfiguration.class, TlsReloadAutoConfiguration.class })
 @ConditionalOnClass(name = "org.shredzone.acme4j.Session")
 @EnableConfigurationProperties(TlsAcmeProperties.class)
 public final class TlsAcmeAutoConfiguration {
@@ -31,7 +34,8 @@ public final class TlsAcmeAutoConfiguration {
 	private static final Bindable<Map<String, Object>> ANY = Bindable.mapOf(String.class, Object.class);
 
 	@Bean
-	TlsAcme tlsAcme(TlsAcmeProperties properties, TlsContexts contexts, Environment environment) {
+	TlsAcme tlsAcme(TlsAcmeProperties properties, TlsContexts contexts, Environment environment,
+			ObjectProvider<TlsReloads> reloads) {
 		if (!properties.isEnabled()) {
 			return new TlsAcme(null);
 		}
@@ -45,7 +49,10 @@ public final class TlsAcmeAutoConfiguration {
 							+ "or use 'challenge: http-01' with 'http-port'.");
 		}
 		TlsContext managed = contexts.get(properties.getContext());
-		return new TlsAcme(new AcmeCertificateManager(settings, managed));
+		AcmeCertificateManager manager = new AcmeCertificateManager(settings, managed);
+		// A swap is a reload the watcher does not repeat: counted, shown and published as one all the same.
+		reloads.ifAvailable((rotation) -> manager.onSwapped(rotation::reloaded));
+		return new TlsAcme(manager);
 	}
 
 	private static boolean servedByWebServer(String context, Environment environment) {

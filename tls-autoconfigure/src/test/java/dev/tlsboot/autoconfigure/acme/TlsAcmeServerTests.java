@@ -34,6 +34,7 @@ import dev.tlsboot.actuate.TlsHealthIndicator;
 import dev.tlsboot.autoconfigure.TlsAutoConfiguration;
 import dev.tlsboot.autoconfigure.TlsContexts;
 import dev.tlsboot.autoconfigure.reload.TlsReloadAutoConfiguration;
+import dev.tlsboot.autoconfigure.reload.TlsReloads;
 import dev.tlsboot.autoconfigure.server.TlsWebServerAutoConfiguration;
 import dev.tlsboot.core.acme.AcmeStatus;
 import dev.tlsboot.core.observe.ConnectionRegistry;
@@ -117,6 +118,9 @@ class TlsAcmeServerTests {
 				.until(() -> acme.managed().map((managed) -> managed.status().issued()).orElse(0L) == 1);
 			System.out.printf("ACME on %s: first certificate %d ms after the application started to start%n", server,
 					(System.nanoTime() - started) / 1_000_000);
+			// Counted and published (TlsContextReloadedEvent) as a reload, once: the watcher does not repeat it.
+			assertThat(application.getBean(TlsReloads.class).status("web")).hasValueSatisfying(
+					(reload) -> assertThat(reload.reloads()).isEqualTo(1));
 			AcmeStatus status = acme.managed().orElseThrow().status();
 			assertThat(status.placeholder()).isFalse();
 			assertThat(status.renewalPoint()).isNotNull();

@@ -7,10 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import org.shredzone.acme4j.challenge.Challenge;
@@ -53,6 +55,8 @@ public final class AcmeCertificateManager implements AutoCloseable {
 	private final Clock clock;
 
 	private final ScheduledExecutorService timer;
+
+	private final List<Consumer<TlsContext>> swapListeners = new CopyOnWriteArrayList<>();
 
 	/** The http-01 listener while an order is under way. */
 	private volatile @Nullable HttpChallengeListener httpListener;
@@ -105,6 +109,16 @@ public final class AcmeCertificateManager implements AutoCloseable {
 		schedule(this.clock.instant());
 	}
 
+	/**
+	 * Be told each time a new certificate goes live: one this manager obtained, or one another instance sharing
+	 * {@code storage} did. The context's own {@link TlsContext#onReload reload listeners} are told too, but also of
+	 * reloads that are not ACME's.
+	 * @param listener called with the context, on the manager's thread
+	 */
+	public void onSwapped(Consumer<TlsContext> listener) {
+		this.swapListeners.add(Objects.requireNonNull(listener, "listener"));
+	}
+
 	/** What was done and what comes next. */
 	public AcmeStatus status() {
 		return this.status;
@@ -155,7 +169,7 @@ public final class AcmeCertificateManager implements AutoCloseable {
 		X509Certificate leaf = stored.leaf();
 		X509Certificate served = this.context.keyMaterial().map(KeyMaterial::leaf).orElse(null);
 		if (!leaf.equals(served) && !AcmeStorage.isPlaceholder(leaf)) {
-			this.context.reload();
+			swap();
 		}
 		Instant renewal = AcmeStorage.isPlaceholder(leaf) || !namesEveryDomain(leaf) ? Instant.MIN
 				: RenewalPlan.renewalPoint(leaf, this.settings.renewBefore());
@@ -201,7 +215,7 @@ public final class AcmeCertificateManager implements AutoCloseable {
 			this.httpListener = null;
 		}
 		this.storage.write(result.chain(), result.key());
-		this.context.reload();
+		swap();
 		X509Certificate leaf = result.chain().get(0);
 		Instant renewal = RenewalPlan.renewalPoint(leaf, this.settings.renewBefore());
 		AcmeStatus before = this.status;
@@ -212,6 +226,11 @@ public final class AcmeCertificateManager implements AutoCloseable {
 				+ " valid until " + leaf.getNotAfter().toInstant() + " in " + Duration.between(started,
 						this.clock.instant()).toMillis() + " ms; renewal at " + renewal);
 		schedule(renewal);
+	}
+
+	private void swap() {
+		this.context.reload();
+		this.swapListeners.forEach((listener) -> listener.accept(this.context));
 	}
 
 	private void answer(Challenge challenge, String domain, boolean publish) {
