@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,6 +20,7 @@ import org.shredzone.acme4j.challenge.Challenge;
 import org.shredzone.acme4j.Identifier;
 import org.shredzone.acme4j.challenge.Http01Challenge;
 import org.shredzone.acme4j.challenge.TlsAlpn01Challenge;
+import org.shredzone.acme4j.exception.AcmeException;
 import org.shredzone.acme4j.exception.AcmeRateLimitedException;
 
 import dev.tlsboot.core.TlsContext;
@@ -172,9 +174,27 @@ public final class AcmeCertificateManager implements AutoCloseable {
 			swap();
 		}
 		Instant renewal = AcmeStorage.isPlaceholder(leaf) || !namesEveryDomain(leaf) ? Instant.MIN
-				: RenewalPlan.renewalPoint(leaf, this.settings.renewBefore());
+				: renewalPoint(leaf);
 		this.status = withCertificate(this.status, leaf, renewal);
 		return renewal;
+	}
+
+	/**
+	 * When to renew {@code leaf}: in the window the CA suggests (ARI) when it offers one, else from its dates. The
+	 * CA unreachable, its dates decide: renewal must not wait for the CA to answer a question about renewal.
+	 */
+	private Instant renewalPoint(X509Certificate leaf) {
+		try {
+			Optional<Instant> suggested = AcmeOrder.suggestedRenewal(this.settings, this.storage, leaf);
+			if (suggested.isPresent()) {
+				return suggested.get();
+			}
+		}
+		catch (AcmeException | RuntimeException ex) {
+			logger.log(System.Logger.Level.DEBUG, () -> "No renewal information from " + this.settings.directory()
+					+ ": " + ex.getMessage());
+		}
+		return RenewalPlan.renewalPoint(leaf, this.settings.renewBefore());
 	}
 
 	private boolean namesEveryDomain(X509Certificate leaf) {
@@ -217,7 +237,7 @@ public final class AcmeCertificateManager implements AutoCloseable {
 		this.storage.write(result.chain(), result.key());
 		swap();
 		X509Certificate leaf = result.chain().get(0);
-		Instant renewal = RenewalPlan.renewalPoint(leaf, this.settings.renewBefore());
+		Instant renewal = renewalPoint(leaf);
 		AcmeStatus before = this.status;
 		this.status = withCertificate(new AcmeStatus(before.directory(), result.account(), before.domains(),
 				before.challenge(), false, null, null, started, "issued", null, before.nextAttempt(),

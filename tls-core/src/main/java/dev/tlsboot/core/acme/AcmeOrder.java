@@ -1,18 +1,24 @@
 package dev.tlsboot.core.acme;
 
 import java.net.URI;
+import java.net.URL;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.shredzone.acme4j.AccountBuilder;
 import org.shredzone.acme4j.Authorization;
 import org.shredzone.acme4j.Login;
 import org.shredzone.acme4j.Order;
+import org.shredzone.acme4j.RenewalInfo;
 import org.shredzone.acme4j.Session;
 import org.shredzone.acme4j.Status;
 import org.shredzone.acme4j.challenge.Challenge;
+import org.shredzone.acme4j.connector.Resource;
 import org.shredzone.acme4j.exception.AcmeException;
 
 /**
@@ -52,7 +58,7 @@ final class AcmeOrder {
 	}
 
 	Result place() throws AcmeException, InterruptedException {
-		Login login = login(session());
+		Login login = login(session(this.settings));
 		Order order = login.getAccount().newOrder().domains(this.settings.domains()).create();
 		for (Authorization authorization : order.getAuthorizations()) {
 			if (authorization.getStatus() != Status.VALID) {
@@ -70,11 +76,34 @@ final class AcmeOrder {
 		return new Result(order.getCertificate().getCertificateChain(), key, login.getAccountLocation().toString());
 	}
 
-	private Session session() {
-		URI directory = URI.create(this.settings.directory());
+	/**
+	 * When the CA suggests renewing {@code leaf} (RFC 9773, ACME Renewal Information): a random moment of its
+	 * suggested window, so that instances do not renew together; its start, which is due, once the window is open.
+	 * Empty when the CA's directory offers no {@code renewalInfo}.
+	 */
+	static Optional<Instant> suggestedRenewal(AcmeSettings settings, AcmeStorage storage, X509Certificate leaf)
+			throws AcmeException {
+		Session session = session(settings);
+		Optional<URL> resource = session.resourceUrlOptional(Resource.RENEWAL_INFO);
+		if (resource.isEmpty()) {
+			return Optional.empty();
+		}
+		// Renewal information is read without an account: the login only carries the session.
+		RenewalInfo info = session.login(resource.get(), storage.accountKey()).bindRenewalInfo(leaf);
+		Instant start = info.getSuggestedWindowStart();
+		Instant end = info.getSuggestedWindowEnd();
+		if (!start.isAfter(Instant.now())) {
+			return Optional.of(start);
+		}
+		long window = Math.max(Duration.between(start, end).toMillis(), 0);
+		return Optional.of(start.plusMillis(ThreadLocalRandom.current().nextLong(window + 1)));
+	}
+
+	private static Session session(AcmeSettings settings) {
+		URI directory = URI.create(settings.directory());
 		boolean plainUrl = "https".equals(directory.getScheme()) || "http".equals(directory.getScheme());
-		return (plainUrl && this.settings.client() != null)
-				? new Session(directory, new ContextAcmeProvider(this.settings.client().sslContext()))
+		return (plainUrl && settings.client() != null)
+				? new Session(directory, new ContextAcmeProvider(settings.client().sslContext()))
 				: new Session(directory);
 	}
 

@@ -126,6 +126,25 @@ class AcmeCertificateManagerTests {
 	}
 
 	@Test
+	void renewsInTheWindowTheCaSuggestsWhenItOffersRenewalInformation(@TempDir Path storage) throws Exception {
+		try (RenewalInfoDirectory ari = new RenewalInfoDirectory(pebble, Duration.ofSeconds(2))) {
+			AcmeSettings settings = new AcmeSettings(ari.url(), List.of(DOMAIN), null, true, AcmeChallenge.HTTP_01,
+					"127.0.0.1", pebble.httpPort(), storage, KeyType.EC_P256, null, Duration.ofSeconds(4), null, null,
+					pebble.clientContext());
+			AcmeCertificateManager.prepare(settings);
+			try (AcmeCertificateManager manager = new AcmeCertificateManager(settings, servedContext(settings))) {
+				manager.start();
+				await().atMost(Duration.ofSeconds(30)).until(() -> manager.status().issued() == 1);
+				AcmeStatus first = manager.status();
+				// The certificate's dates alone would say 20 s after issuance; the CA's window opens in 2 s.
+				assertThat(first.renewalPoint()).isBefore(first.notAfter().minusSeconds(15));
+				await().atMost(Duration.ofSeconds(15)).until(() -> manager.status().issued() == 2);
+				assertThat(ari.questions()).isGreaterThanOrEqualTo(2);
+			}
+		}
+	}
+
+	@Test
 	void aRestartServesTheStoredCertificateWithNoNewOrder(@TempDir Path storage) throws Exception {
 		AcmeSettings settings = settings(storage, Duration.ofSeconds(5));
 		AcmeCertificateManager.prepare(settings);
