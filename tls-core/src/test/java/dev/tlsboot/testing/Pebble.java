@@ -8,11 +8,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,6 +49,8 @@ public final class Pebble implements AutoCloseable {
 
 	private final int tlsPort;
 
+	private final Path caFile;
+
 	private final TlsContext clientContext;
 
 	private final List<Process> processes = new ArrayList<>();
@@ -64,10 +66,10 @@ public final class Pebble implements AutoCloseable {
 		this.tlsPort = tlsPort;
 		CertificateAuthority ca = CertificateAuthority.root("Pebble test CA");
 		ca.issueServer("localhost", "127.0.0.1").writeTo(directory, "pebble");
-		Path caFile = directory.resolve("pebble-ca.crt");
-		Files.writeString(caFile, ca.rootCertificatePem());
+		this.caFile = directory.resolve("pebble-ca.crt").toAbsolutePath();
+		Files.writeString(this.caFile, ca.rootCertificatePem());
 		this.clientContext = TlsContext.create("acme-client",
-				TlsOptions.builder().cafile("file:" + caFile.toAbsolutePath()).build());
+				TlsOptions.builder().cafile("file:" + this.caFile).build());
 	}
 
 	/** Skip the test unless Debian's {@code pebble} and {@code pebble-challtestsrv} are installed. */
@@ -208,15 +210,28 @@ public final class Pebble implements AutoCloseable {
 		return this.clientContext;
 	}
 
-	/** The root of the certificates Pebble issues, from its management port ({@code /roots/0}). */
-	public X509Certificate root() throws IOException, InterruptedException, GeneralSecurityException {
+	/** The CA of Pebble's own HTTPS certificate, as a PEM file: what a client context's {@code cafile} names. */
+	public Path caFile() {
+		return this.caFile;
+	}
+
+	/**
+	 * The root of the certificates Pebble issues, from its management port ({@code /roots/0}), written to a PEM file
+	 * for {@code openssl s_client -CAfile}.
+	 * @return the file, in Pebble's directory
+	 */
+	public Path writeRoot() throws IOException, InterruptedException, GeneralSecurityException {
 		HttpClient client = HttpClient.newBuilder().sslContext(this.clientContext.sslContext()).build();
-		HttpResponse<byte[]> response = client.send(HttpRequest
+		HttpResponse<String> response = client.send(HttpRequest
 			.newBuilder(URI.create("https://127.0.0.1:" + this.managementPort + "/roots/0"))
 			.timeout(TIMEOUT)
-			.build(), HttpResponse.BodyHandlers.ofByteArray());
-		return (X509Certificate) CertificateFactory.getInstance("X.509")
-			.generateCertificate(new ByteArrayInputStream(response.body()));
+			.build(), HttpResponse.BodyHandlers.ofString());
+		// Parsed first, so a body that is no certificate fails here rather than in openssl.
+		CertificateFactory.getInstance("X.509")
+			.generateCertificate(new ByteArrayInputStream(response.body().getBytes(StandardCharsets.US_ASCII)));
+		Path root = this.directory.resolve("pebble-root.pem");
+		Files.writeString(root, response.body());
+		return root;
 	}
 
 	@Override

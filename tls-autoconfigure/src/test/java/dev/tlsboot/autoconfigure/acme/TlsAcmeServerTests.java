@@ -3,9 +3,7 @@ package dev.tlsboot.autoconfigure.acme;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -92,11 +90,10 @@ class TlsAcmeServerTests {
 	@ParameterizedTest
 	@EnumSource(Server.class)
 	void startsWithAPlaceholderAndServesTheCertificateObtainedOverTlsAlpn01(Server server) throws Exception {
-		Files.writeString(this.storage.resolveSibling("acme-ca.crt"), pem(pebble.clientContext().trustAnchors().get(0)));
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("server.port", String.valueOf(pebble.tlsPort()));
 		properties.put("tls.server.context", "web");
-		properties.put("tls.contexts.acme.cafile", "file:" + this.storage.resolveSibling("acme-ca.crt"));
+		properties.put("tls.contexts.acme.cafile", "file:" + pebble.caFile());
 		properties.put("tls.acme.enabled", "true");
 		properties.put("tls.acme.directory", pebble.directoryUrl());
 		properties.put("tls.acme.domains", DOMAIN);
@@ -124,8 +121,7 @@ class TlsAcmeServerTests {
 			AcmeStatus status = acme.managed().orElseThrow().status();
 			assertThat(status.placeholder()).isFalse();
 			assertThat(status.renewalPoint()).isNotNull();
-			Path root = this.storage.resolveSibling("pebble-root.pem");
-			Files.writeString(root, pem(pebble.root()));
+			Path root = pebble.writeRoot();
 			String served = OpenSslCli.opensslWithInput("", "s_client", "-connect", "127.0.0.1:" + pebble.tlsPort(),
 					"-servername", DOMAIN, "-CAfile", root.toString(), "-verify_return_error", "-verify_hostname",
 					DOMAIN).output();
@@ -147,12 +143,6 @@ class TlsAcmeServerTests {
 			assertThat(meters.get("tls.acme.orders").tags("context", "web", "outcome", "issued").functionCounter()
 				.count()).isEqualTo(1);
 		}
-	}
-
-	private static String pem(X509Certificate certificate) throws Exception {
-		return "-----BEGIN CERTIFICATE-----\n"
-				+ Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(certificate.getEncoded())
-				+ "\n-----END CERTIFICATE-----\n";
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -71,8 +71,7 @@ class AcmeCertificateManagerTests {
 			System.out.printf("ACME: first certificate after %d ms%n", (System.nanoTime() - started) / 1_000_000);
 			assertThat(manager.status().placeholder()).isFalse();
 			assertThat(manager.status().account()).startsWith(pebble.directoryUrl().replace("/dir", ""));
-			Path root = storage.resolveSibling(storage.getFileName() + "-root.pem");
-			Files.writeString(root, pem(pebble.root()));
+			Path root = pebble.writeRoot();
 			String sClient = OpenSslCli.opensslWithInput("", "s_client", "-connect", "127.0.0.1:" + server.port(),
 					"-servername", DOMAIN, "-CAfile", root.toString(), "-verify_return_error", "-verify_hostname",
 					DOMAIN).output();
@@ -246,12 +245,6 @@ class AcmeCertificateManagerTests {
 		}, "looping-client");
 		thread.start();
 		return thread;
-	}
-
-	private static String pem(X509Certificate certificate) throws Exception {
-		return "-----BEGIN CERTIFICATE-----\n"
-				+ java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(certificate.getEncoded())
-				+ "\n-----END CERTIFICATE-----\n";
 	}
 
 }
