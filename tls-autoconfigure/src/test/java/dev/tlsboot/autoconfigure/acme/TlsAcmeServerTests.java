@@ -1,7 +1,6 @@
 package dev.tlsboot.autoconfigure.acme;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -9,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -52,6 +52,9 @@ class TlsAcmeServerTests {
 
 	private static final String DOMAIN = "shop.tls-boot.example.com";
 
+	@TempDir
+	static Path pebbleDirectory;
+
 	private static Pebble pebble;
 
 	@TempDir
@@ -60,7 +63,7 @@ class TlsAcmeServerTests {
 	@BeforeAll
 	static void startPebble() throws IOException {
 		Pebble.assumeAvailable();
-		pebble = Pebble.start(Files.createTempDirectory("pebble"), OpenSslCli.freePort(), OpenSslCli.freePort(),
+		pebble = Pebble.start(pebbleDirectory, OpenSslCli.freePort(), OpenSslCli.freePort(),
 				Duration.ofMinutes(10));
 	}
 
@@ -90,17 +93,8 @@ class TlsAcmeServerTests {
 	@ParameterizedTest
 	@EnumSource(Server.class)
 	void startsWithAPlaceholderAndServesTheCertificateObtainedOverTlsAlpn01(Server server) throws Exception {
-		Map<String, String> properties = new LinkedHashMap<>();
+		Map<String, String> properties = acmeProperties();
 		properties.put("server.port", String.valueOf(pebble.tlsPort()));
-		properties.put("tls.server.context", "web");
-		properties.put("tls.contexts.acme.cafile", "file:" + pebble.caFile());
-		properties.put("tls.acme.enabled", "true");
-		properties.put("tls.acme.directory", pebble.directoryUrl());
-		properties.put("tls.acme.domains", DOMAIN);
-		properties.put("tls.acme.accept-terms", "true");
-		properties.put("tls.acme.context", "web");
-		properties.put("tls.acme.client-context", "acme");
-		properties.put("tls.acme.storage", this.storage.toString());
 		long started = System.nanoTime();
 		try (ConfigurableApplicationContext application = WebApplications.run(server.configuration, server.type,
 				properties)) {
@@ -122,10 +116,7 @@ class TlsAcmeServerTests {
 			assertThat(status.placeholder()).isFalse();
 			assertThat(status.renewalPoint()).isNotNull();
 			Path root = pebble.writeRoot();
-			String served = OpenSslCli.opensslWithInput("", "s_client", "-connect", "127.0.0.1:" + pebble.tlsPort(),
-					"-servername", DOMAIN, "-CAfile", root.toString(), "-verify_return_error", "-verify_hostname",
-					DOMAIN).output();
-			assertThat(served).contains("Verify return code: 0 (ok)");
+			assertThat(sClient(pebble.tlsPort(), root)).contains("Verify return code: 0 (ok)");
 
 			// What the endpoint, health and metrics say of it.
 			TlsEndpoint endpoint = new TlsEndpoint(application.getBean(TlsContexts.class),
@@ -143,6 +134,43 @@ class TlsAcmeServerTests {
 			assertThat(meters.get("tls.acme.orders").tags("context", "web", "outcome", "issued").functionCounter()
 				.count()).isEqualTo(1);
 		}
+	}
+
+	@Test
+	void answersHttp01OnTheHttpPortBoundToTheServerAddress() throws Exception {
+		Map<String, String> properties = acmeProperties();
+		properties.put("tls.acme.challenge", "http-01");
+		properties.put("tls.acme.http-port", String.valueOf(pebble.httpPort()));
+		try (ConfigurableApplicationContext application = WebApplications.run(Tomcat.class,
+				WebApplicationType.SERVLET, properties)) {
+			TlsAcme acme = application.getBean(TlsAcme.class);
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> acme.managed().map((managed) -> managed.status().issued()).orElse(0L) == 1);
+			assertThat(acme.managed().orElseThrow().status().challenge()).isEqualTo("http-01");
+			assertThat(sClient(WebApplications.port(application), pebble.writeRoot()))
+				.contains("Verify return code: 0 (ok)");
+		}
+	}
+
+	/** What every case sets: the web server serves 'web', whose certificate ACME obtains from Pebble. */
+	private Map<String, String> acmeProperties() {
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("tls.server.context", "web");
+		properties.put("tls.contexts.acme.cafile", "file:" + pebble.caFile());
+		properties.put("tls.acme.enabled", "true");
+		properties.put("tls.acme.directory", pebble.directoryUrl());
+		properties.put("tls.acme.domains", DOMAIN);
+		properties.put("tls.acme.accept-terms", "true");
+		properties.put("tls.acme.context", "web");
+		properties.put("tls.acme.client-context", "acme");
+		properties.put("tls.acme.storage", this.storage.toString());
+		return properties;
+	}
+
+	/** What {@code openssl s_client -servername} says of the chain the server on {@code port} serves. */
+	private static String sClient(int port, Path root) {
+		return OpenSslCli.opensslWithInput("", "s_client", "-connect", "127.0.0.1:" + port, "-servername", DOMAIN,
+				"-CAfile", root.toString(), "-verify_return_error", "-verify_hostname", DOMAIN).output();
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -38,14 +38,14 @@ class AcmeCertificateManagerTests {
 
 	private static final String DOMAIN = "app.tls-boot.example.com";
 
-	private static Path pebbleDirectory;
+	@TempDir
+	static Path pebbleDirectory;
 
 	private static Pebble pebble;
 
 	@BeforeAll
 	static void startPebble() throws IOException {
 		Pebble.assumeAvailable();
-		pebbleDirectory = Files.createTempDirectory("pebble");
 		pebble = Pebble.start(pebbleDirectory, OpenSslCli.freePort(), OpenSslCli.freePort(), VALIDITY);
 	}
 
@@ -185,6 +185,25 @@ class AcmeCertificateManagerTests {
 			await().atMost(Duration.ofSeconds(60)).until(() -> manager.status().issued() == 1);
 			assertThat(manager.status().failuresInARow()).isZero();
 			assertThat(AcmeStorage.isPlaceholder(served.certificateChain().get(0))).isFalse();
+		}
+		finally {
+			pebble.startPebbleIfStopped();
+		}
+	}
+
+	@Test
+	void registersTheAccountAgainWhenTheCaForgotIt(@TempDir Path storage) throws Exception {
+		// Renewed 5 s after issuance, by then from a Pebble started again, which knows no account.
+		AcmeSettings settings = settings(storage, VALIDITY.minusSeconds(5));
+		AcmeCertificateManager.prepare(settings);
+		try (AcmeCertificateManager manager = new AcmeCertificateManager(settings, servedContext(settings))) {
+			manager.start();
+			await().atMost(Duration.ofSeconds(30)).until(() -> manager.status().issued() == 1);
+			String account = manager.status().account();
+			pebble.stopPebble();
+			pebble.startPebble();
+			await().atMost(Duration.ofSeconds(30)).until(() -> manager.status().issued() == 2);
+			assertThat(manager.status().account()).isNotNull().isNotEqualTo(account);
 		}
 		finally {
 			pebble.startPebbleIfStopped();
