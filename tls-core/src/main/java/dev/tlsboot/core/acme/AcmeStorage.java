@@ -21,6 +21,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -56,9 +57,13 @@ final class AcmeStorage {
 		this.settings = settings;
 	}
 
-	/** Make sure the context has something to serve: the stored certificate, else a placeholder for the domains. */
+	/**
+	 * Make sure the context has something to serve: the stored certificate, else a placeholder for the domains. An
+	 * expired one is replaced too: a context is never built on a certificate every client refuses.
+	 */
 	void ensureCertificate() {
-		if (stored() != null) {
+		KeyMaterial stored = stored();
+		if (stored != null && stored.leaf().getNotAfter().toInstant().isAfter(Instant.now())) {
 			return;
 		}
 		CertificateAuthority placeholderIssuer = CertificateAuthority.root(PLACEHOLDER_ISSUER, KeyType.EC_P256,
