@@ -87,8 +87,7 @@ public final class AcmeCertificateManager implements AutoCloseable {
 			thread.setDaemon(true);
 			return thread;
 		});
-		this.status = new AcmeStatus(settings.directory(), null, settings.domains(), settings.challenge().type(),
-				true, null, null, null, null, null, null, 0, 0, 0);
+		this.status = AcmeStatus.initial(settings);
 		if (settings.challenge() == AcmeChallenge.TLS_ALPN_01) {
 			// Before the server accepts its first connection: each must be able to negotiate acme-tls/1.
 			context.acmeTlsChallenges().enable();
@@ -175,7 +174,7 @@ public final class AcmeCertificateManager implements AutoCloseable {
 		}
 		Instant renewal = AcmeStorage.isPlaceholder(leaf) || !namesEveryDomain(leaf) ? Instant.MIN
 				: renewalPoint(leaf);
-		this.status = withCertificate(this.status, leaf, renewal);
+		this.status = this.status.serving(leaf, renewal);
 		return renewal;
 	}
 
@@ -238,10 +237,7 @@ public final class AcmeCertificateManager implements AutoCloseable {
 		swap();
 		X509Certificate leaf = result.chain().get(0);
 		Instant renewal = renewalPoint(leaf);
-		AcmeStatus before = this.status;
-		this.status = withCertificate(new AcmeStatus(before.directory(), result.account(), before.domains(),
-				before.challenge(), false, null, null, started, "issued", null, before.nextAttempt(),
-				before.issued() + 1, before.failed(), 0), leaf, renewal);
+		this.status = this.status.issued(started, result.account()).serving(leaf, renewal);
 		logger.log(System.Logger.Level.INFO, () -> "Obtained a certificate for " + this.settings.domains()
 				+ " valid until " + leaf.getNotAfter().toInstant() + " in " + Duration.between(started,
 						this.clock.instant()).toMillis() + " ms; renewal at " + renewal);
@@ -277,16 +273,13 @@ public final class AcmeCertificateManager implements AutoCloseable {
 	}
 
 	private void failed(Instant started, Exception ex) {
-		AcmeStatus before = this.status;
-		int inARow = before.failuresInARow() + 1;
+		int inARow = this.status.failuresInARow() + 1;
 		Instant retryAfter = (ex instanceof AcmeRateLimitedException limited) ? limited.getRetryAfter().orElse(null)
 				: null;
 		Instant retry = this.clock.instant()
 			.plus(RenewalPlan.retryDelay(inARow, this.settings.retryMax(), retryAfter, this.clock.instant()));
 		String reason = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getName();
-		this.status = new AcmeStatus(before.directory(), before.account(), before.domains(), before.challenge(),
-				before.placeholder(), before.notAfter(), before.renewalPoint(), started, "failed", reason, retry,
-				before.issued(), before.failed() + 1, inARow);
+		this.status = this.status.failed(started, reason);
 		logger.log(System.Logger.Level.WARNING, () -> "Could not obtain a certificate for " + this.settings.domains()
 				+ " from " + this.settings.directory() + " (attempt " + inARow + "): " + reason
 				+ "; the current certificate keeps serving, next attempt at " + retry, ex);
@@ -296,24 +289,13 @@ public final class AcmeCertificateManager implements AutoCloseable {
 		}
 	}
 
-	private static AcmeStatus withCertificate(AcmeStatus status, X509Certificate leaf, Instant renewal) {
-		boolean placeholder = AcmeStorage.isPlaceholder(leaf);
-		return new AcmeStatus(status.directory(), status.account(), status.domains(), status.challenge(), placeholder,
-				leaf.getNotAfter().toInstant(), placeholder ? null : renewal, status.lastOrder(), status.lastOutcome(),
-				status.lastError(), status.nextAttempt(), status.issued(), status.failed(), status.failuresInARow());
-	}
-
 	private synchronized void schedule(Instant at) {
 		if (this.timer.isShutdown()) {
 			return;
 		}
 		Instant now = this.clock.instant();
 		Instant when = at.isBefore(now) ? now : at;
-		AcmeStatus before = this.status;
-		this.status = new AcmeStatus(before.directory(), before.account(), before.domains(), before.challenge(),
-				before.placeholder(), before.notAfter(), before.renewalPoint(), before.lastOrder(),
-				before.lastOutcome(), before.lastError(), when, before.issued(), before.failed(),
-				before.failuresInARow());
+		this.status = this.status.scheduled(when);
 		if (this.next != null) {
 			this.next.cancel(false);
 		}

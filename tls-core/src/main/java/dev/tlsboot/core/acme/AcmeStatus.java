@@ -1,5 +1,6 @@
 package dev.tlsboot.core.acme;
 
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
 
@@ -31,6 +32,44 @@ public record AcmeStatus(String directory, @Nullable String account, List<String
 	/** Keeps an immutable copy of the domains. */
 	public AcmeStatus {
 		domains = List.copyOf(domains);
+	}
+
+	/** Before anything was checked or ordered. */
+	static AcmeStatus initial(AcmeSettings settings) {
+		return new AcmeStatus(settings.directory(), null, settings.domains(), settings.challenge().type(), true, null,
+				null, null, null, null, null, 0, 0, 0);
+	}
+
+	/**
+	 * Serving {@code leaf}, due for renewal at {@code renewal}; no renewal point is shown for the placeholder, nor
+	 * for a certificate due at once ({@link Instant#MIN}: it does not name every domain).
+	 */
+	AcmeStatus serving(X509Certificate leaf, Instant renewal) {
+		boolean isPlaceholder = AcmeStorage.isPlaceholder(leaf);
+		return new AcmeStatus(this.directory, this.account, this.domains, this.challenge, isPlaceholder,
+				leaf.getNotAfter().toInstant(), (isPlaceholder || renewal.equals(Instant.MIN)) ? null : renewal,
+				this.lastOrder, this.lastOutcome,
+				this.lastError, this.nextAttempt, this.issued, this.failed, this.failuresInARow);
+	}
+
+	/** An order started at {@code started} by {@code byAccount} succeeded. */
+	AcmeStatus issued(Instant started, String byAccount) {
+		return new AcmeStatus(this.directory, byAccount, this.domains, this.challenge, this.placeholder, this.notAfter,
+				this.renewalPoint, started, "issued", null, this.nextAttempt, this.issued + 1, this.failed, 0);
+	}
+
+	/** An attempt started at {@code started} failed for {@code reason}. */
+	AcmeStatus failed(Instant started, String reason) {
+		return new AcmeStatus(this.directory, this.account, this.domains, this.challenge, this.placeholder,
+				this.notAfter, this.renewalPoint, started, "failed", reason, this.nextAttempt, this.issued,
+				this.failed + 1, this.failuresInARow + 1);
+	}
+
+	/** The next check or attempt is at {@code next}. */
+	AcmeStatus scheduled(Instant next) {
+		return new AcmeStatus(this.directory, this.account, this.domains, this.challenge, this.placeholder,
+				this.notAfter, this.renewalPoint, this.lastOrder, this.lastOutcome, this.lastError, next, this.issued,
+				this.failed, this.failuresInARow);
 	}
 
 }
