@@ -34,8 +34,10 @@ import dev.tlsboot.pki.KeyType;
  * {@link AcmeSettings#keyFile()} as its {@code certfile} and {@code keyfile}); {@link #prepare} puts a placeholder
  * for the domains there when no usable certificate is stored, so the context can be built and serve at once. Once
  * {@linkplain #start() started}, the manager orders in the background when the stored certificate is a placeholder,
- * does not name the domains or reaches its renewal point (a third of its lifetime left, or {@code renew-before}),
- * writes the result to {@code storage} and has the context {@linkplain TlsContext#reload() reload} it, so the new
+ * does not name the domains or reaches its renewal point (a third of its lifetime left, {@code renew-before}, or a
+ * moment of the window the CA suggests through ACME Renewal Information), answers the challenge (http-01 from a
+ * listener on the http port while the order is under way; tls-alpn-01 through the context's own server sockets and
+ * engines, {@link TlsContext#acmeTlsChallenges()}), writes the result to {@code storage} and has the context {@linkplain TlsContext#reload() reload} it, so the new
  * certificate goes live through the path file rotation takes, with its listeners and events. A timer runs to the
  * renewal point; a failed attempt is tried again with backoff, and the current certificate keeps serving. A stored
  * certificate serves after a restart with no new order. Instances sharing {@code storage} take a lock file before
