@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,6 +40,7 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ByteArrayResource;
 
 import dev.tlsboot.autoconfigure.TlsProperties;
+import dev.tlsboot.autoconfigure.acme.TlsAcmeProperties;
 import dev.tlsboot.autoconfigure.dev.TlsDevProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,7 +50,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * documentation cannot drift from the code. Java snippets compile as statements, as class members or as whole
  * classes, whichever they are; variables a statement snippet uses without declaring are named in an HTML comment
  * just above it, e.g. {@code <!-- snippet: TlsContext context, Socket plainSocket -->}. YAML and properties snippets
- * with {@code tls.*} keys bind to {@link TlsProperties} (and {@code tls.dev.*} to {@link TlsDevProperties}) with
+ * with {@code tls.*} keys bind to {@link TlsProperties} (and {@code tls.dev.*} to {@link TlsDevProperties},
+ * {@code tls.acme.*} to {@link TlsAcmeProperties}) with
  * unknown keys refused.
  */
 class DocumentationSnippetTests {
@@ -63,7 +66,7 @@ class DocumentationSnippetTests {
 			"import javax.net.ssl.*;", "import dev.tlsboot.core.*;", "import dev.tlsboot.core.option.*;",
 			"import dev.tlsboot.core.material.*;", "import dev.tlsboot.core.status.*;",
 			"import dev.tlsboot.core.observe.*;", "import dev.tlsboot.core.spi.*;", "import dev.tlsboot.core.reload.*;",
-			"import dev.tlsboot.core.revocation.*;",
+			"import dev.tlsboot.core.revocation.*;", "import dev.tlsboot.core.acme.*;",
 			"import dev.tlsboot.pki.*;", "import dev.tlsboot.netty.*;", "import dev.tlsboot.test.*;",
 			"import dev.tlsboot.test.TestCertificates.Identity;", "import org.junit.jupiter.api.*;",
 			"import org.junit.jupiter.api.extension.ExtendWith;",
@@ -172,14 +175,16 @@ class DocumentationSnippetTests {
 		List<ConfigurationPropertySource> all = new ArrayList<>();
 		ConfigurationPropertySources.from(propertySources).forEach(all::add);
 		BindHandler strict = new NoUnboundElementsBindHandler(BindHandler.DEFAULT);
-		new Binder(all, placeholders).bind("tls.dev", Bindable.of(TlsDevProperties.class), strict);
-		// tls.dev.* belongs to TlsDevProperties, bound on its own as the auto-configuration does
-		ConfigurationPropertyName dev = ConfigurationPropertyName.of("tls.dev");
-		List<ConfigurationPropertySource> withoutDev = all.stream()
-			.map((source) -> ((IterableConfigurationPropertySource) source).filter((name) -> !dev.isAncestorOf(name)))
+		// tls.dev.* and tls.acme.* belong to classes of their own, bound on their own as the auto-configuration does
+		Map<String, Class<?>> own = Map.of("tls.dev", TlsDevProperties.class, "tls.acme", TlsAcmeProperties.class);
+		own.forEach((prefix, type) -> new Binder(all, placeholders).bind(prefix, Bindable.of(type), strict));
+		List<ConfigurationPropertyName> prefixes = own.keySet().stream().map(ConfigurationPropertyName::of).toList();
+		List<ConfigurationPropertySource> withoutOwn = all.stream()
+			.map((source) -> ((IterableConfigurationPropertySource) source)
+				.filter((name) -> prefixes.stream().noneMatch((prefix) -> prefix.isAncestorOf(name))))
 			.map(ConfigurationPropertySource.class::cast)
 			.toList();
-		new Binder(withoutDev, placeholders).bind("tls", Bindable.of(TlsProperties.class), strict);
+		new Binder(withoutOwn, placeholders).bind("tls", Bindable.of(TlsProperties.class), strict);
 	}
 
 }

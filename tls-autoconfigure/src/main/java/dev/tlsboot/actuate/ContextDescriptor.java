@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.tlsboot.autoconfigure.reload.TlsReloads;
 import dev.tlsboot.core.TlsContext;
+import dev.tlsboot.core.acme.AcmeStatus;
 import dev.tlsboot.core.TlsOptions;
 import dev.tlsboot.core.cipher.CipherSuite;
 import dev.tlsboot.core.material.Location;
@@ -34,10 +35,12 @@ import dev.tlsboot.core.option.TlsRole;
  * @param provider the TLS implementation its {@code provider} option chose for each kind of consumer
  * @param revocation how it checks revocation (sources, the CRLs of {@code crlfile}, answers so far), or {@code null}
  * when it does not
+ * @param acme what ACME did for it (directory, account, domains, renewal point, last order and its outcome, next
+ * attempt), or {@code null} when {@code tls.acme} does not manage it
  */
 public record ContextDescriptor(Map<String, Object> options, List<String> protocols, List<String> ciphers,
 		@Nullable int securityLevel, List<CertificateSummary> certificateChain, int trustAnchors, TlsReloads.Status reload,
-		ProviderChoice provider, @Nullable RevocationDescriptor revocation) {
+		ProviderChoice provider, @Nullable RevocationDescriptor revocation, @Nullable AcmeStatus acme) {
 
 	/**
 	 * Describe a context.
@@ -45,17 +48,19 @@ public record ContextDescriptor(Map<String, Object> options, List<String> protoc
 	 * @param now the moment to judge its certificates at
 	 * @param warningThreshold how long before expiry a certificate counts as expiring soon
 	 * @param reload what rotation did to it, or {@code null}
+	 * @param acme what ACME did for it, or {@code null}
 	 * @return the description
 	 */
 	public static ContextDescriptor of(TlsContext context, Instant now, Duration warningThreshold,
-			TlsReloads.@Nullable Status reload) {
+			TlsReloads.@Nullable Status reload, @Nullable AcmeStatus acme) {
 		List<String> ciphers = context.cipherSuites()
 			.stream()
 			.map((suite) -> CipherSuite.named(suite).map(CipherSuite::openSslName).orElse(suite))
 			.toList();
 		return new ContextDescriptor(options(context.options()), context.protocols(), ciphers,
 				context.securityLevel(), CertificateSummary.of(context.certificateChain(), now, warningThreshold),
-				context.trustAnchors().size(), reload, ProviderChoice.of(context), RevocationDescriptor.of(context, now));
+				context.trustAnchors().size(), reload, ProviderChoice.of(context), RevocationDescriptor.of(context, now),
+				acme);
 	}
 
 	private static Map<String, Object> options(TlsOptions options) {

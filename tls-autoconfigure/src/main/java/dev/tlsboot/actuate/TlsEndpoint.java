@@ -25,6 +25,7 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.function.SingletonSupplier;
 
 import dev.tlsboot.autoconfigure.TlsContexts;
+import dev.tlsboot.autoconfigure.acme.TlsAcme;
 import dev.tlsboot.autoconfigure.reload.TlsReloads;
 import dev.tlsboot.core.CryptoImplementation;
 import dev.tlsboot.core.TlsContext;
@@ -70,6 +71,8 @@ public class TlsEndpoint {
 
 	private final TlsReloads reloads;
 
+	private final @Nullable TlsAcme acme;
+
 	/** The JDK's own TLS, initialized on first use: it loads the JDK's trust store. */
 	private final SingletonSupplier<SSLContext> jdk = SingletonSupplier.of(TlsEndpoint::jdkContext);
 
@@ -83,10 +86,23 @@ public class TlsEndpoint {
 	 */
 	public TlsEndpoint(TlsContexts contexts, ConnectionRegistry registry, Duration warningThreshold,
 			@Nullable TlsReloads reloads) {
+		this(contexts, registry, warningThreshold, reloads, null);
+	}
+
+	/**
+	 * @param contexts the contexts to describe
+	 * @param registry the registry their connections are kept in
+	 * @param warningThreshold how long before expiry a certificate counts as expiring soon
+	 * @param reloads what rotation did, or {@code null} when it is off
+	 * @param acme the ACME-managed context, or {@code null} when ACME is not on the classpath
+	 */
+	public TlsEndpoint(TlsContexts contexts, ConnectionRegistry registry, Duration warningThreshold,
+			@Nullable TlsReloads reloads, @Nullable TlsAcme acme) {
 		this.contexts = contexts;
 		this.registry = registry;
 		this.warningThreshold = warningThreshold;
 		this.reloads = reloads;
+		this.acme = acme;
 	}
 
 	/** {@code /actuator/tls}: implementations, protocols, contexts and connection counts. */
@@ -96,7 +112,8 @@ public class TlsEndpoint {
 		Map<String, ContextDescriptor> contexts = new LinkedHashMap<>();
 		this.contexts.asMap()
 			.forEach((name, context) -> contexts.put(name,
-					ContextDescriptor.of(context, now, this.warningThreshold, reloadStatus(name))));
+					ContextDescriptor.of(context, now, this.warningThreshold, reloadStatus(name),
+							TlsAcme.statusOf(this.acme, name))));
 		List<String> protocols = Arrays.stream(this.jdk.obtain().getSupportedSSLParameters().getProtocols())
 			.filter((protocol) -> TlsProtocol.fromJsseName(protocol) != null)
 			.toList();

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,8 +17,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
 import dev.tlsboot.autoconfigure.TlsContexts;
+import dev.tlsboot.autoconfigure.acme.TlsAcme;
 import dev.tlsboot.autoconfigure.reload.TlsReloads;
 import dev.tlsboot.core.TlsContext;
+import dev.tlsboot.core.acme.AcmeStatus;
 import dev.tlsboot.core.option.TlsOption;
 
 /**
@@ -25,8 +28,9 @@ import dev.tlsboot.core.option.TlsOption;
  * valid, since peers refuse it. The details list every context's chain with the days left ({@code contexts}), a
  * {@code warnings} entry for each certificate that expires within the warning threshold (the status stays
  * {@link Status#UP}, as with Spring Boot's {@code ssl} indicator), also for a CRL of {@code crlfile} past its
- * nextUpdate and an OCSP responder that has failed for longer than the responder threshold, and, as information
- * only, the trusted CAs that are expired or not yet valid ({@code invalidTrustAnchors}).
+ * nextUpdate, an OCSP responder that has failed for longer than the responder threshold, and an ACME context serving
+ * its placeholder or failing to renew, and, as information only, the trusted CAs that are expired or not yet valid
+ * ({@code invalidTrustAnchors}).
  * <p>
  * Spring Boot's {@code ssl} indicator reports {@code OUT_OF_SERVICE} for an invalid bundle; this one reports
  * {@code DOWN}, because a TLS Boot context with an invalid certificate fails every handshake.
@@ -41,6 +45,8 @@ public class TlsHealthIndicator extends AbstractHealthIndicator {
 
 	private final Duration responderThreshold;
 
+	private final @Nullable TlsAcme acme;
+
 	private final Clock clock;
 
 	/**
@@ -48,20 +54,22 @@ public class TlsHealthIndicator extends AbstractHealthIndicator {
 	 * @param warningThreshold how long before expiry a certificate is warned about
 	 * @param reloads what rotation did, or {@code null} when it is off: a refused reload is warned about
 	 * @param responderThreshold how long an OCSP responder may fail before it is warned about
+	 * @param acme the ACME-managed context, or {@code null}: its placeholder and failing renewals are warned about
 	 */
 	public TlsHealthIndicator(TlsContexts contexts, Duration warningThreshold, @Nullable TlsReloads reloads,
-			Duration responderThreshold) {
-		this(contexts, warningThreshold, reloads, responderThreshold, Clock.systemUTC());
+			Duration responderThreshold, @Nullable TlsAcme acme) {
+		this(contexts, warningThreshold, reloads, responderThreshold, acme, Clock.systemUTC());
 	}
 
 	/** With the clock the certificates are judged by: contexts never start with an invalid one, time makes it so. */
 	TlsHealthIndicator(TlsContexts contexts, Duration warningThreshold, @Nullable TlsReloads reloads,
-			Duration responderThreshold, Clock clock) {
+			Duration responderThreshold, @Nullable TlsAcme acme, Clock clock) {
 		super("TLS health check failed");
 		this.contexts = contexts;
 		this.warningThreshold = warningThreshold;
 		this.reloads = reloads;
 		this.responderThreshold = responderThreshold;
+		this.acme = acme;
 		this.clock = clock;
 	}
 
@@ -88,6 +96,10 @@ public class TlsHealthIndicator extends AbstractHealthIndicator {
 					.ifPresent((status) -> warnings.add("Context '" + context.name() + "': new material refused at "
 							+ status.lastRefused() + " (" + status.lastRefusal()
 							+ "); the previous certificate keeps serving."));
+			}
+			AcmeStatus acmeStatus = TlsAcme.statusOf(this.acme, context.name());
+			if (acmeStatus != null) {
+				acmeWarning(context, acmeStatus).ifPresent(warnings::add);
 			}
 			RevocationDescriptor revocation = RevocationDescriptor.of(context, now);
 			if (revocation != null) {
@@ -120,6 +132,21 @@ public class TlsHealthIndicator extends AbstractHealthIndicator {
 		if (!invalidTrustAnchors.isEmpty()) {
 			builder.withDetail("invalidTrustAnchors", invalidTrustAnchors);
 		}
+	}
+
+	/** The placeholder still serving, or renewals failing: the certificate expires unless ACME succeeds in time. */
+	private static Optional<String> acmeWarning(TlsContext context, AcmeStatus status) {
+		String what = "Context '" + context.name() + "': ";
+		if (status.failuresInARow() > 0) {
+			return Optional.of(what + "ACME failed " + status.failuresInARow() + " time(s) in a row (" + status.lastError()
+					+ "); " + (status.placeholder() ? "the placeholder" : "the current certificate")
+					+ " keeps serving, next attempt at " + status.nextAttempt() + ".");
+		}
+		if (status.placeholder()) {
+			return Optional.of(what + "serves a placeholder until ACME obtains the first certificate for "
+					+ status.domains() + ".");
+		}
+		return Optional.empty();
 	}
 
 	private static String warning(TlsContext context, CertificateSummary certificate) {

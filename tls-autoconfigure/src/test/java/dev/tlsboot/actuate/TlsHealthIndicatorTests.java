@@ -106,7 +106,7 @@ class TlsHealthIndicatorTests {
 	/** The indicator as it will judge the application's contexts {@code later} from now. */
 	private static TlsHealthIndicator at(ApplicationContext context, Duration later) {
 		return new TlsHealthIndicator(context.getBean(TlsContexts.class), Duration.ofDays(14), null,
-				Duration.ofMinutes(5), Clock.offset(Clock.systemUTC(), later));
+				Duration.ofMinutes(5), null, Clock.offset(Clock.systemUTC(), later));
 	}
 
 	@Test

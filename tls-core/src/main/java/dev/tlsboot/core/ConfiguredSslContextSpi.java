@@ -27,18 +27,22 @@ final class ConfiguredSslContextSpi extends DecoratingSslContextSpi {
 	/** Observes what the context makes, or {@code null} to hand out the provider's own sockets and engines. */
 	private final @Nullable ConnectionObserver observer;
 
+	private final AcmeTlsChallenges challenges;
+
 	private ConfiguredSslContextSpi(SSLContext delegate, TlsParameters parameters,
-			@Nullable ConnectionObserver observer) {
+			@Nullable ConnectionObserver observer, AcmeTlsChallenges challenges) {
 		super(delegate);
 		this.parameters = parameters;
 		this.observer = observer;
+		this.challenges = challenges;
 	}
 
 	/**
 	 * @param observer observes what the context makes, or {@code null} to hand out the JDK's own sockets and engines
 	 */
-	static SSLContext wrap(SSLContext delegate, TlsParameters parameters, @Nullable ConnectionObserver observer) {
-		SSLContext configured = new ConfiguredSslContextSpi(delegate, parameters, observer).toSslContext();
+	static SSLContext wrap(SSLContext delegate, TlsParameters parameters, @Nullable ConnectionObserver observer,
+			AcmeTlsChallenges challenges) {
+		SSLContext configured = new ConfiguredSslContextSpi(delegate, parameters, observer, challenges).toSslContext();
 		if (observer != null) {
 			// Engines made elsewhere for this context (Netty's OpenSSL) find the observer by the SSLContext.
 			observer.watch(configured);
@@ -65,7 +69,7 @@ final class ConfiguredSslContextSpi extends DecoratingSslContextSpi {
 	@Override
 	ServerSocket server(SSLServerSocket socket) throws IOException {
 		socket.setSSLParameters(this.parameters.defaults());
-		if (this.observer == null && !this.parameters.preparesAcceptedSockets()) {
+		if (this.observer == null && !this.parameters.preparesAcceptedSockets() && !this.challenges.isEnabled()) {
 			return socket;
 		}
 		return new AcceptingServerSocket(socket, this::accepted);
@@ -75,6 +79,10 @@ final class ConfiguredSslContextSpi extends DecoratingSslContextSpi {
 	@Override
 	SSLEngine serverEngine(SSLEngine engine) {
 		SSLEngine configured = this.parameters.apply(engine, this.parameters.defaults());
+		if (this.challenges.isEnabled()) {
+			// A consumer that sets a selector of its own replaces this one; TLS Boot's Netty contexts put it back.
+			this.challenges.answerOn(configured);
+		}
 		return (this.observer != null) ? this.observer.engine(configured, TlsRole.SERVER, null) : configured;
 	}
 
@@ -98,6 +106,9 @@ final class ConfiguredSslContextSpi extends DecoratingSslContextSpi {
 	/** A socket a server socket accepted, which carries the parameters already, prepared and observed. */
 	private SSLSocket accepted(SSLSocket socket) {
 		this.parameters.prepare(socket);
+		if (this.challenges.isEnabled() && !socket.getUseClientMode()) {
+			this.challenges.answerOn(socket);
+		}
 		return observed(socket, socket.getUseClientMode() ? TlsRole.CLIENT : TlsRole.SERVER, null);
 	}
 

@@ -41,8 +41,12 @@ final class ContextFactory {
 		ContextKeyManager ownKey = (material != null)
 				? new ContextKeyManager(material.key(), material.trustAnchors(), options.ocspStapling())
 				: new ContextKeyManager(null, List.of(), false);
-		TlsContext context = new TlsContext(builder.copy(options, null), ownKey,
-				keyManager(ownKey, builder.serverNames));
+		TlsContext.Builder origin = builder.copy(options, null);
+		if (origin.acmeTlsChallenges == null) {
+			origin.acmeTlsChallenges = new AcmeTlsChallenges();
+		}
+		TlsContext context = new TlsContext(origin, ownKey,
+				new AcmeTlsKeyManager(keyManager(ownKey, builder.serverNames), origin.acmeTlsChallenges));
 		if (!deferred) {
 			context.start(material);
 		}

@@ -50,7 +50,7 @@ record ContextState(TlsMaterial material, TlsParameters parameters, VerifyingTru
 			SSLContext provided = parameters.provider().newContext();
 			provided.init(new KeyManager[] { keyManager }, new TrustManager[] { trustManager }, null);
 			return new ContextState(material, parameters, trustManager,
-					ConfiguredSslContextSpi.wrap(provided, parameters, observer));
+					ConfiguredSslContextSpi.wrap(provided, parameters, observer, origin.acmeTlsChallenges));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("The TLS provider " + options.provider() + " is not usable", ex);

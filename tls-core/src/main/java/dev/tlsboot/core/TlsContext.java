@@ -300,6 +300,14 @@ public final class TlsContext {
 		return variant;
 	}
 
+	/**
+	 * The tls-alpn-01 challenges this context and its variants answer as a server (ACME's, through
+	 * {@code dev.tlsboot.core.acme}); none until some are put and the challenges enabled.
+	 */
+	public AcmeTlsChallenges acmeTlsChallenges() {
+		return this.origin.acmeTlsChallenges;
+	}
+
 	/** Where this context's connections are kept; {@link ConnectionRegistry#disabled()} when they are not. */
 	public ConnectionRegistry registry() {
 		return this.registry;
@@ -467,6 +475,9 @@ public final class TlsContext {
 
 		final Map<String, TlsContext> serverNames = new LinkedHashMap<>();
 
+		/** The tls-alpn-01 challenges, shared by a context and its variants; set when the context is built. */
+		AcmeTlsChallenges acmeTlsChallenges;
+
 		private Builder(TlsOptions options) {
 			this.options = Objects.requireNonNull(options, "options");
 		}
@@ -579,6 +590,7 @@ public final class TlsContext {
 			copy.validators.addAll(this.validators);
 			copy.listeners.addAll(this.listeners);
 			copy.serverNames.putAll(this.serverNames);
+			copy.acmeTlsChallenges = this.acmeTlsChallenges;
 			return copy;
 		}
 

@@ -19,6 +19,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.ImmediateExecutor;
 
+import dev.tlsboot.core.AcmeTlsChallenges;
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.observe.ConnectionObserver;
 import dev.tlsboot.core.option.TlsConfigurationException;
@@ -291,6 +292,11 @@ public final class NettySslContext extends SslContext {
 	void initEngine(SSLEngine engine) {
 		if (!engine.getUseClientMode()) {
 			staple(engine);
+			// Netty's JDK ALPN put a selector of its own on the engine: the challenges go first.
+			AcmeTlsChallenges challenges = this.context.acmeTlsChallenges();
+			if (challenges.isEnabled() && this.provider == NettyTlsImplementation.JDK) {
+				challenges.answerOn(engine);
+			}
 			return;
 		}
 		SSLParameters wanted = this.context.clientParameters(engine.getPeerHost());

@@ -13,6 +13,8 @@ import dev.tlsboot.actuate.TlsEndpoint;
 import dev.tlsboot.autoconfigure.TlsAutoConfiguration;
 import dev.tlsboot.autoconfigure.TlsContexts;
 import dev.tlsboot.autoconfigure.TlsProperties;
+import dev.tlsboot.autoconfigure.acme.TlsAcme;
+import dev.tlsboot.autoconfigure.acme.TlsAcmeAutoConfiguration;
 import dev.tlsboot.autoconfigure.reload.TlsReloadAutoConfiguration;
 import dev.tlsboot.autoconfigure.reload.TlsReloads;
 import dev.tlsboot.core.observe.ConnectionRegistry;
@@ -21,7 +23,8 @@ import dev.tlsboot.core.observe.ConnectionRegistry;
  * Auto-configuration of the {@link TlsEndpoint tls endpoint}, when it is available: enabled, and exposed over HTTP
  * or JMX by Actuator's usual {@code management.endpoints.*.exposure.include}.
  */
-@AutoConfiguration(after = { TlsAutoConfiguration.class, TlsReloadAutoConfiguration.class })
+@AutoConfiguration(after = { TlsAutoConfiguration.class, TlsReloadAutoConfiguration.class,
+		TlsAcmeAutoConfiguration.class })
 @ConditionalOnClass(Endpoint.class)
 @ConditionalOnAvailableEndpoint(TlsEndpoint.class)
 public final class TlsEndpointAutoConfiguration {
@@ -30,9 +33,9 @@ public final class TlsEndpointAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBean({ TlsContexts.class, ConnectionRegistry.class })
 	TlsEndpoint tlsEndpoint(TlsContexts contexts, ConnectionRegistry registry, TlsProperties properties,
-			ObjectProvider<TlsReloads> reloads) {
+			ObjectProvider<TlsReloads> reloads, ObjectProvider<TlsAcme> acme) {
 		return new TlsEndpoint(contexts, registry, properties.getHealth().getWarningThreshold(),
-				reloads.getIfAvailable());
+				reloads.getIfAvailable(), acme.getIfAvailable());
 	}
 
 }

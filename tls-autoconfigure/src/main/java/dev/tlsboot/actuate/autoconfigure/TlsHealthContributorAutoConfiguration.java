@@ -13,16 +13,19 @@ import org.springframework.context.annotation.Bean;
 import dev.tlsboot.actuate.TlsHealthIndicator;
 import dev.tlsboot.autoconfigure.TlsAutoConfiguration;
 import dev.tlsboot.autoconfigure.TlsContexts;
+import dev.tlsboot.autoconfigure.TlsProperties;
+import dev.tlsboot.autoconfigure.acme.TlsAcme;
+import dev.tlsboot.autoconfigure.acme.TlsAcmeAutoConfiguration;
 import dev.tlsboot.autoconfigure.reload.TlsReloadAutoConfiguration;
 import dev.tlsboot.autoconfigure.reload.TlsReloads;
-import dev.tlsboot.autoconfigure.TlsProperties;
 
 /**
  * Auto-configuration of the {@link TlsHealthIndicator tls health indicator}
  * ({@code management.health.tls.enabled}, on by default), warning {@code tls.health.warning-threshold} before a
  * certificate expires, and about an OCSP responder failing for longer than {@code tls.health.responder-threshold}.
  */
-@AutoConfiguration(after = { TlsAutoConfiguration.class, TlsReloadAutoConfiguration.class }, before = HealthContributorAutoConfiguration.class)
+@AutoConfiguration(after = { TlsAutoConfiguration.class, TlsReloadAutoConfiguration.class,
+		TlsAcmeAutoConfiguration.class }, before = HealthContributorAutoConfiguration.class)
 @ConditionalOnClass(Health.class)
 @ConditionalOnEnabledHealthIndicator("tls")
 public final class TlsHealthContributorAutoConfiguration {
@@ -31,9 +34,9 @@ public final class TlsHealthContributorAutoConfiguration {
 	@ConditionalOnMissingBean(name = "tlsHealthIndicator")
 	@ConditionalOnBean(TlsContexts.class)
 	TlsHealthIndicator tlsHealthIndicator(TlsContexts contexts, TlsProperties properties,
-			ObjectProvider<TlsReloads> reloads) {
+			ObjectProvider<TlsReloads> reloads, ObjectProvider<TlsAcme> acme) {
 		return new TlsHealthIndicator(contexts, properties.getHealth().getWarningThreshold(),
-				reloads.getIfAvailable(), properties.getHealth().getResponderThreshold());
+				reloads.getIfAvailable(), properties.getHealth().getResponderThreshold(), acme.getIfAvailable());
 	}
 
 }

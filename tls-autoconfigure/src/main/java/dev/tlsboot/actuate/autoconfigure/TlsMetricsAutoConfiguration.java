@@ -10,21 +10,24 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterR
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
+import dev.tlsboot.actuate.TlsAcmeMetrics;
 import dev.tlsboot.actuate.TlsCertificateMetrics;
 import dev.tlsboot.actuate.TlsHandshakeMetrics;
 import dev.tlsboot.actuate.TlsReloadMetrics;
 import dev.tlsboot.actuate.TlsRevocationMetrics;
 import dev.tlsboot.autoconfigure.TlsAutoConfiguration;
 import dev.tlsboot.autoconfigure.TlsContexts;
+import dev.tlsboot.autoconfigure.acme.TlsAcme;
+import dev.tlsboot.autoconfigure.acme.TlsAcmeAutoConfiguration;
 import dev.tlsboot.autoconfigure.reload.TlsReloadAutoConfiguration;
 import dev.tlsboot.autoconfigure.reload.TlsReloads;
 
 /**
  * Auto-configuration of TLS Boot's Micrometer metrics: {@code tls.handshakes}, {@code tls.handshake.failures} and
- * {@code tls.certificate.expiry}, and {@code tls.reloads} when rotation is on.
+ * {@code tls.certificate.expiry}, {@code tls.reloads} when rotation is on, {@code tls.acme.orders} with ACME.
  */
 @AutoConfiguration(after = { CompositeMeterRegistryAutoConfiguration.class, MetricsAutoConfiguration.class,
-		TlsAutoConfiguration.class, TlsReloadAutoConfiguration.class })
+		TlsAutoConfiguration.class, TlsReloadAutoConfiguration.class, TlsAcmeAutoConfiguration.class })
 @ConditionalOnClass({ MeterRegistry.class, MetricsAutoConfiguration.class })
 @ConditionalOnBean(MeterRegistry.class)
 public final class TlsMetricsAutoConfiguration {
@@ -55,6 +58,13 @@ public final class TlsMetricsAutoConfiguration {
 	@ConditionalOnBean(TlsReloads.class)
 	TlsReloadMetrics tlsReloadMetrics() {
 		return new TlsReloadMetrics();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(TlsAcme.class)
+	TlsAcmeMetrics tlsAcmeMetrics(TlsAcme acme) {
+		return new TlsAcmeMetrics(acme);
 	}
 
 }

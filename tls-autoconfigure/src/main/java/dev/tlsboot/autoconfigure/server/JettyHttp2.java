@@ -18,6 +18,8 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 
+import dev.tlsboot.core.AcmeTlsChallenges;
+
 /**
  * Jetty's HTTP/2 over TLS, in a class of its own so that its optional modules are only loaded when
  * {@code server.http2.enabled}.
@@ -31,10 +33,10 @@ final class JettyHttp2 {
 	}
 
 	/** ALPN choosing between h2 and HTTP/1.1 (the default), then both. */
-	static List<ConnectionFactory> connectionFactories(HttpConnectionFactory http) {
+	static List<ConnectionFactory> connectionFactories(HttpConnectionFactory http, AcmeTlsChallenges challenges) {
 		Assert.state(ClassUtils.isPresent("org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory", null)
 				&& ClassUtils.isPresent("org.eclipse.jetty.alpn.java.server.JDK9ServerALPNProcessor", null), MISSING);
-		Alpn alpn = new Alpn();
+		Alpn alpn = new Alpn(challenges);
 		alpn.setDefaultProtocol(http.getProtocol());
 		return List.of(alpn, new HTTP2ServerConnectionFactory(http.getHttpConfiguration()), http);
 	}
@@ -47,12 +49,21 @@ final class JettyHttp2 {
 
 		private final ALPNProcessor.Server jdk = new JDK9ServerALPNProcessor();
 
+		private final AcmeTlsChallenges challenges;
+
+		Alpn(AcmeTlsChallenges challenges) {
+			this.challenges = challenges;
+		}
+
 		@Override
 		protected AbstractConnection newServerConnection(Connector connector, EndPoint endPoint, SSLEngine engine,
 				List<String> protocols, String defaultProtocol) {
 			ALPNServerConnection connection = new ALPNServerConnection(connector, endPoint, engine, protocols,
 					defaultProtocol);
 			this.jdk.configure(engine, connection);
+			if (this.challenges.isEnabled()) {
+				this.challenges.answerOn(engine);
+			}
 			return connection;
 		}
 

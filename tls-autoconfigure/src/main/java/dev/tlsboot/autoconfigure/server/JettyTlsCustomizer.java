@@ -24,6 +24,7 @@ import org.eclipse.jetty.util.thread.Scheduler;
 import org.springframework.boot.jetty.ConfigurableJettyWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 
+import dev.tlsboot.core.AcmeTlsChallenges;
 import dev.tlsboot.core.ConsumerSslContext;
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.observe.TlsConsumers;
@@ -54,7 +55,8 @@ final class JettyTlsCustomizer implements WebServerFactoryCustomizer<Configurabl
 		TlsContext context = this.serverTls.context();
 		for (Connector connector : server.getConnectors()) {
 			if (connector instanceof ServerConnector serverConnector) {
-				secure(serverConnector, sslContextFactory(context), context.options().handshakeTimeout());
+				secure(serverConnector, sslContextFactory(context), context.options().handshakeTimeout(),
+						context.acmeTlsChallenges());
 			}
 		}
 	}
@@ -72,17 +74,17 @@ final class JettyTlsCustomizer implements WebServerFactoryCustomizer<Configurabl
 	}
 
 	private void secure(ServerConnector connector, SslContextFactory.Server sslContextFactory,
-			Duration handshakeTimeout) {
+			Duration handshakeTimeout, AcmeTlsChallenges challenges) {
 		HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
 		HttpConfiguration configuration = http.getHttpConfiguration();
 		configuration.setSecureScheme("https");
 		configuration.setSecurePort(connector.getPort());
 		configuration.addCustomizer(new SecureRequestCustomizer());
-		List<ConnectionFactory> after = this.serverTls.http2() ? JettyHttp2.connectionFactories(http)
+		List<ConnectionFactory> after = this.serverTls.http2() ? JettyHttp2.connectionFactories(http, challenges)
 				: List.of(http);
 		List<ConnectionFactory> factories = new ArrayList<>();
 		factories.add(new HandshakeTimeoutSslConnectionFactory(sslContextFactory, after.get(0).getProtocol(),
-				handshakeTimeout));
+				handshakeTimeout, challenges));
 		factories.addAll(after);
 		connector.setConnectionFactories(factories);
 	}
@@ -96,14 +98,21 @@ final class JettyTlsCustomizer implements WebServerFactoryCustomizer<Configurabl
 
 		private final Duration timeout;
 
+		private final AcmeTlsChallenges challenges;
+
 		HandshakeTimeoutSslConnectionFactory(SslContextFactory.Server sslContextFactory, String next,
-				Duration timeout) {
+				Duration timeout, AcmeTlsChallenges challenges) {
 			super(sslContextFactory, next);
 			this.timeout = timeout;
+			this.challenges = challenges;
 		}
 
 		@Override
 		protected SslConnection newSslConnection(Connector connector, EndPoint endPoint, SSLEngine engine) {
+			// Jetty makes its engines with the client's address, as a client's would be: they have no selector yet.
+			if (this.challenges.isEnabled()) {
+				this.challenges.answerOn(engine);
+			}
 			SslConnection connection = super.newSslConnection(connector, endPoint, engine);
 			Scheduler.Task expiry = connector.getScheduler()
 				.schedule(() -> endPoint.close(new TimeoutException(
