@@ -15,6 +15,7 @@ import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.TlsOptions;
 import dev.tlsboot.core.cipher.CipherSuite;
 import dev.tlsboot.core.material.Location;
+import dev.tlsboot.core.observe.UnobservedConsumer;
 import dev.tlsboot.core.option.TlsOption;
 import dev.tlsboot.core.option.TlsProtocol;
 import dev.tlsboot.core.option.TlsRole;
@@ -34,10 +35,12 @@ import dev.tlsboot.core.option.TlsRole;
  * @param provider the TLS implementation its {@code provider} option chose for each kind of consumer
  * @param revocation how it checks revocation (sources, the CRLs of {@code crlfile}, answers so far), or {@code null}
  * when it does not
+ * @param unobserved the libraries that make connections on it which TLS Boot cannot observe, and why; empty when
+ * every connection is observed
  */
 public record ContextDescriptor(Map<String, Object> options, List<String> protocols, List<String> ciphers,
 		@Nullable int securityLevel, List<CertificateSummary> certificateChain, int trustAnchors, TlsReloads.Status reload,
-		ProviderChoice provider, @Nullable RevocationDescriptor revocation) {
+		ProviderChoice provider, @Nullable RevocationDescriptor revocation, List<UnobservedConsumer> unobserved) {
 
 	/**
 	 * Describe a context.
@@ -45,17 +48,19 @@ public record ContextDescriptor(Map<String, Object> options, List<String> protoc
 	 * @param now the moment to judge its certificates at
 	 * @param warningThreshold how long before expiry a certificate counts as expiring soon
 	 * @param reload what rotation did to it, or {@code null}
+	 * @param unobserved the libraries declared unobserved on it
 	 * @return the description
 	 */
 	public static ContextDescriptor of(TlsContext context, Instant now, Duration warningThreshold,
-			TlsReloads.@Nullable Status reload) {
+			TlsReloads.@Nullable Status reload, List<UnobservedConsumer> unobserved) {
 		List<String> ciphers = context.cipherSuites()
 			.stream()
 			.map((suite) -> CipherSuite.named(suite).map(CipherSuite::openSslName).orElse(suite))
 			.toList();
 		return new ContextDescriptor(options(context.options()), context.protocols(), ciphers,
 				context.securityLevel(), CertificateSummary.of(context.certificateChain(), now, warningThreshold),
-				context.trustAnchors().size(), reload, ProviderChoice.of(context), RevocationDescriptor.of(context, now));
+				context.trustAnchors().size(), reload, ProviderChoice.of(context), RevocationDescriptor.of(context, now),
+				unobserved);
 	}
 
 	private static Map<String, Object> options(TlsOptions options) {
