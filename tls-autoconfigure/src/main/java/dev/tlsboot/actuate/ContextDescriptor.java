@@ -35,12 +35,13 @@ import dev.tlsboot.core.option.TlsRole;
  * @param provider the TLS implementation its {@code provider} option chose for each kind of consumer
  * @param revocation how it checks revocation (sources, the CRLs of {@code crlfile}, answers so far), or {@code null}
  * when it does not
- * @param unobserved the libraries that make connections on it which TLS Boot cannot observe, and why; empty when
- * every connection is observed
+ * @param unobserved the libraries that make connections on it which TLS Boot cannot observe, and why, or
+ * {@code null} when every connection is observed
  */
 public record ContextDescriptor(Map<String, Object> options, List<String> protocols, List<String> ciphers,
 		@Nullable int securityLevel, List<CertificateSummary> certificateChain, int trustAnchors, TlsReloads.Status reload,
-		ProviderChoice provider, @Nullable RevocationDescriptor revocation, List<UnobservedConsumer> unobserved) {
+		ProviderChoice provider, @Nullable RevocationDescriptor revocation,
+		@Nullable List<UnobservedConsumer> unobserved) {
 
 	/**
 	 * Describe a context.
@@ -60,7 +61,7 @@ public record ContextDescriptor(Map<String, Object> options, List<String> protoc
 		return new ContextDescriptor(options(context.options()), context.protocols(), ciphers,
 				context.securityLevel(), CertificateSummary.of(context.certificateChain(), now, warningThreshold),
 				context.trustAnchors().size(), reload, ProviderChoice.of(context), RevocationDescriptor.of(context, now),
-				unobserved);
+				unobserved.isEmpty() ? null : unobserved);
 	}
 
 	private static Map<String, Object> options(TlsOptions options) {

@@ -134,7 +134,8 @@ public class TlsEndpoint {
 		if (context != null) {
 			unobserved.keySet().retainAll(Set.of(context));
 		}
-		return new ConnectionsDescriptor(this.registry.maxTracked(), connections, unobserved);
+		return new ConnectionsDescriptor(this.registry.maxTracked(), connections,
+				unobserved.isEmpty() ? null : unobserved);
 	}
 
 	/**
@@ -263,10 +264,10 @@ public class TlsEndpoint {
 	 * @param maxTracked how many closed or failed connections the registry keeps
 	 * @param connections the connections, oldest first
 	 * @param unobserved by context, the libraries whose connections on it TLS Boot cannot observe, so are not listed,
-	 * and why
+	 * and why; {@code null} when there are none
 	 */
 	public record ConnectionsDescriptor(int maxTracked, List<ConnectionDescriptor> connections,
-			Map<String, List<UnobservedConsumer>> unobserved) implements OperationResponseBody {
+			@Nullable Map<String, List<UnobservedConsumer>> unobserved) implements OperationResponseBody {
 	}
 
 	/**

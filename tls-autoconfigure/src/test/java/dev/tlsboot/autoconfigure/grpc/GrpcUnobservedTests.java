@@ -12,6 +12,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
@@ -123,15 +125,18 @@ class GrpcUnobservedTests {
 		ConnectionsDescriptor connections = endpoint.connections("connections", null, context, null);
 		assertThat(connections.connections()).extracting(ConnectionDescriptor::consumer).doesNotContain(consumer);
 		assertThat(connections.unobserved()).containsExactly(Map.entry(context, declared));
+		// What /actuator/tls/connections answers
+		JsonNode answer = JsonMapper.builder().build().valueToTree(connections);
+		assertThat(answer.path("unobserved").path(context).path(0).path("consumer").asString()).isEqualTo(consumer);
 	}
 
 	/** Context {@code context} lists an open connection of {@code consumer}, and no notice. */
 	private static void assertObserved(ApplicationContext application, String context, String consumer) {
 		TlsEndpoint endpoint = application.getBean(TlsEndpoint.class);
-		assertThat(endpoint.tls().contexts().get(context).unobserved()).isEmpty();
+		assertThat(endpoint.tls().contexts().get(context).unobserved()).isNull();
 		ConnectionsDescriptor connections = endpoint.connections("connections", "open", context, null);
 		assertThat(connections.connections()).extracting(ConnectionDescriptor::consumer).contains(consumer);
-		assertThat(connections.unobserved()).isEmpty();
+		assertThat(connections.unobserved()).isNull();
 	}
 
 	/** Context {@code caller} on {@code provider}, trusting the servers' CA, and channel {@code health} on it. */
