@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -58,7 +57,7 @@ public final class ConnectionRegistry {
 
 	private final HandshakeFailureLog failureLog;
 
-	/** By context: the libraries whose connections on it are not observed, in the order declared. */
+	/** By context: the libraries whose connections on it are not observed. */
 	private final Map<String, Set<UnobservedConsumer>> unobserved = new ConcurrentHashMap<>();
 
 	ConnectionRegistry(int maxTracked, boolean enabled, HandshakeFailureLog failureLog) {
@@ -160,17 +159,19 @@ public final class ConnectionRegistry {
 	 */
 	public void declareUnobserved(String context, UnobservedConsumer consumer) {
 		if (this.enabled) {
-			this.unobserved.computeIfAbsent(context, (key) -> new CopyOnWriteArraySet<>()).add(consumer);
+			this.unobserved.computeIfAbsent(context, (key) -> ConcurrentHashMap.newKeySet()).add(consumer);
 		}
 	}
 
 	/**
 	 * The libraries {@link #declareUnobserved declared} unobserved, by context name.
-	 * @return the libraries of each context that has any, contexts sorted by name, libraries in the order declared
+	 * @return the libraries of each context that has any, contexts and libraries sorted by name
 	 */
 	public Map<String, List<UnobservedConsumer>> unobservedConsumers() {
 		Map<String, List<UnobservedConsumer>> byContext = new TreeMap<>();
-		this.unobserved.forEach((context, consumers) -> byContext.put(context, List.copyOf(consumers)));
+		this.unobserved.forEach((context, consumers) -> byContext.put(context, consumers.stream()
+			.sorted(Comparator.comparing(UnobservedConsumer::consumer).thenComparing(UnobservedConsumer::reason))
+			.toList()));
 		return byContext;
 	}
 

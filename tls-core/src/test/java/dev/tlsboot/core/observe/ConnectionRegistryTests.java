@@ -62,7 +62,7 @@ class ConnectionRegistryTests {
 	}
 
 	@Test
-	void keepsEachUnobservedConsumerOncePerContextInTheOrderDeclared() {
+	void keepsEachUnobservedConsumerOncePerContextSortedByName() {
 		ConnectionRegistry registry = ConnectionRegistry.create(10);
 		UnobservedConsumer server = new UnobservedConsumer("grpc-server", "its own handler");
 		UnobservedConsumer client = new UnobservedConsumer("grpc-client", "its own handler");
@@ -71,7 +71,7 @@ class ConnectionRegistryTests {
 		registry.declareUnobserved("web", client);
 		registry.declareUnobserved("web", server);
 		assertThat(registry.unobservedConsumers()).containsExactly(Map.entry("billing", List.of(client)),
-				Map.entry("web", List.of(server, client)));
+				Map.entry("web", List.of(client, server)));
 		ConnectionRegistry.disabled().declareUnobserved("web", server);
 		assertThat(ConnectionRegistry.disabled().unobservedConsumers()).isEmpty();
 	}
