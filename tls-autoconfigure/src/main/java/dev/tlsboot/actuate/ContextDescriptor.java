@@ -16,6 +16,7 @@ import dev.tlsboot.core.acme.AcmeStatus;
 import dev.tlsboot.core.TlsOptions;
 import dev.tlsboot.core.cipher.CipherSuite;
 import dev.tlsboot.core.material.Location;
+import dev.tlsboot.core.observe.UnobservedConsumer;
 import dev.tlsboot.core.option.TlsOption;
 import dev.tlsboot.core.option.TlsProtocol;
 import dev.tlsboot.core.option.TlsRole;
@@ -37,10 +38,13 @@ import dev.tlsboot.core.option.TlsRole;
  * when it does not
  * @param acme what ACME did for it (directory, account, domains, renewal point, last order and its outcome, next
  * attempt), or {@code null} when {@code tls.acme} does not manage it
+ * @param unobserved the libraries that make connections on it which TLS Boot cannot observe, and why, or
+ * {@code null} when every connection is observed
  */
 public record ContextDescriptor(Map<String, Object> options, List<String> protocols, List<String> ciphers,
 		@Nullable int securityLevel, List<CertificateSummary> certificateChain, int trustAnchors, TlsReloads.Status reload,
-		ProviderChoice provider, @Nullable RevocationDescriptor revocation, @Nullable AcmeStatus acme) {
+		ProviderChoice provider, @Nullable RevocationDescriptor revocation, @Nullable AcmeStatus acme,
+		@Nullable List<UnobservedConsumer> unobserved) {
 
 	/**
 	 * Describe a context.
@@ -49,10 +53,11 @@ public record ContextDescriptor(Map<String, Object> options, List<String> protoc
 	 * @param warningThreshold how long before expiry a certificate counts as expiring soon
 	 * @param reload what rotation did to it, or {@code null}
 	 * @param acme what ACME did for it, or {@code null}
+	 * @param unobserved the libraries declared unobserved on it
 	 * @return the description
 	 */
 	public static ContextDescriptor of(TlsContext context, Instant now, Duration warningThreshold,
-			TlsReloads.@Nullable Status reload, @Nullable AcmeStatus acme) {
+			TlsReloads.@Nullable Status reload, @Nullable AcmeStatus acme, List<UnobservedConsumer> unobserved) {
 		List<String> ciphers = context.cipherSuites()
 			.stream()
 			.map((suite) -> CipherSuite.named(suite).map(CipherSuite::openSslName).orElse(suite))
@@ -60,7 +65,7 @@ public record ContextDescriptor(Map<String, Object> options, List<String> protoc
 		return new ContextDescriptor(options(context.options()), context.protocols(), ciphers,
 				context.securityLevel(), CertificateSummary.of(context.certificateChain(), now, warningThreshold),
 				context.trustAnchors().size(), reload, ProviderChoice.of(context), RevocationDescriptor.of(context, now),
-				acme);
+				acme, unobserved.isEmpty() ? null : unobserved);
 	}
 
 	private static Map<String, Object> options(TlsOptions options) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 import javax.net.ssl.SSLContext;
@@ -35,6 +36,7 @@ import dev.tlsboot.core.cipher.CipherSuite;
 import dev.tlsboot.core.observe.ConnectionRegistry;
 import dev.tlsboot.core.observe.TrackedConnection;
 import dev.tlsboot.core.observe.TrackedConnection.State;
+import dev.tlsboot.core.observe.UnobservedConsumer;
 import dev.tlsboot.core.status.ConnectionInfo;
 import dev.tlsboot.core.status.TlsStatus;
 import dev.tlsboot.netty.NettyTlsImplementation;
@@ -110,10 +112,11 @@ public class TlsEndpoint {
 	public TlsDescriptor tls() {
 		Instant now = Instant.now();
 		Map<String, ContextDescriptor> contexts = new LinkedHashMap<>();
+		Map<String, List<UnobservedConsumer>> unobserved = this.registry.unobservedConsumers();
 		this.contexts.asMap()
 			.forEach((name, context) -> contexts.put(name,
 					ContextDescriptor.of(context, now, this.warningThreshold, reloadStatus(name),
-							TlsAcme.statusOf(this.acme, name))));
+							TlsAcme.statusOf(this.acme, name), unobserved.getOrDefault(name, List.of()))));
 		List<String> protocols = Arrays.stream(this.jdk.obtain().getSupportedSSLParameters().getProtocols())
 			.filter((protocol) -> TlsProtocol.fromJsseName(protocol) != null)
 			.toList();
@@ -144,7 +147,12 @@ public class TlsEndpoint {
 			.stream()
 			.map(ConnectionDescriptor::of)
 			.toList();
-		return new ConnectionsDescriptor(this.registry.maxTracked(), connections);
+		Map<String, List<UnobservedConsumer>> unobserved = new TreeMap<>(this.registry.unobservedConsumers());
+		if (context != null) {
+			unobserved.keySet().retainAll(Set.of(context));
+		}
+		return new ConnectionsDescriptor(this.registry.maxTracked(), connections,
+				unobserved.isEmpty() ? null : unobserved);
 	}
 
 	/**
@@ -272,9 +280,11 @@ public class TlsEndpoint {
 	 * The answer of {@code /actuator/tls/connections}.
 	 * @param maxTracked how many closed or failed connections the registry keeps
 	 * @param connections the connections, oldest first
+	 * @param unobserved by context, the libraries whose connections on it TLS Boot cannot observe, so are not listed,
+	 * and why; {@code null} when there are none
 	 */
-	public record ConnectionsDescriptor(int maxTracked, List<ConnectionDescriptor> connections)
-			implements OperationResponseBody {
+	public record ConnectionsDescriptor(int maxTracked, List<ConnectionDescriptor> connections,
+			@Nullable Map<String, List<UnobservedConsumer>> unobserved) implements OperationResponseBody {
 	}
 
 	/**

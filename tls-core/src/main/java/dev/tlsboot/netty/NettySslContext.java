@@ -3,6 +3,7 @@ package dev.tlsboot.netty;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
@@ -22,6 +23,7 @@ import io.netty.util.concurrent.ImmediateExecutor;
 import dev.tlsboot.core.AcmeTlsChallenges;
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.observe.ConnectionObserver;
+import dev.tlsboot.core.observe.UnobservedConsumer;
 import dev.tlsboot.core.option.TlsConfigurationException;
 import dev.tlsboot.core.option.TlsOption;
 import dev.tlsboot.core.option.TlsRole;
@@ -117,7 +119,8 @@ public final class NettySslContext extends SslContext {
 	 * each engine is made with the context the peer's host name routes to, on the implementation that context's
 	 * {@code provider} option asks for, offering {@code alpn}, and its connection is named {@code consumer}. On the JDK
 	 * provider those engines are the contexts' own, observed ones; OpenSSL's are not observed, as only TLS Boot's
-	 * handlers track them.
+	 * handlers track them, so each context on OpenSSL is {@link #declareEnginesOnly declared} unobserved for
+	 * {@code consumer}.
 	 * @param routes contexts by host name or {@code *.domain}, the most specific pattern first; empty for one context
 	 * @param fallback the context for hosts no pattern matches
 	 * @param alpn the ALPN protocols every engine offers, e.g. {@code h2}
@@ -127,8 +130,10 @@ public final class NettySslContext extends SslContext {
 	 */
 	public static SslContext forClient(Map<String, TlsContext> routes, TlsContext fallback, List<String> alpn,
 			String consumer) {
-		return RoutingNettySslContext.create(routes, fallback,
+		RoutingNettySslContext routing = RoutingNettySslContext.create(routes, fallback,
 				(context) -> NettyTlsImplementation.of(context.options().provider()), (context) -> alpn, consumer);
+		routing.contexts().forEach(NettySslContext::declareEnginesOnly);
+		return routing;
 	}
 
 	/** As the factories, with the ALPN protocols given instead of the context's {@code alpn}. */
@@ -162,6 +167,26 @@ public final class NettySslContext extends SslContext {
 	public NettySslContext consumer(String consumer) {
 		return new NettySslContext(this.delegate, this.context, this.provider, this.observer, consumer,
 				this.stapling);
+	}
+
+	/**
+	 * Declare that this context's engines go to its {@link #consumer consumer}, a library that wraps them in an
+	 * {@link SslHandler} of its own (as gRPC does). The JDK provider's engines are observed wherever they go,
+	 * OpenSSL's only in TLS Boot's own handler: on OpenSSL the context's registry then lists the consumer as
+	 * {@link UnobservedConsumer unobserved}, with why, where its connections would be.
+	 * @throws IllegalStateException when no consumer is named
+	 */
+	public void declareEnginesOnly() {
+		if (this.consumer == null) {
+			throw new IllegalStateException("Name the library the engines go to: consumer(name)");
+		}
+		if (this.provider == NettyTlsImplementation.OPENSSL) {
+			this.context.registry()
+				.declareUnobserved(this.context.name(), new UnobservedConsumer(this.consumer, this.consumer
+						+ " wraps the engines in an SslHandler of its own, and on OpenSSL (provider '"
+						+ this.context.options().provider().name().toLowerCase(Locale.ROOT) + "') TLS Boot observes a connection only "
+						+ "in its own handler. Set the context's provider to 'jdk' to list these connections."));
+		}
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.tlsboot.netty;
 
+import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,9 +32,13 @@ final class RoutingNettySslContext extends SslContext {
 
 	private final NettySslContext fallback;
 
-	private RoutingNettySslContext(HostPatterns<NettySslContext> routes) {
+	/** Every Netty context built, one per TLS context. */
+	private final Collection<NettySslContext> contexts;
+
+	private RoutingNettySslContext(HostPatterns<NettySslContext> routes, Collection<NettySslContext> contexts) {
 		this.routes = routes;
 		this.fallback = routes.fallback();
+		this.contexts = contexts;
 	}
 
 	/**
@@ -53,7 +58,12 @@ final class RoutingNettySslContext extends SslContext {
 					.consumer(consumer));
 		Map<String, NettySslContext> byPattern = new LinkedHashMap<>();
 		routes.forEach((pattern, context) -> byPattern.put(pattern, build.apply(context)));
-		return new RoutingNettySslContext(HostPatterns.of(byPattern, build.apply(fallback)));
+		return new RoutingNettySslContext(HostPatterns.of(byPattern, build.apply(fallback)), built.values());
+	}
+
+	/** The Netty context of every route and of the fallback, each once. */
+	Collection<NettySslContext> contexts() {
+		return this.contexts;
 	}
 
 	/** The context whose engines a connection to {@code host} gets. */

@@ -111,6 +111,8 @@ final class GrpcServerTls implements ServerBuilderCustomizer<NettyServerBuilder>
 			return;
 		}
 		builder.sslContext(this.sslContext);
+		// grpc-netty makes its own SslHandler around each engine
+		this.sslContext.declareEnginesOnly();
 		if (this.observer != null) {
 			builder.addTransportFilter(new GrpcConnectionLocator(this.observer));
 		}

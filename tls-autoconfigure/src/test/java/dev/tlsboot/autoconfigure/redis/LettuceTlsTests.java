@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.netty.handler.ssl.OpenSsl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
@@ -22,12 +25,15 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 
 import dev.tlsboot.actuate.ConnectionDescriptor;
 import dev.tlsboot.autoconfigure.TlsAutoConfiguration;
+import dev.tlsboot.autoconfigure.TlsContexts;
 import dev.tlsboot.autoconfigure.TlsSslBundleAutoConfiguration;
 import dev.tlsboot.autoconfigure.reload.TlsReloadAutoConfiguration;
+import dev.tlsboot.core.observe.ConnectionRegistry;
 import dev.tlsboot.core.observe.HandshakeFailure.Cause;
 import dev.tlsboot.core.observe.TlsConsumers;
 import dev.tlsboot.core.observe.TrackedConnection;
 import dev.tlsboot.core.observe.TrackedConnection.State;
+import dev.tlsboot.netty.NettyTlsImplementation;
 import dev.tlsboot.pki.CertificateAuthority;
 import dev.tlsboot.testing.SecretVolume;
 
@@ -38,6 +44,7 @@ import static dev.tlsboot.autoconfigure.ConsumerTesting.newest;
 import static dev.tlsboot.autoconfigure.ConsumerTesting.volume;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Redis through Lettuce on context {@code redis} ({@code spring.data.redis.ssl.bundle=tls-redis}), against real
@@ -84,12 +91,20 @@ class LettuceTlsTests {
 		}
 	}
 
-	@Test
-	void mutualTlsConnectionsAreInTheRegistryAsRedis() {
+	/** On OpenSSL too: Lettuce takes TLS Boot's own handler, which observes OpenSSL's engines. */
+	@ParameterizedTest
+	@ValueSource(strings = { "jdk", "openssl" })
+	void mutualTlsConnectionsAreInTheRegistryAsRedis(String provider) {
+		assumeTrue(!provider.equals("openssl") || OpenSsl.isAvailable(),
+				() -> "netty-tcnative does not load here: " + OpenSsl.unavailabilityCause());
 		SecretVolume volume = volume(this.directory, CA.issueClient("redis-client"), CA);
-		this.runner.withPropertyValues(contextProperties(REDIS, volume, "spring.data.redis.port=" + redis.port()))
+		this.runner.withPropertyValues(contextProperties(REDIS, volume, "spring.data.redis.port=" + redis.port(),
+				"tls.contexts.redis.provider=" + provider))
 			.run((application) -> {
+				assertThat(NettyTlsImplementation.version(application.getBean(TlsContexts.class).get(REDIS)))
+					.startsWith(provider.equals("openssl") ? "BoringSSL" : "SunJSSE");
 				assertThat(ping(application)).isEqualTo("PONG");
+				assertThat(application.getBean(ConnectionRegistry.class).unobservedConsumers()).isEmpty();
 				TrackedConnection connection = newest(application, REDIS, (entry) -> entry.state() == State.OPEN);
 				assertThat(connection.consumer()).isEqualTo(TlsConsumers.REDIS);
 				assertThat(connection.context()).isEqualTo("redis");

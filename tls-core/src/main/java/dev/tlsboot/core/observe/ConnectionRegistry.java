@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -54,6 +56,9 @@ public final class ConnectionRegistry {
 	private final AtomicInteger endedCount = new AtomicInteger();
 
 	private final HandshakeFailureLog failureLog;
+
+	/** By context: the libraries whose connections on it are not observed. */
+	private final Map<String, Set<UnobservedConsumer>> unobserved = new ConcurrentHashMap<>();
 
 	ConnectionRegistry(int maxTracked, boolean enabled, HandshakeFailureLog failureLog) {
 		this.maxTracked = maxTracked;
@@ -144,6 +149,30 @@ public final class ConnectionRegistry {
 		}
 		this.connections.values().forEach((connection) -> counts.merge(connection.state(), 1L, Long::sum));
 		return counts;
+	}
+
+	/**
+	 * Declare that a library makes connections on a context that this registry cannot see, so that those who look
+	 * for them are told why they are missing. Declaring the same twice keeps one; a disabled registry keeps nothing.
+	 * @param context the context's name
+	 * @param consumer the library and why
+	 */
+	public void declareUnobserved(String context, UnobservedConsumer consumer) {
+		if (this.enabled) {
+			this.unobserved.computeIfAbsent(context, (key) -> ConcurrentHashMap.newKeySet()).add(consumer);
+		}
+	}
+
+	/**
+	 * The libraries {@link #declareUnobserved declared} unobserved, by context name.
+	 * @return the libraries of each context that has any, contexts and libraries sorted by name
+	 */
+	public Map<String, List<UnobservedConsumer>> unobservedConsumers() {
+		Map<String, List<UnobservedConsumer>> byContext = new TreeMap<>();
+		this.unobserved.forEach((context, consumers) -> byContext.put(context, consumers.stream()
+			.sorted(Comparator.comparing(UnobservedConsumer::consumer).thenComparing(UnobservedConsumer::reason))
+			.toList()));
+		return byContext;
 	}
 
 	TrackedConnection register(ConnectionObserver observer, TlsRole role) {

@@ -12,15 +12,19 @@ public final class TlsConsumers {
 
 	/** RabbitMQ through the AMQP client ({@code spring.rabbitmq.ssl.bundle}). */
 	public static final String RABBITMQ = "rabbitmq";
+
 	/** PostgreSQL through pgjdbc ({@code sslfactory=dev.tlsboot.core.jdbc.PostgresSslFactory}). */
 	public static final String POSTGRESQL = "postgresql";
+
 	/** Mail through Jakarta Mail's {@code JavaMailSenderImpl} ({@code spring.mail.ssl.bundle}). */
 	public static final String MAIL = "mail";
+
 	/** The gRPC server ({@code spring.grpc.server.ssl.bundle}). */
 	public static final String GRPC_SERVER = "grpc-server";
 
 	/** The gRPC client channels ({@code spring.grpc.client.channel.<name>.ssl.*}). */
 	public static final String GRPC_CLIENT = "grpc-client";
+
 	/** Kafka's producers, consumers and admin clients ({@code spring.kafka.ssl.bundle} and per client). */
 	public static final String KAFKA = "kafka";
 

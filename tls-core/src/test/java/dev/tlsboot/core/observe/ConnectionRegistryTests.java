@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +59,21 @@ class ConnectionRegistryTests {
 		assertThat(registry.connections(State.NEGOTIATING, "billing", TlsRole.CLIENT)).containsExactly(client);
 		assertThat(registry.get(client.id())).contains(client);
 		assertThat(registry.get(-1)).isEmpty();
+	}
+
+	@Test
+	void keepsEachUnobservedConsumerOncePerContextSortedByName() {
+		ConnectionRegistry registry = ConnectionRegistry.create(10);
+		UnobservedConsumer server = new UnobservedConsumer("grpc-server", "its own handler");
+		UnobservedConsumer client = new UnobservedConsumer("grpc-client", "its own handler");
+		registry.declareUnobserved("web", server);
+		registry.declareUnobserved("billing", client);
+		registry.declareUnobserved("web", client);
+		registry.declareUnobserved("web", server);
+		assertThat(registry.unobservedConsumers()).containsExactly(Map.entry("billing", List.of(client)),
+				Map.entry("web", List.of(client, server)));
+		ConnectionRegistry.disabled().declareUnobserved("web", server);
+		assertThat(ConnectionRegistry.disabled().unobservedConsumers()).isEmpty();
 	}
 
 	@Test
