@@ -211,20 +211,35 @@ class AcmeCertificateManagerTests {
 	}
 
 	@Test
-	void twoInstancesSharingStoragePlaceOneOrder(@TempDir Path storage) throws Exception {
+	void twoInstancesSharingStoragePlaceOneOrderAndEitherAnswersTheChallenge(@TempDir Path storage)
+			throws Exception {
 		AcmeSettings settings = settings(storage, null);
+		// The second listens where Pebble does not look: it orders, and the first answers its challenge from storage,
+		// as the instance a load balancer sends the CA to.
+		AcmeSettings elsewhere = new AcmeSettings(settings.directory(), settings.domains(), settings.email(), true,
+				AcmeChallenge.HTTP_01, "127.0.0.1", OpenSslCli.freePort(), storage, settings.keyType(), null,
+				settings.retryMax(), null, null, settings.client());
 		AcmeCertificateManager.prepare(settings);
 		TlsContext one = servedContext(settings);
 		TlsContext two = servedContext(settings);
 		try (AcmeCertificateManager first = new AcmeCertificateManager(settings, one);
-				AcmeCertificateManager second = new AcmeCertificateManager(settings, two)) {
-			first.start();
+				AcmeCertificateManager second = new AcmeCertificateManager(elsewhere, two)) {
+			// The first finds the lock taken and looks again later; meanwhile the second takes it.
+			try (AutoCloseable lock = new AcmeStorage(settings).tryLock()) {
+				first.start();
+				await().atMost(Duration.ofSeconds(5)).until(() -> first.status().nextAttempt() != null
+						&& first.status().nextAttempt().isAfter(java.time.Instant.now().plusMillis(500)));
+			}
 			second.start();
 			await().atMost(Duration.ofSeconds(30))
 				.until(() -> !AcmeStorage.isPlaceholder(one.certificateChain().get(0))
 						&& !AcmeStorage.isPlaceholder(two.certificateChain().get(0)));
-			assertThat(first.status().issued() + second.status().issued()).isEqualTo(1);
+			assertThat(second.status().issued()).isEqualTo(1);
+			assertThat(first.status().issued()).isZero();
 			assertThat(one.certificateChain().get(0)).isEqualTo(two.certificateChain().get(0));
+			try (var answered = Files.list(storage.resolve("challenges"))) {
+				assertThat(answered).isEmpty();
+			}
 		}
 	}
 
