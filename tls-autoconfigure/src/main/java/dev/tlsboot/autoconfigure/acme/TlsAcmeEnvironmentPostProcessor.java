@@ -32,6 +32,11 @@ class TlsAcmeEnvironmentPostProcessor implements EnvironmentPostProcessor, Order
 		return Ordered.LOWEST_PRECEDENCE;
 	}
 
+	/** Where the properties of {@code context} are: {@code tls.} for the default one. */
+	static String contextPrefix(String context) {
+		return DEFAULT_CONTEXT.equals(context) ? "tls." : "tls.contexts." + context + ".";
+	}
+
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		TlsAcmeProperties acme = Binder.get(environment).bindOrCreate("tls.acme", TlsAcmeProperties.class);
@@ -46,7 +51,7 @@ class TlsAcmeEnvironmentPostProcessor implements EnvironmentPostProcessor, Order
 			return;
 		}
 		AcmeCertificateManager.prepare(settings);
-		String prefix = DEFAULT_CONTEXT.equals(acme.getContext()) ? "tls." : "tls.contexts." + acme.getContext() + ".";
+		String prefix = contextPrefix(acme.getContext());
 		if (!environment.containsProperty(prefix + "certfile")) {
 			Map<String, Object> offered = new LinkedHashMap<>();
 			offered.put(prefix + "certfile", "file:" + settings.certificateFile().toAbsolutePath());

@@ -54,8 +54,8 @@ public class TlsAcmeProperties {
 	private String challenge = "tls-alpn-01";
 
 	/**
-	 * Port of the http-01 listener, which the CA reaches as port 80; it listens while an order is under way, bound
-	 * to 'server.address' when set.
+	 * Port of the http-01 listener, which the CA reaches as port 80: it listens while the application runs, bound to
+	 * 'server.address' when set, answers challenges and redirects every other request to the HTTPS port.
 	 */
 	private @Nullable Integer httpPort;
 
