@@ -1,6 +1,5 @@
 package dev.tlsboot.autoconfigure.acme;
 
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -9,13 +8,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.MutablePropertySources;
 import org.springframework.util.ClassUtils;
 
 import dev.tlsboot.autoconfigure.TlsAutoConfiguration;
@@ -42,9 +38,6 @@ public final class TlsAcmeAutoConfiguration {
 
 	private static final int HTTPS_PORT = 443;
 
-	/** What gives a context its certificate: ACME's, for the context it manages. */
-	private static final List<String> OWN_CERTIFICATE = List.of("certfile", "keyfile", "keyalias");
-
 	private static final Bindable<Map<String, Object>> ANY = Bindable.mapOf(String.class, Object.class);
 
 	@Bean
@@ -53,7 +46,6 @@ public final class TlsAcmeAutoConfiguration {
 		if (!properties.isEnabled()) {
 			return new TlsAcme(null, () -> HTTPS_PORT);
 		}
-		refuseOwnCertificate(properties.getContext(), environment);
 		TlsContext client = contexts.get(properties.getClientContext());
 		AcmeSettings settings = properties.toSettings(environment.getProperty("server.address"), client);
 		if (settings.challenge() == AcmeChallenge.TLS_ALPN_01 && !servedByWebServer(properties.getContext(), environment)) {
@@ -77,30 +69,6 @@ public final class TlsAcmeAutoConfiguration {
 			return web.getWebServer().getPort();
 		}
 		return HTTPS_PORT;
-	}
-
-	/**
-	 * A certificate the application sets for the ACME context itself would be served in place of ACME's, or mixed
-	 * with it (its certfile with ACME's key), and never renewed: refused rather than ignored.
-	 */
-	private static void refuseOwnCertificate(String context, Environment environment) {
-		if (!(environment instanceof ConfigurableEnvironment configurable)) {
-			return;
-		}
-		MutablePropertySources own = new MutablePropertySources(configurable.getPropertySources());
-		own.remove(TlsAcmeEnvironmentPostProcessor.PROPERTY_SOURCE);
-		Binder binder = new Binder(ConfigurationPropertySources.from(own));
-		String prefix = TlsAcmeEnvironmentPostProcessor.contextPrefix(context);
-		for (String option : OWN_CERTIFICATE) {
-			if (binder.bind(prefix + option, String.class).isBound()) {
-				throw new TlsConfigurationException(prefix + option, null,
-						"the context '" + context + "' is managed by ACME (tls.acme.context), which serves the "
-								+ "certificate it keeps in 'tls.acme.storage'; a certificate set for the context "
-								+ "itself would be served in its place and never renewed.",
-						"Remove '" + prefix + option + "', or set 'tls.acme.context' to another context, or "
-								+ "'tls.acme.enabled' to false to serve your own certificate.");
-			}
-		}
 	}
 
 	private static boolean servedByWebServer(String context, Environment environment) {
