@@ -174,12 +174,13 @@ public final class AcmeCertificateManager implements AutoCloseable {
 					return;
 				}
 				// Another instance may have finished an order while this one waited for the lock.
-				due = follow(this.storage.stored());
+				KeyMaterial stored = this.storage.stored();
+				due = follow(stored);
 				if (due.isAfter(now)) {
 					schedule(due);
 					return;
 				}
-				order(now);
+				order(now, (stored != null && !AcmeStorage.isPlaceholder(stored.leaf())) ? stored.leaf() : null);
 			}
 		}
 		catch (Exception ex) {
@@ -235,7 +236,7 @@ public final class AcmeCertificateManager implements AutoCloseable {
 		}
 	}
 
-	private void order(Instant started) throws Exception {
+	private void order(Instant started, @Nullable X509Certificate replacing) throws Exception {
 		logger.log(System.Logger.Level.INFO, () -> "Ordering a certificate for " + this.settings.domains() + " from "
 				+ this.settings.directory() + " (" + this.settings.challenge() + ")");
 		AcmeOrder.Result result = new AcmeOrder(this.settings, this.storage, new AcmeOrder.Responder() {
@@ -250,7 +251,7 @@ public final class AcmeCertificateManager implements AutoCloseable {
 				answer(challenge, domain, false);
 			}
 
-		}).place();
+		}).place(replacing);
 		this.storage.write(result.chain(), result.key());
 		swap();
 		X509Certificate leaf = result.chain().get(0);
