@@ -7,12 +7,6 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-
-import javax.net.ssl.SSLSocket;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,9 +17,8 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.tlsboot.autoconfigure.TlsContexts;
-import dev.tlsboot.core.TlsContext;
-import dev.tlsboot.core.TlsOptions;
 import dev.tlsboot.core.acme.AcmeStatus;
+import dev.tlsboot.testing.HandshakeLoop;
 import dev.tlsboot.testing.OpenSslCli;
 import dev.tlsboot.testing.Pebble;
 import dev.tlsboot.testing.WebApplications;
@@ -75,29 +68,23 @@ class TlsAcmeRenewalTests {
 			System.out.printf("ACME on Tomcat: first certificate %d ms after the application started to start%n",
 					(System.nanoTime() - started) / 1_000_000);
 			AcmeStatus first = status(acme);
+			BigInteger firstSerial = served(application).getSerialNumber();
 			Instant issued = Instant.now();
 
-			Set<BigInteger> served = ConcurrentHashMap.newKeySet();
-			AtomicInteger handshakes = new AtomicInteger();
-			AtomicReference<Throwable> failure = new AtomicReference<>();
-			Thread client = loopingClient(pebble.tlsPort(), served, handshakes, failure);
-			try {
+			HandshakeLoop client = new HandshakeLoop(pebble.tlsPort());
+			try (client) {
 				await().atMost(VALIDITY).until(() -> status(acme).issued() == 2);
 				// Handshakes on the renewed certificate too.
-				int atRenewal = handshakes.get();
-				await().atMost(Duration.ofSeconds(5)).until(() -> handshakes.get() > atRenewal + 10);
-			}
-			finally {
-				client.interrupt();
-				client.join(5000);
+				int atRenewal = client.handshakes();
+				await().atMost(Duration.ofSeconds(5)).until(() -> client.handshakes() > atRenewal + 10);
 			}
 			System.out.printf("ACME on Tomcat: renewed %d ms after the first certificate was obtained; %d handshakes "
 					+ "looped meanwhile, %s failed%n", Duration.between(issued, Instant.now()).toMillis(),
-					handshakes.get(), (failure.get() != null) ? failure.get() : "none");
-			assertThat(failure.get()).isNull();
-			renewed = application.getBean(TlsContexts.class).get("web").certificateChain().get(0);
+					client.handshakes(), (client.failure() != null) ? client.failure() : "none");
+			assertThat(client.failure()).isNull();
+			renewed = served(application);
 			assertThat(renewed.getNotAfter().toInstant()).isAfter(first.notAfter());
-			assertThat(served).contains(renewed.getSerialNumber()).hasSizeGreaterThanOrEqualTo(2);
+			assertThat(client.served()).contains(firstSerial, renewed.getSerialNumber());
 		}
 
 		int ordersBeforeRestart = orders();
@@ -107,10 +94,11 @@ class TlsAcmeRenewalTests {
 			TlsAcme acme = restarted.getBean(TlsAcme.class);
 			await().atMost(Duration.ofSeconds(5)).until(() -> status(acme).renewalPoint() != null);
 			Thread.sleep(1000);
-			Set<BigInteger> served = ConcurrentHashMap.newKeySet();
-			handshake(TlsContext.create("check", TlsOptions.builder().require(false).build()), pebble.tlsPort(),
-					served);
-			assertThat(served).containsExactly(renewed.getSerialNumber());
+			HandshakeLoop client = new HandshakeLoop(pebble.tlsPort());
+			try (client) {
+				await().atMost(Duration.ofSeconds(5)).until(() -> client.handshakes() > 0);
+			}
+			assertThat(client.served()).containsExactly(renewed.getSerialNumber());
 			assertThat(status(acme).placeholder()).isFalse();
 			assertThat(status(acme).lastOrder()).isNull();
 			assertThat(orders()).as("orders Pebble took").isEqualTo(ordersBeforeRestart);
@@ -122,39 +110,12 @@ class TlsAcmeRenewalTests {
 		return pebble.log().split("Added order ", -1).length - 1;
 	}
 
+	private static X509Certificate served(ConfigurableApplicationContext application) {
+		return application.getBean(TlsContexts.class).get("web").certificateChain().get(0);
+	}
+
 	private static AcmeStatus status(TlsAcme acme) {
 		return acme.managed().orElseThrow().status();
-	}
-
-	/** Handshakes with the server, one after another, until interrupted, noting each serial; the first failure stops it. */
-	private static Thread loopingClient(int port, Set<BigInteger> served, AtomicInteger handshakes,
-			AtomicReference<Throwable> failure) {
-		// Only the handshake is judged: the certificate changes under the loop, trust is not the point.
-		TlsContext client = TlsContext.create("loop", TlsOptions.builder().require(false).build());
-		Thread thread = new Thread(() -> {
-			while (!Thread.currentThread().isInterrupted()) {
-				try {
-					handshake(client, port, served);
-					handshakes.incrementAndGet();
-				}
-				catch (Exception ex) {
-					if (!Thread.currentThread().isInterrupted()) {
-						failure.compareAndSet(null, ex);
-					}
-					return;
-				}
-			}
-		}, "looping-client");
-		thread.start();
-		return thread;
-	}
-
-	private static void handshake(TlsContext client, int port, Set<BigInteger> served) throws IOException {
-		try (SSLSocket socket = client.connect("127.0.0.1", port)) {
-			socket.setSoTimeout(5000);
-			socket.startHandshake();
-			served.add(((X509Certificate) socket.getSession().getPeerCertificates()[0]).getSerialNumber());
-		}
 	}
 
 }

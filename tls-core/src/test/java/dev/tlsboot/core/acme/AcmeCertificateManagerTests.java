@@ -1,17 +1,12 @@
 package dev.tlsboot.core.acme;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-
-import javax.net.ssl.SSLSocket;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.TlsOptions;
-import dev.tlsboot.core.TlsSockets;
 import dev.tlsboot.pki.KeyType;
+import dev.tlsboot.testing.HandshakeLoop;
 import dev.tlsboot.testing.OpenSslCli;
 import dev.tlsboot.testing.Pebble;
 
@@ -82,17 +77,15 @@ class AcmeCertificateManagerTests {
 				.isEqualTo("rw-------");
 
 			X509Certificate first = served.certificateChain().get(0);
-			AtomicInteger handshakes = new AtomicInteger();
-			AtomicReference<Throwable> failure = new AtomicReference<>();
-			Thread client = loopingClient(server.port(), handshakes, failure);
+			HandshakeLoop client = new HandshakeLoop(server.port());
 			long renewalWait = System.nanoTime();
-			await().atMost(VALIDITY).until(() -> manager.status().issued() == 2);
+			try (client) {
+				await().atMost(VALIDITY).until(() -> manager.status().issued() == 2);
+			}
 			System.out.printf("ACME: renewed after %d ms more, %d handshakes meanwhile%n",
-					(System.nanoTime() - renewalWait) / 1_000_000, handshakes.get());
-			client.interrupt();
-			client.join(5000);
-			assertThat(failure.get()).isNull();
-			assertThat(handshakes.get()).isPositive();
+					(System.nanoTime() - renewalWait) / 1_000_000, client.handshakes());
+			assertThat(client.failure()).isNull();
+			assertThat(client.handshakes()).isPositive();
 			X509Certificate renewed = served.certificateChain().get(0);
 			assertThat(renewed.getSerialNumber()).isNotEqualTo(first.getSerialNumber());
 			// A third of the lifetime was left: renewed after about two thirds of it.
@@ -254,31 +247,6 @@ class AcmeCertificateManagerTests {
 			.certfile("file:" + settings.certificateFile())
 			.keyfile("file:" + settings.keyFile())
 			.build());
-	}
-
-	/** Handshakes with the server, one after another, until interrupted; the first failure stops it. */
-	private static Thread loopingClient(int port, AtomicInteger handshakes, AtomicReference<Throwable> failure) {
-		// Only the handshake is judged: the certificate changes under the loop, trust is not the point.
-		TlsContext client = TlsContext.create("loop", TlsOptions.builder().require(false).build());
-		Thread thread = new Thread(() -> {
-			while (!Thread.currentThread().isInterrupted()) {
-				try (SSLSocket socket = client.connect("127.0.0.1", port); InputStream in = socket.getInputStream()) {
-					TlsSockets.status(socket);
-					if (in.read() != 'x') {
-						throw new IOException("no byte after the handshake");
-					}
-					handshakes.incrementAndGet();
-				}
-				catch (Exception ex) {
-					if (!Thread.currentThread().isInterrupted()) {
-						failure.compareAndSet(null, ex);
-					}
-					return;
-				}
-			}
-		}, "looping-client");
-		thread.start();
-		return thread;
 	}
 
 }
