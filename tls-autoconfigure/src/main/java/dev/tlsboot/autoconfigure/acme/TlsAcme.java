@@ -9,6 +9,7 @@ import org.springframework.context.SmartLifecycle;
 
 import dev.tlsboot.core.acme.AcmeCertificateManager;
 import dev.tlsboot.core.acme.AcmeStatus;
+import dev.tlsboot.core.option.TlsConfigurationException;
 
 /**
  * The ACME certificate manager of the application's {@code tls.acme} context, if enabled: made while the context's
@@ -61,7 +62,12 @@ public class TlsAcme implements SmartLifecycle {
 	@Override
 	public void start() {
 		if (this.manager != null) {
-			this.manager.start(this.httpsPort.getAsInt());
+			try {
+				this.manager.start(this.httpsPort.getAsInt());
+			}
+			catch (TlsConfigurationException ex) {
+				throw TlsAcmeProperties.named(ex);
+			}
 		}
 		this.running = true;
 	}

@@ -111,9 +111,13 @@ public class TlsAcmeProperties {
 			return settings;
 		}
 		catch (TlsConfigurationException ex) {
-			// The core names its settings as tls.acme.* does, without the prefix.
-			throw new TlsConfigurationException("tls." + ex.option(), ex.location(), ex.problem(), ex.action());
+			throw named(ex);
 		}
+	}
+
+	/** The core's failure with its option named as a property: the core names them as tls.acme.* does, unprefixed. */
+	static TlsConfigurationException named(TlsConfigurationException ex) {
+		return new TlsConfigurationException("tls." + ex.option(), ex.location(), ex.problem(), ex.action());
 	}
 
 	public boolean isEnabled() {

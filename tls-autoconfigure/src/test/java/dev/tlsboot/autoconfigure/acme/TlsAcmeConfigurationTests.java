@@ -1,5 +1,8 @@
 package dev.tlsboot.autoconfigure.acme;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -65,27 +68,46 @@ class TlsAcmeConfigurationTests {
 			"default, tls.keyalias" })
 	void aCertificateSetForTheManagedContextStopsStartupNamingThePropertyAndTheFix(String context, String property,
 			@TempDir Path storage) {
+		FailureAnalysis analysis = analyzeStartup(storage, "tls.acme.context=" + context,
+				property + "=file:/etc/tls/own.pem");
+		assertThat(analysis.getDescription()).contains("Property: " + property)
+			.contains("managed by ACME", "never renewed");
+		assertThat(analysis.getAction()).startsWith("Remove '" + property + "'").contains("tls.acme.enabled");
+		// Refused before anything was written to storage.
+		assertThat(storage).isEmptyDirectory();
+	}
+
+	@Test
+	void anHttpPortTakenStopsStartupNamingIt(@TempDir Path storage) throws IOException {
+		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			FailureAnalysis analysis = analyzeStartup(storage, "tls.acme.challenge=http-01",
+					"tls.acme.http-port=" + taken.getLocalPort(), "server.address=127.0.0.1");
+			assertThat(analysis.getDescription()).contains("Property: tls.acme.http-port")
+				.contains("cannot listen for ACME http-01 challenges on port " + taken.getLocalPort() + " of 127.0.0.1");
+			assertThat(analysis.getAction()).contains("Free the port");
+		}
+	}
+
+	/** Start a (non-web) application with ACME on, and analyze its failure as Spring Boot would report it. */
+	private static FailureAnalysis analyzeStartup(Path storage, String... properties) {
 		SpringApplication application = new SpringApplicationBuilder(TlsAutoConfiguration.class,
 				TlsAcmeAutoConfiguration.class)
 			.web(WebApplicationType.NONE)
 			.properties("tls.acme.enabled=true", "tls.acme.domains=app.example.com", "tls.acme.accept-terms=true",
-					"tls.acme.context=" + context, "tls.acme.storage=" + storage, property + "=file:/etc/tls/own.pem")
+					// Never reached: startup fails before an order.
+					"tls.acme.directory=http://127.0.0.1:1/dir", "tls.acme.storage=" + storage)
+			.properties(properties)
 			.build();
 		Throwable failure = catchThrowable(application::run);
 		FailureHandler skipOthers = FailureHandler.handleMessage((message, ex) -> {
 		});
-		FailureAnalysis analysis = SpringFactoriesLoader.forDefaultResourceLocation()
+		return SpringFactoriesLoader.forDefaultResourceLocation()
 			.load(FailureAnalyzer.class, null, skipOthers)
 			.stream()
 			.map((analyzer) -> analyzer.analyze(failure))
 			.filter(Objects::nonNull)
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no analysis of " + failure, failure));
-		assertThat(analysis.getDescription()).contains("Property: " + property)
-			.contains("managed by ACME", "never renewed");
-		assertThat(analysis.getAction()).startsWith("Remove '" + property + "'").contains("tls.acme.enabled");
-		// Refused before anything was written to storage.
-		assertThat(storage).isEmptyDirectory();
 	}
 
 	@Test

@@ -117,7 +117,7 @@ public final class AcmeCertificateManager implements AutoCloseable {
 	/**
 	 * Check the stored certificate now, in the background, and order when it is due; with http-01, listen on the
 	 * http port from now on, redirecting what is no challenge to HTTPS on port 443.
-	 * @throws java.io.UncheckedIOException when the http port cannot be listened on
+	 * @throws dev.tlsboot.core.option.TlsConfigurationException when the http port cannot be listened on
 	 */
 	public void start() {
 		start(443);
@@ -127,7 +127,7 @@ public final class AcmeCertificateManager implements AutoCloseable {
 	 * Check the stored certificate now, in the background, and order when it is due; with http-01, listen on the
 	 * http port from now on, redirecting what is no challenge to HTTPS on {@code httpsPort}.
 	 * @param httpsPort the port the server serves HTTPS on, as the clients of the http port reach it
-	 * @throws java.io.UncheckedIOException when the http port cannot be listened on
+	 * @throws dev.tlsboot.core.option.TlsConfigurationException when the http port cannot be listened on
 	 */
 	public synchronized void start(int httpsPort) {
 		if (this.settings.challenge() == AcmeChallenge.HTTP_01 && this.httpListener == null) {

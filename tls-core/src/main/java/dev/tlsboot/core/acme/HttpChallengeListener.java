@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -25,6 +24,8 @@ import java.util.function.Function;
 import java.util.function.IntSupplier;
 
 import org.jspecify.annotations.Nullable;
+
+import dev.tlsboot.core.option.TlsConfigurationException;
 
 /**
  * The plain HTTP listener of the http-01 challenge (RFC 8555 8.3), for the application's life: answers
@@ -83,8 +84,12 @@ final class HttpChallengeListener implements AutoCloseable {
 			this.socket = new ServerSocket(port, 50, (address != null) ? InetAddress.getByName(address) : null);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot listen for ACME http-01 challenges on port " + port
-					+ ((address != null) ? " of " + address : ""), ex);
+			throw new TlsConfigurationException("acme.http-port", null,
+					"cannot listen for ACME http-01 challenges on port " + port
+							+ ((address != null) ? " of " + address : "") + ": " + ex.getMessage() + ".",
+					"Free the port, or set 'http-port' to one this application may listen on (and the CA reaches as "
+							+ "port 80).",
+					ex);
 		}
 		this.authorizations = authorizations;
 		this.httpsPort = httpsPort;
