@@ -37,12 +37,14 @@ import dev.tlsboot.pki.KeyType;
  * does not name the domains or reaches its renewal point (a third of its lifetime left, {@code renew-before}, or a
  * moment of the window the CA suggests through ACME Renewal Information), answers the challenge (http-01 from a
  * listener on the http port, which listens from start to close, redirects the rest to HTTPS and answers from
- * {@code storage}, so any instance sharing it answers any instance's challenge; tls-alpn-01 through the context's own server sockets and
- * engines, {@link TlsContext#acmeTlsChallenges()}), writes the result to {@code storage} and has the context {@linkplain TlsContext#reload() reload} it, so the new
- * certificate goes live through the path file rotation takes, with its listeners and events. A timer runs to the
- * renewal point; a failed attempt is tried again with backoff, and the current certificate keeps serving. A stored
- * certificate serves after a restart with no new order. Instances sharing {@code storage} take a lock file before
- * ordering, so one orders and the others take its result from the files.
+ * {@code storage}, so any instance sharing it answers any instance's challenge; tls-alpn-01 through the context's
+ * own server sockets and engines, {@link TlsContext#acmeTlsChallenges()}), writes the result to {@code storage}
+ * and has the context {@linkplain TlsContext#reload() reload} it, so the new certificate goes live through the path
+ * file rotation takes, with its listeners and events. A renewal order names the certificate it replaces when the CA
+ * offers renewal information. A timer runs to the renewal point; a failed attempt is tried again with backoff, and
+ * the current certificate keeps serving. A stored certificate serves after a restart with no new order. Instances
+ * sharing {@code storage} take a lock file before ordering, so one orders and the others take its result from the
+ * files.
  */
 public final class AcmeCertificateManager implements AutoCloseable {
 
@@ -50,6 +52,12 @@ public final class AcmeCertificateManager implements AutoCloseable {
 
 	/** How soon to look again while another instance holds the order lock. */
 	private static final Duration LOCK_WAIT = Duration.ofSeconds(2);
+
+	/** How long an http-01 connection may take from accept to answer. */
+	private static final Duration HTTP_DEADLINE = Duration.ofSeconds(10);
+
+	/** http-01 connections served at once: a CA makes a few per challenge, browsers one per redirect. */
+	private static final int HTTP_CONNECTIONS = 32;
 
 	private final AcmeSettings settings;
 
@@ -62,12 +70,6 @@ public final class AcmeCertificateManager implements AutoCloseable {
 	private final ScheduledExecutorService timer;
 
 	private final List<Consumer<TlsContext>> swapListeners = new CopyOnWriteArrayList<>();
-
-	/** How long an http-01 connection may take from accept to answer. */
-	private static final Duration HTTP_DEADLINE = Duration.ofSeconds(10);
-
-	/** http-01 connections served at once: a CA makes a few per challenge, browsers one per redirect. */
-	private static final int HTTP_CONNECTIONS = 32;
 
 	/** The http-01 listener, from {@link #start} to {@link #close}. */
 	private @Nullable HttpChallengeListener httpListener;
