@@ -1,6 +1,7 @@
 package dev.tlsboot.autoconfigure.acme;
 
 import java.util.Optional;
+import java.util.function.IntSupplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -8,20 +9,25 @@ import org.springframework.context.SmartLifecycle;
 
 import dev.tlsboot.core.acme.AcmeCertificateManager;
 import dev.tlsboot.core.acme.AcmeStatus;
+import dev.tlsboot.core.option.TlsConfigurationException;
 
 /**
  * The ACME certificate manager of the application's {@code tls.acme} context, if enabled: made while the context's
  * beans are created (so the web server's connections can answer tls-alpn-01 from the first), started after the web
- * server, so the CA finds it listening, and stopped before it.
+ * server, so the CA finds it listening and the http-01 listener redirects to the port the server took, and
+ * stopped before it.
  */
 public class TlsAcme implements SmartLifecycle {
 
 	private final @Nullable AcmeCertificateManager manager;
 
+	private final IntSupplier httpsPort;
+
 	private volatile boolean running;
 
-	TlsAcme(@Nullable AcmeCertificateManager manager) {
+	TlsAcme(@Nullable AcmeCertificateManager manager, IntSupplier httpsPort) {
 		this.manager = manager;
+		this.httpsPort = httpsPort;
 	}
 
 	/**
@@ -56,7 +62,12 @@ public class TlsAcme implements SmartLifecycle {
 	@Override
 	public void start() {
 		if (this.manager != null) {
-			this.manager.start();
+			try {
+				this.manager.start(this.httpsPort.getAsInt());
+			}
+			catch (TlsConfigurationException ex) {
+				throw TlsAcmeProperties.named(ex);
+			}
 		}
 		this.running = true;
 	}

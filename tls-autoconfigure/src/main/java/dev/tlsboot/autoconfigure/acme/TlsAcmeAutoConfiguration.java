@@ -8,8 +8,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
 
 import dev.tlsboot.autoconfigure.TlsAutoConfiguration;
 import dev.tlsboot.autoconfigure.TlsContexts;
@@ -31,13 +34,17 @@ import dev.tlsboot.core.option.TlsConfigurationException;
 @EnableConfigurationProperties(TlsAcmeProperties.class)
 public final class TlsAcmeAutoConfiguration {
 
+	private static final String WEB_SERVER_CONTEXT = "org.springframework.boot.web.server.context.WebServerApplicationContext";
+
+	private static final int HTTPS_PORT = 443;
+
 	private static final Bindable<Map<String, Object>> ANY = Bindable.mapOf(String.class, Object.class);
 
 	@Bean
 	TlsAcme tlsAcme(TlsAcmeProperties properties, TlsContexts contexts, Environment environment,
-			ObjectProvider<TlsReloads> reloads) {
+			ObjectProvider<TlsReloads> reloads, ApplicationContext application) {
 		if (!properties.isEnabled()) {
-			return new TlsAcme(null);
+			return new TlsAcme(null, () -> HTTPS_PORT);
 		}
 		TlsContext client = contexts.get(properties.getClientContext());
 		AcmeSettings settings = properties.toSettings(environment.getProperty("server.address"), client);
@@ -52,7 +59,16 @@ public final class TlsAcmeAutoConfiguration {
 		AcmeCertificateManager manager = new AcmeCertificateManager(settings, managed);
 		// A swap is a reload the watcher does not repeat: counted, shown and published as one all the same.
 		reloads.ifAvailable((rotation) -> manager.onSwapped(rotation::reloaded));
-		return new TlsAcme(manager);
+		return new TlsAcme(manager, () -> webServerPort(application));
+	}
+
+	/** The port the web server took (known once it started), else the HTTPS default. */
+	private static int webServerPort(ApplicationContext application) {
+		if (ClassUtils.isPresent(WEB_SERVER_CONTEXT, application.getClassLoader())
+				&& application instanceof WebServerApplicationContext web && web.getWebServer() != null) {
+			return web.getWebServer().getPort();
+		}
+		return HTTPS_PORT;
 	}
 
 	private static boolean servedByWebServer(String context, Environment environment) {

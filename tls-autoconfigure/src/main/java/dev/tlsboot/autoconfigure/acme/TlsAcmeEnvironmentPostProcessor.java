@@ -1,6 +1,7 @@
 package dev.tlsboot.autoconfigure.acme;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -18,8 +19,9 @@ import dev.tlsboot.core.option.TlsConfigurationException;
 /**
  * With {@code tls.acme.enabled=true}, makes sure {@code tls.acme.storage} holds a certificate for the ACME context
  * (the stored one, else a placeholder for the domains) and offers its files as the context's {@code certfile} and
- * {@code keyfile}, below everything the application sets: so the context is built, and the server starts, before the
- * first certificate arrives. Settings that cannot work are left for {@link TlsAcmeAutoConfiguration} to report.
+ * {@code keyfile}: so the context is built, and the server starts, before the first certificate arrives. A
+ * certificate the application sets for that context itself stops startup here; other settings that cannot work are
+ * left for {@link TlsAcmeAutoConfiguration} to report.
  */
 class TlsAcmeEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -27,9 +29,21 @@ class TlsAcmeEnvironmentPostProcessor implements EnvironmentPostProcessor, Order
 
 	private static final String DEFAULT_CONTEXT = "default";
 
+	/** What gives a context its certificate (a PEM pair, or a keystore and its entry): ACME's, for its context. */
+	private static final List<String> OWN_CERTIFICATE = List.of("certfile", "keyfile", "keyalias");
+
+	/**
+	 * After the application's configuration is read; before the development certificates are offered, so that what
+	 * is set for the context is the application's own, and ACME's files win over those for the context ACME manages.
+	 */
 	@Override
 	public int getOrder() {
-		return Ordered.LOWEST_PRECEDENCE;
+		return Ordered.LOWEST_PRECEDENCE - 1;
+	}
+
+	/** Where the properties of {@code context} are: {@code tls.} for the default one. */
+	static String contextPrefix(String context) {
+		return DEFAULT_CONTEXT.equals(context) ? "tls." : "tls.contexts." + context + ".";
 	}
 
 	@Override
@@ -45,13 +59,30 @@ class TlsAcmeEnvironmentPostProcessor implements EnvironmentPostProcessor, Order
 		catch (TlsConfigurationException ex) {
 			return;
 		}
+		String prefix = contextPrefix(acme.getContext());
+		refuseOwnCertificate(acme.getContext(), prefix, Binder.get(environment));
 		AcmeCertificateManager.prepare(settings);
-		String prefix = DEFAULT_CONTEXT.equals(acme.getContext()) ? "tls." : "tls.contexts." + acme.getContext() + ".";
-		if (!environment.containsProperty(prefix + "certfile")) {
-			Map<String, Object> offered = new LinkedHashMap<>();
-			offered.put(prefix + "certfile", "file:" + settings.certificateFile().toAbsolutePath());
-			offered.put(prefix + "keyfile", "file:" + settings.keyFile().toAbsolutePath());
-			environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE, offered));
+		Map<String, Object> offered = new LinkedHashMap<>();
+		offered.put(prefix + "certfile", "file:" + settings.certificateFile().toAbsolutePath());
+		offered.put(prefix + "keyfile", "file:" + settings.keyFile().toAbsolutePath());
+		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE, offered));
+	}
+
+	/**
+	 * A certificate the application sets for the ACME context itself would be served in place of ACME's, or mixed
+	 * with it (its key with ACME's certificate), and never renewed: refused, before the context is built, rather than
+	 * ignored.
+	 */
+	private static void refuseOwnCertificate(String context, String prefix, Binder binder) {
+		for (String option : OWN_CERTIFICATE) {
+			if (binder.bind(prefix + option, String.class).isBound()) {
+				throw new TlsConfigurationException(prefix + option, null,
+						"the context '" + context + "' is managed by ACME (tls.acme.context), which serves the "
+								+ "certificate it keeps in 'tls.acme.storage'; a certificate set for the context itself "
+								+ "would be served in its place and never renewed.",
+						"Remove '" + prefix + option + "', or set 'tls.acme.context' to another context, or "
+								+ "'tls.acme.enabled' to false to serve your own certificate.");
+			}
 		}
 	}
 

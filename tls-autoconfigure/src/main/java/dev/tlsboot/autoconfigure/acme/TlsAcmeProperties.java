@@ -54,8 +54,8 @@ public class TlsAcmeProperties {
 	private String challenge = "tls-alpn-01";
 
 	/**
-	 * Port of the http-01 listener, which the CA reaches as port 80; it listens while an order is under way, bound
-	 * to 'server.address' when set.
+	 * Port of the http-01 listener, which the CA reaches as port 80: it listens while the application runs, bound to
+	 * 'server.address' when set, answers challenges and redirects every other request to the HTTPS port.
 	 */
 	private @Nullable Integer httpPort;
 
@@ -111,9 +111,13 @@ public class TlsAcmeProperties {
 			return settings;
 		}
 		catch (TlsConfigurationException ex) {
-			// The core names its settings as tls.acme.* does, without the prefix.
-			throw new TlsConfigurationException("tls." + ex.option(), ex.location(), ex.problem(), ex.action());
+			throw named(ex);
 		}
+	}
+
+	/** The core's failure with its option named as a property: the core names them as tls.acme.* does, unprefixed. */
+	static TlsConfigurationException named(TlsConfigurationException ex) {
+		return new TlsConfigurationException("tls." + ex.option(), ex.location(), ex.problem(), ex.action());
 	}
 
 	public boolean isEnabled() {

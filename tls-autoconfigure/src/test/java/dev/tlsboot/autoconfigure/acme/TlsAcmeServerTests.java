@@ -1,6 +1,10 @@
 package dev.tlsboot.autoconfigure.acme;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -93,7 +97,7 @@ class TlsAcmeServerTests {
 	@ParameterizedTest
 	@EnumSource(Server.class)
 	void startsWithAPlaceholderAndServesTheCertificateObtainedOverTlsAlpn01(Server server) throws Exception {
-		Map<String, String> properties = acmeProperties();
+		Map<String, String> properties = acmeProperties(pebble, this.storage);
 		properties.put("server.port", String.valueOf(pebble.tlsPort()));
 		long started = System.nanoTime();
 		try (ConfigurableApplicationContext application = WebApplications.run(server.configuration, server.type,
@@ -138,7 +142,7 @@ class TlsAcmeServerTests {
 
 	@Test
 	void answersHttp01OnTheHttpPortBoundToTheServerAddress() throws Exception {
-		Map<String, String> properties = acmeProperties();
+		Map<String, String> properties = acmeProperties(pebble, this.storage);
 		properties.put("tls.acme.challenge", "http-01");
 		properties.put("tls.acme.http-port", String.valueOf(pebble.httpPort()));
 		try (ConfigurableApplicationContext application = WebApplications.run(Tomcat.class,
@@ -147,13 +151,21 @@ class TlsAcmeServerTests {
 			await().atMost(Duration.ofSeconds(60))
 				.until(() -> acme.managed().map((managed) -> managed.status().issued()).orElse(0L) == 1);
 			assertThat(acme.managed().orElseThrow().status().challenge()).isEqualTo("http-01");
-			assertThat(sClient(WebApplications.port(application), pebble.writeRoot()))
-				.contains("Verify return code: 0 (ok)");
+			int httpsPort = WebApplications.port(application);
+			assertThat(sClient(httpsPort, pebble.writeRoot())).contains("Verify return code: 0 (ok)");
+			// Still listening once the order is done, on server.address: the rest goes to the web server's port.
+			HttpResponse<Void> redirect = HttpClient.newHttpClient().send(HttpRequest
+				.newBuilder(URI.create("http://127.0.0.1:" + pebble.httpPort() + "/cart?item=7"))
+				.timeout(Duration.ofSeconds(5))
+				.build(), HttpResponse.BodyHandlers.discarding());
+			assertThat(redirect.statusCode()).isEqualTo(301);
+			assertThat(redirect.headers().firstValue("Location"))
+				.hasValue("https://127.0.0.1:" + httpsPort + "/cart?item=7");
 		}
 	}
 
 	/** What every case sets: the web server serves 'web', whose certificate ACME obtains from Pebble. */
-	private Map<String, String> acmeProperties() {
+	static Map<String, String> acmeProperties(Pebble pebble, Path storage) {
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("tls.server.context", "web");
 		properties.put("tls.contexts.acme.cafile", "file:" + pebble.caFile());
@@ -163,7 +175,7 @@ class TlsAcmeServerTests {
 		properties.put("tls.acme.accept-terms", "true");
 		properties.put("tls.acme.context", "web");
 		properties.put("tls.acme.client-context", "acme");
-		properties.put("tls.acme.storage", this.storage.toString());
+		properties.put("tls.acme.storage", storage.toString());
 		return properties;
 	}
 

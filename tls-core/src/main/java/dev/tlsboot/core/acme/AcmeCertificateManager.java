@@ -36,12 +36,15 @@ import dev.tlsboot.pki.KeyType;
  * {@linkplain #start() started}, the manager orders in the background when the stored certificate is a placeholder,
  * does not name the domains or reaches its renewal point (a third of its lifetime left, {@code renew-before}, or a
  * moment of the window the CA suggests through ACME Renewal Information), answers the challenge (http-01 from a
- * listener on the http port while the order is under way; tls-alpn-01 through the context's own server sockets and
- * engines, {@link TlsContext#acmeTlsChallenges()}), writes the result to {@code storage} and has the context {@linkplain TlsContext#reload() reload} it, so the new
- * certificate goes live through the path file rotation takes, with its listeners and events. A timer runs to the
- * renewal point; a failed attempt is tried again with backoff, and the current certificate keeps serving. A stored
- * certificate serves after a restart with no new order. Instances sharing {@code storage} take a lock file before
- * ordering, so one orders and the others take its result from the files.
+ * listener on the http port, which listens from start to close, redirects the rest to HTTPS and answers from
+ * {@code storage}, so any instance sharing it answers any instance's challenge; tls-alpn-01 through the context's
+ * own server sockets and engines, {@link TlsContext#acmeTlsChallenges()}), writes the result to {@code storage}
+ * and has the context {@linkplain TlsContext#reload() reload} it, so the new certificate goes live through the path
+ * file rotation takes, with its listeners and events. A renewal order names the certificate it replaces when the CA
+ * offers renewal information. A timer runs to the renewal point; a failed attempt is tried again with backoff, and
+ * the current certificate keeps serving. A stored certificate serves after a restart with no new order. Instances
+ * sharing {@code storage} take a lock file before ordering, so one orders and the others take its result from the
+ * files.
  */
 public final class AcmeCertificateManager implements AutoCloseable {
 
@@ -49,6 +52,12 @@ public final class AcmeCertificateManager implements AutoCloseable {
 
 	/** How soon to look again while another instance holds the order lock. */
 	private static final Duration LOCK_WAIT = Duration.ofSeconds(2);
+
+	/** How long an http-01 connection may take from accept to answer. */
+	private static final Duration HTTP_DEADLINE = Duration.ofSeconds(10);
+
+	/** http-01 connections served at once: a CA makes a few per challenge, browsers one per redirect. */
+	private static final int HTTP_CONNECTIONS = 32;
 
 	private final AcmeSettings settings;
 
@@ -62,8 +71,8 @@ public final class AcmeCertificateManager implements AutoCloseable {
 
 	private final List<Consumer<TlsContext>> swapListeners = new CopyOnWriteArrayList<>();
 
-	/** The http-01 listener while an order is under way. */
-	private volatile @Nullable HttpChallengeListener httpListener;
+	/** The http-01 listener, from {@link #start} to {@link #close}. */
+	private @Nullable HttpChallengeListener httpListener;
 
 	private @Nullable ScheduledFuture<?> next;
 
@@ -107,8 +116,27 @@ public final class AcmeCertificateManager implements AutoCloseable {
 		new AcmeStorage(settings).ensureCertificate();
 	}
 
-	/** Check the stored certificate now, in the background, and order when it is due. */
+	/**
+	 * Check the stored certificate now, in the background, and order when it is due; with http-01, listen on the
+	 * http port from now on, redirecting what is no challenge to HTTPS on port 443.
+	 * @throws dev.tlsboot.core.option.TlsConfigurationException when the http port cannot be listened on
+	 */
 	public void start() {
+		start(443);
+	}
+
+	/**
+	 * Check the stored certificate now, in the background, and order when it is due; with http-01, listen on the
+	 * http port from now on, redirecting what is no challenge to HTTPS on {@code httpsPort}.
+	 * @param httpsPort the port the server serves HTTPS on, as the clients of the http port reach it
+	 * @throws dev.tlsboot.core.option.TlsConfigurationException when the http port cannot be listened on
+	 */
+	public synchronized void start(int httpsPort) {
+		if (this.settings.challenge() == AcmeChallenge.HTTP_01 && this.httpListener == null) {
+			// Answers from storage, so that it answers the challenges of every instance sharing it.
+			this.httpListener = new HttpChallengeListener(this.settings.httpAddress(), this.settings.httpPort(),
+					this.storage::challenge, () -> httpsPort, HTTP_DEADLINE, HTTP_CONNECTIONS);
+		}
 		schedule(this.clock.instant());
 	}
 
@@ -148,12 +176,13 @@ public final class AcmeCertificateManager implements AutoCloseable {
 					return;
 				}
 				// Another instance may have finished an order while this one waited for the lock.
-				due = follow(this.storage.stored());
+				KeyMaterial stored = this.storage.stored();
+				due = follow(stored);
 				if (due.isAfter(now)) {
 					schedule(due);
 					return;
 				}
-				order(now);
+				order(now, (stored != null && !AcmeStorage.isPlaceholder(stored.leaf())) ? stored.leaf() : null);
 			}
 		}
 		catch (Exception ex) {
@@ -209,32 +238,22 @@ public final class AcmeCertificateManager implements AutoCloseable {
 		}
 	}
 
-	private void order(Instant started) throws Exception {
+	private void order(Instant started, @Nullable X509Certificate replacing) throws Exception {
 		logger.log(System.Logger.Level.INFO, () -> "Ordering a certificate for " + this.settings.domains() + " from "
 				+ this.settings.directory() + " (" + this.settings.challenge() + ")");
-		AcmeOrder.Result result;
-		// The http-01 listener listens while an order is under way, as certbot's standalone mode does: instances
-		// sharing a host and storage take turns on the port, as they do on the lock.
-		try (HttpChallengeListener listener = (this.settings.challenge() == AcmeChallenge.HTTP_01)
-				? new HttpChallengeListener(this.settings.httpAddress(), this.settings.httpPort()) : null) {
-			this.httpListener = listener;
-			result = new AcmeOrder(this.settings, this.storage, new AcmeOrder.Responder() {
+		AcmeOrder.Result result = new AcmeOrder(this.settings, this.storage, new AcmeOrder.Responder() {
 
-				@Override
-				public void publish(Challenge challenge, String domain) {
-					answer(challenge, domain, true);
-				}
+			@Override
+			public void publish(Challenge challenge, String domain) {
+				answer(challenge, domain, true);
+			}
 
-				@Override
-				public void withdraw(Challenge challenge, String domain) {
-					answer(challenge, domain, false);
-				}
+			@Override
+			public void withdraw(Challenge challenge, String domain) {
+				answer(challenge, domain, false);
+			}
 
-			}).place();
-		}
-		finally {
-			this.httpListener = null;
-		}
+		}).place(replacing);
 		this.storage.write(result.chain(), result.key());
 		swap();
 		X509Certificate leaf = result.chain().get(0);
@@ -252,13 +271,12 @@ public final class AcmeCertificateManager implements AutoCloseable {
 	}
 
 	private void answer(Challenge challenge, String domain, boolean publish) {
-		HttpChallengeListener listener = this.httpListener;
-		if (challenge instanceof Http01Challenge http && listener != null) {
+		if (challenge instanceof Http01Challenge http) {
 			if (publish) {
-				listener.publish(http.getToken(), http.getAuthorization());
+				this.storage.publishChallenge(http.getToken(), http.getAuthorization());
 			}
 			else {
-				listener.withdraw(http.getToken());
+				this.storage.withdrawChallenge(http.getToken());
 			}
 		}
 		else if (challenge instanceof TlsAlpn01Challenge alpn) {
@@ -304,9 +322,12 @@ public final class AcmeCertificateManager implements AutoCloseable {
 		this.next = this.timer.schedule(this::check, Duration.between(now, when).toMillis(), TimeUnit.MILLISECONDS);
 	}
 
-	/** Stop the timer; an order under way is interrupted, and its challenge listener closed. */
+	/** Stop the timer, interrupting an order under way, and the http-01 listener. */
 	@Override
 	public synchronized void close() {
+		if (this.httpListener != null) {
+			this.httpListener.close();
+		}
 		this.timer.shutdownNow();
 		try {
 			this.timer.awaitTermination(5, TimeUnit.SECONDS);

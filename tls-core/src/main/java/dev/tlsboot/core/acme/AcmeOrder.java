@@ -10,16 +10,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.jspecify.annotations.Nullable;
 import org.shredzone.acme4j.AccountBuilder;
 import org.shredzone.acme4j.Authorization;
 import org.shredzone.acme4j.Login;
 import org.shredzone.acme4j.Order;
+import org.shredzone.acme4j.OrderBuilder;
 import org.shredzone.acme4j.RenewalInfo;
 import org.shredzone.acme4j.Session;
 import org.shredzone.acme4j.Status;
 import org.shredzone.acme4j.challenge.Challenge;
 import org.shredzone.acme4j.connector.Resource;
 import org.shredzone.acme4j.exception.AcmeException;
+import org.shredzone.acme4j.exception.AcmeServerException;
 
 /**
  * One order, RFC 8555 section 7 from account to certificate: the account (registered again when the CA no longer
@@ -57,9 +60,13 @@ final class AcmeOrder {
 		this.responder = responder;
 	}
 
-	Result place() throws AcmeException, InterruptedException {
-		Login login = login(session(this.settings));
-		Order order = login.getAccount().newOrder().domains(this.settings.domains()).create();
+	/**
+	 * @param replacing the certificate the new one replaces (a renewal), or {@code null} for a first one
+	 */
+	Result place(@Nullable X509Certificate replacing) throws AcmeException, InterruptedException {
+		Session session = session(this.settings);
+		Login login = login(session);
+		Order order = create(login, session, replacing);
 		for (Authorization authorization : order.getAuthorizations()) {
 			if (authorization.getStatus() != Status.VALID) {
 				authorize(authorization);
@@ -74,6 +81,30 @@ final class AcmeOrder {
 					+ order.getError().map((problem) -> ": " + problem).orElse(""));
 		}
 		return new Result(order.getCertificate().getCertificateChain(), key, login.getAccountLocation().toString());
+	}
+
+	/**
+	 * The order, saying which certificate it replaces when the CA offers renewal information (RFC 9773 section 5:
+	 * the CA may then relax its rate limits and treat the old certificate as renewed); ordered again without when the
+	 * CA answers that another order replaced it already.
+	 */
+	private Order create(Login login, Session session, @Nullable X509Certificate replacing) throws AcmeException {
+		if (replacing == null || session.resourceUrlOptional(Resource.RENEWAL_INFO).isEmpty()) {
+			return newOrder(login).create();
+		}
+		try {
+			return newOrder(login).replaces(replacing).create();
+		}
+		catch (AcmeServerException ex) {
+			if (ex.getType() == null || !ex.getType().toString().endsWith(":alreadyReplaced")) {
+				throw ex;
+			}
+			return newOrder(login).create();
+		}
+	}
+
+	private OrderBuilder newOrder(Login login) {
+		return login.getAccount().newOrder().domains(this.settings.domains());
 	}
 
 	/**

@@ -24,8 +24,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -35,8 +37,9 @@ import dev.tlsboot.pki.IssuedCertificate;
 import dev.tlsboot.pki.KeyType;
 
 /**
- * The storage directory: the account key, the certificate chain and key the context serves, and the lock that lets
- * one of several instances sharing the directory order at a time. Everything is owner-only, and files are replaced
+ * The storage directory: the account key, the certificate chain and key the context serves, the lock that lets
+ * one of several instances sharing the directory order at a time, and the pending http-01 answers, which any of
+ * them may be asked for. Everything is owner-only, and files are replaced
  * by a rename, so a reader (another instance, the file watcher) never sees half a file.
  */
 final class AcmeStorage {
@@ -47,6 +50,12 @@ final class AcmeStorage {
 	private static final String ACCOUNT_KEY = "account.key";
 
 	private static final String LOCK = "order.lock";
+
+	/** Where pending http-01 key authorizations are kept, one file per token, for every instance to answer. */
+	private static final String CHALLENGES = "challenges";
+
+	/** What a token is made of (base64url, RFC 8555 8.1): never a path that leaves the challenges directory. */
+	private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,256}");
 
 	/** Locks this JVM holds: a second channel on a locked file, once closed, would release the first's lock. */
 	private static final Set<Path> heldHere = ConcurrentHashMap.newKeySet();
@@ -144,6 +153,40 @@ final class AcmeStorage {
 			throw new IllegalArgumentException("no " + type + " block");
 		}
 		return Base64.getMimeDecoder().decode(pem.substring(start + begin.length(), end));
+	}
+
+	/** Publish the key authorization of a pending http-01 challenge, for the listener of every instance. */
+	void publishChallenge(String token, String authorization) {
+		replace(challengeFile(token), authorization);
+	}
+
+	void withdrawChallenge(String token) {
+		try {
+			Files.deleteIfExists(challengeFile(token));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot remove the ACME challenge " + token, ex);
+		}
+	}
+
+	/** The key authorization published for {@code token}, empty when none is pending (or it is no token). */
+	Optional<String> challenge(String token) {
+		if (!TOKEN.matcher(token).matches()) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(Files.readString(challengeFile(token), StandardCharsets.US_ASCII));
+		}
+		catch (IOException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private Path challengeFile(String token) {
+		if (!TOKEN.matcher(token).matches()) {
+			throw new IllegalArgumentException("'" + token + "' is no ACME token");
+		}
+		return file(CHALLENGES).resolve(token);
 	}
 
 	/**

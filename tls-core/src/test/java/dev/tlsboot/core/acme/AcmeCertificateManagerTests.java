@@ -1,17 +1,12 @@
 package dev.tlsboot.core.acme;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-
-import javax.net.ssl.SSLSocket;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.tlsboot.core.TlsContext;
 import dev.tlsboot.core.TlsOptions;
-import dev.tlsboot.core.TlsSockets;
 import dev.tlsboot.pki.KeyType;
+import dev.tlsboot.testing.HandshakeLoop;
 import dev.tlsboot.testing.OpenSslCli;
 import dev.tlsboot.testing.Pebble;
 
@@ -82,17 +77,15 @@ class AcmeCertificateManagerTests {
 				.isEqualTo("rw-------");
 
 			X509Certificate first = served.certificateChain().get(0);
-			AtomicInteger handshakes = new AtomicInteger();
-			AtomicReference<Throwable> failure = new AtomicReference<>();
-			Thread client = loopingClient(server.port(), handshakes, failure);
+			HandshakeLoop client = new HandshakeLoop(server.port());
 			long renewalWait = System.nanoTime();
-			await().atMost(VALIDITY).until(() -> manager.status().issued() == 2);
+			try (client) {
+				await().atMost(VALIDITY).until(() -> manager.status().issued() == 2);
+			}
 			System.out.printf("ACME: renewed after %d ms more, %d handshakes meanwhile%n",
-					(System.nanoTime() - renewalWait) / 1_000_000, handshakes.get());
-			client.interrupt();
-			client.join(5000);
-			assertThat(failure.get()).isNull();
-			assertThat(handshakes.get()).isPositive();
+					(System.nanoTime() - renewalWait) / 1_000_000, client.handshakes());
+			assertThat(client.failure()).isNull();
+			assertThat(client.handshakes()).isPositive();
 			X509Certificate renewed = served.certificateChain().get(0);
 			assertThat(renewed.getSerialNumber()).isNotEqualTo(first.getSerialNumber());
 			// A third of the lifetime was left: renewed after about two thirds of it.
@@ -211,20 +204,35 @@ class AcmeCertificateManagerTests {
 	}
 
 	@Test
-	void twoInstancesSharingStoragePlaceOneOrder(@TempDir Path storage) throws Exception {
+	void twoInstancesSharingStoragePlaceOneOrderAndEitherAnswersTheChallenge(@TempDir Path storage)
+			throws Exception {
 		AcmeSettings settings = settings(storage, null);
+		// The second listens where Pebble does not look: it orders, and the first answers its challenge from storage,
+		// as the instance a load balancer sends the CA to.
+		AcmeSettings elsewhere = new AcmeSettings(settings.directory(), settings.domains(), settings.email(), true,
+				AcmeChallenge.HTTP_01, "127.0.0.1", OpenSslCli.freePort(), storage, settings.keyType(), null,
+				settings.retryMax(), null, null, settings.client());
 		AcmeCertificateManager.prepare(settings);
 		TlsContext one = servedContext(settings);
 		TlsContext two = servedContext(settings);
 		try (AcmeCertificateManager first = new AcmeCertificateManager(settings, one);
-				AcmeCertificateManager second = new AcmeCertificateManager(settings, two)) {
-			first.start();
+				AcmeCertificateManager second = new AcmeCertificateManager(elsewhere, two)) {
+			// The first finds the lock taken and looks again later; meanwhile the second takes it.
+			try (AutoCloseable lock = new AcmeStorage(settings).tryLock()) {
+				first.start();
+				await().atMost(Duration.ofSeconds(5)).until(() -> first.status().nextAttempt() != null
+						&& first.status().nextAttempt().isAfter(java.time.Instant.now().plusMillis(500)));
+			}
 			second.start();
 			await().atMost(Duration.ofSeconds(30))
 				.until(() -> !AcmeStorage.isPlaceholder(one.certificateChain().get(0))
 						&& !AcmeStorage.isPlaceholder(two.certificateChain().get(0)));
-			assertThat(first.status().issued() + second.status().issued()).isEqualTo(1);
+			assertThat(second.status().issued()).isEqualTo(1);
+			assertThat(first.status().issued()).isZero();
 			assertThat(one.certificateChain().get(0)).isEqualTo(two.certificateChain().get(0));
+			try (var answered = Files.list(storage.resolve("challenges"))) {
+				assertThat(answered).isEmpty();
+			}
 		}
 	}
 
@@ -239,31 +247,6 @@ class AcmeCertificateManagerTests {
 			.certfile("file:" + settings.certificateFile())
 			.keyfile("file:" + settings.keyFile())
 			.build());
-	}
-
-	/** Handshakes with the server, one after another, until interrupted; the first failure stops it. */
-	private static Thread loopingClient(int port, AtomicInteger handshakes, AtomicReference<Throwable> failure) {
-		// Only the handshake is judged: the certificate changes under the loop, trust is not the point.
-		TlsContext client = TlsContext.create("loop", TlsOptions.builder().require(false).build());
-		Thread thread = new Thread(() -> {
-			while (!Thread.currentThread().isInterrupted()) {
-				try (SSLSocket socket = client.connect("127.0.0.1", port); InputStream in = socket.getInputStream()) {
-					TlsSockets.status(socket);
-					if (in.read() != 'x') {
-						throw new IOException("no byte after the handshake");
-					}
-					handshakes.incrementAndGet();
-				}
-				catch (Exception ex) {
-					if (!Thread.currentThread().isInterrupted()) {
-						failure.compareAndSet(null, ex);
-					}
-					return;
-				}
-			}
-		}, "looping-client");
-		thread.start();
-		return thread;
 	}
 
 }
