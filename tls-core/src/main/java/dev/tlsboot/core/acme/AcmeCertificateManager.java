@@ -324,11 +324,14 @@ public final class AcmeCertificateManager implements AutoCloseable {
 
 	/** Stop the timer, interrupting an order under way, and the http-01 listener. */
 	@Override
-	public synchronized void close() {
-		if (this.httpListener != null) {
-			this.httpListener.close();
+	public void close() {
+		synchronized (this) {
+			if (this.httpListener != null) {
+				this.httpListener.close();
+			}
+			this.timer.shutdownNow();
 		}
-		this.timer.shutdownNow();
+		// Outside the lock: an order ending now schedules its next attempt under it (and finds the timer shut down)
 		try {
 			this.timer.awaitTermination(5, TimeUnit.SECONDS);
 		}
