@@ -24,7 +24,8 @@ import dev.tlsboot.core.option.TlsRole;
  * A client {@link SslContext} that makes each engine with the context the peer's host name routes to, the Netty
  * counterpart of {@link dev.tlsboot.core.RoutingSslContext}: one HTTP client, several CAs or client certificates.
  * Handlers are the routed context's own, so that its channels are observed as it observes them. Engines and handlers
- * made without a host, and everything not per connection (suites, session cache), are the fallback's.
+ * made without a host, and everything not per connection (suites, {@link #sessionContext()}), are the fallback's;
+ * each route's session cache is emptied when its own context reloads.
  */
 final class RoutingNettySslContext extends SslContext {
 
@@ -58,7 +59,15 @@ final class RoutingNettySslContext extends SslContext {
 					.consumer(consumer));
 		Map<String, NettySslContext> byPattern = new LinkedHashMap<>();
 		routes.forEach((pattern, context) -> byPattern.put(pattern, build.apply(context)));
-		return new RoutingNettySslContext(HostPatterns.of(byPattern, build.apply(fallback)), built.values());
+		NettySslContext fallbackContext = build.apply(fallback);
+		// OpenSSL keeps a session cache per Netty context: each route's reload must empty its own. The fallback's is
+		// the one sessionContext() gives, which the caller hands to the fallback's reloads.
+		built.forEach((context, netty) -> {
+			if (context != fallback) {
+				context.forgetSessionsOnReload(netty.sessionContext());
+			}
+		});
+		return new RoutingNettySslContext(HostPatterns.of(byPattern, fallbackContext), built.values());
 	}
 
 	/** The Netty context of every route and of the fallback, each once. */

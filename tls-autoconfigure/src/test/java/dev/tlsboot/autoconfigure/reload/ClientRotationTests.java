@@ -8,6 +8,7 @@ import java.util.List;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 import io.netty.handler.ssl.SslHandler;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -119,17 +120,34 @@ class ClientRotationTests {
 				return (url) -> client.get().uri(url).retrieve().bodyToMono(String.class).block(Rotation.TIMEOUT);
 			}
 
+		},
+
+		/**
+		 * WebClient reaching the server through a route on OpenSSL, whose session cache is its own: the rotating
+		 * context's reload must empty it, not only the fallback's.
+		 */
+		WEB_CLIENT_ROUTED_OPENSSL(null, "tls.client.context=default", "tls.client.routes[127.0.0.1]=client",
+				"tls.contexts.client.provider=openssl") {
+
+			@Override
+			Caller build(ApplicationContext application) {
+				return WEB_CLIENT.build(application);
+			}
+
 		};
 
-		private final String factory;
+		private final @Nullable String factory;
 
-		HttpClient(String factory) {
+		private final String[] properties;
+
+		HttpClient(@Nullable String factory, String... properties) {
 			this.factory = factory;
+			this.properties = properties;
 		}
 
 		String[] properties() {
 			return (this.factory != null) ? new String[] { "spring.http.clients.imperative.factory=" + this.factory }
-					: new String[0];
+					: this.properties;
 		}
 
 		Caller build(ApplicationContext application) {
