@@ -58,7 +58,13 @@ public final class PackageGraph {
 				edges.computeIfAbsent(fields[0], (key) -> new TreeSet<>()).add(fields[2]);
 			}
 		}
-		return new PackageGraph(packagesIn(classes), edges);
+		Set<String> packages = packagesIn(classes);
+		// Several packages with no dependency between them means jdeps' output was not understood (its format
+		// changed): every rule would then pass on an empty graph
+		if (edges.isEmpty() && packages.size() > 1) {
+			throw new IllegalStateException("No dependency read between " + packages + " from jdeps' output:\n" + out);
+		}
+		return new PackageGraph(packages, edges);
 	}
 
 	/** Every package with a class in the directory, also those that depend on no other. */
