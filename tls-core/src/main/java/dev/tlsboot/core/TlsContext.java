@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import javax.net.ssl.SSLContext;
@@ -189,7 +188,7 @@ public final class TlsContext {
 		if (this.stapling == null) {
 			OcspStapling started = OcspStapling.start(this.name, this::certificateChain, this::trustAnchors,
 					this.options.ocspResponder(), this.options.revocationTimeout());
-			onReload((reloaded) -> CompletableFuture.runAsync(started::refresh));
+			onReload((reloaded) -> started.refreshSoon());
 			this.stapling = started;
 		}
 		return Optional.of(this.stapling);

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import dev.tlsboot.core.status.RevocationStatus;
@@ -27,6 +28,12 @@ final class OcspSource implements RevocationSource {
 	private final BoundedMap<URI, Instant> failingSince = new BoundedMap<>();
 
 	/**
+	 * The responder asked about each certificate (empty: none), so that its authority information access is parsed
+	 * once per certificate rather than on every handshake; the encoding fixes it.
+	 */
+	private final BoundedMap<X509Certificate, Optional<URI>> responderOf = new BoundedMap<>();
+
+	/**
 	 * @param client asks the responders
 	 * @param timeout {@code revocation-timeout}
 	 */
@@ -42,7 +49,9 @@ final class OcspSource implements RevocationSource {
 
 	@Override
 	public RevocationStatus status(X509Certificate certificate, X509Certificate issuer) {
-		URI url = this.client.responderFor(certificate);
+		URI url = this.responderOf
+			.remembered(certificate, (key) -> Optional.ofNullable(this.client.responderFor(key)))
+			.orElse(null);
 		if (url == null) {
 			return RevocationStatus.unknown("OCSP", OcspClient.NO_RESPONDER);
 		}

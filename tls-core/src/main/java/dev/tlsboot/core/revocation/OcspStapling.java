@@ -7,7 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -36,6 +37,16 @@ public final class OcspStapling {
 	 * still has a current one. Looking costs a map lookup.
 	 */
 	static final Duration TICK = Duration.ofMinutes(1);
+
+	/**
+	 * Where the refreshes run: a thread of their own, as a refresh may wait up to {@code revocation-timeout} for a
+	 * responder, which on the common pool (one thread on two cores) would hold up whatever else runs there.
+	 */
+	private static final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "tls-ocsp-stapling");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	/** The response for one certificate, or why there is none. */
 	private record Stapled(X509Certificate certificate, @Nullable URI responder,
@@ -85,21 +96,26 @@ public final class OcspStapling {
 
 	/** The next look, holding the stapling weakly: a context dropped stops its refreshes. */
 	private static void schedule(WeakReference<OcspStapling> reference) {
-		CompletableFuture.runAsync(() -> {
+		refresher.schedule(() -> {
 			OcspStapling stapling = reference.get();
 			if (stapling != null) {
 				stapling.refresh();
 				schedule(reference);
 			}
-		}, CompletableFuture.delayedExecutor(TICK.toMillis(), TimeUnit.MILLISECONDS));
+		}, TICK.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	/** Look at the response soon, off the caller's thread: when the context has reloaded a new certificate. */
+	public void refreshSoon() {
+		refresher.execute(this::refresh);
 	}
 
 	/**
 	 * Look at the response for the certificate served now: fetch it when there is none or a refresh is due. Called
-	 * by the schedule and when the context reloads a new certificate; waits at most {@code revocation-timeout}, and
-	 * only when nothing is cached for the certificate.
+	 * at the start, by the schedule and when the context reloads a new certificate; waits at most
+	 * {@code revocation-timeout}, and only when nothing is cached for the certificate.
 	 */
-	public void refresh() {
+	private void refresh() {
 		List<X509Certificate> served = this.chain.get();
 		if (served.isEmpty()) {
 			this.current = null;
