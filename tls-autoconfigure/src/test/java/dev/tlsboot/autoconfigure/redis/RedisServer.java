@@ -1,11 +1,8 @@
 package dev.tlsboot.autoconfigure.redis;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Assumptions;
@@ -66,31 +63,11 @@ final class RedisServer implements AutoCloseable {
 	}
 
 	private void awaitListening() throws IOException {
-		Instant deadline = Instant.now().plus(ConsumerTesting.TIMEOUT);
-		while (Instant.now().isBefore(deadline)) {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException("redis-server exited: " + Files.readString(this.log));
-			}
-			try (Socket socket = new Socket()) {
-				socket.connect(new InetSocketAddress("127.0.0.1", this.port), 200);
-				return;
-			}
-			catch (IOException ex) {
-				sleep();
-			}
-		}
-		close();
-		throw new IllegalStateException("redis-server did not listen on " + this.port + " within "
-				+ ConsumerTesting.TIMEOUT + ": " + Files.readString(this.log));
-	}
-
-	private static void sleep() {
-		try {
-			Thread.sleep(50);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
+		if (!ConsumerTesting.awaitListening(this.process, this.port, ConsumerTesting.TIMEOUT)) {
+			String failure = this.process.isAlive()
+					? "did not listen on " + this.port + " within " + ConsumerTesting.TIMEOUT : "exited";
+			close();
+			throw new IllegalStateException("redis-server " + failure + ": " + Files.readString(this.log));
 		}
 	}
 
