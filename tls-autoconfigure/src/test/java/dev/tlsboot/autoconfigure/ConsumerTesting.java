@@ -1,5 +1,8 @@
 package dev.tlsboot.autoconfigure;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,6 +10,8 @@ import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+
+import org.awaitility.core.ConditionTimeoutException;
 
 import org.springframework.context.ApplicationContext;
 
@@ -88,6 +93,32 @@ public final class ConsumerTesting {
 			.clientAuth()
 			.validity(now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1)))
 			.build();
+	}
+
+	/**
+	 * Wait, bounded by {@code timeout}, until a peer's {@code process} accepts connections on 127.0.0.1:{@code port}.
+	 * @return whether it does: {@code false} when it exited or did not listen in time
+	 */
+	public static boolean awaitListening(Process process, int port, Duration timeout) {
+		try {
+			await().atMost(timeout)
+				.pollInterval(Duration.ofMillis(50))
+				.until(() -> !process.isAlive() || accepts(port));
+		}
+		catch (ConditionTimeoutException ex) {
+			return false;
+		}
+		return process.isAlive();
+	}
+
+	private static boolean accepts(int port) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	/** Stop a peer's process: politely, then forcibly, each bounded. */

@@ -5,7 +5,10 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.ssl.SslHandler;
 
+import dev.tlsboot.core.TlsContext;
+import dev.tlsboot.core.observe.TlsConsumers;
 import dev.tlsboot.netty.NettySslContext;
+import dev.tlsboot.netty.NettyTlsImplementation;
 
 /**
  * Puts TLS Boot's handler on every Lettuce channel in place of the one Lettuce made from the bundle's managers: the
@@ -17,8 +20,9 @@ final class LettuceTls implements NettyCustomizer {
 
 	private final NettySslContext sslContext;
 
-	LettuceTls(NettySslContext sslContext) {
-		this.sslContext = sslContext;
+	LettuceTls(TlsContext context) {
+		this.sslContext = NettySslContext.forClient(context, NettyTlsImplementation.of(context.options().provider()))
+			.consumer(TlsConsumers.REDIS);
 	}
 
 	@Override

@@ -15,9 +15,6 @@ import org.springframework.core.env.Environment;
 import dev.tlsboot.autoconfigure.TlsAutoConfiguration;
 import dev.tlsboot.autoconfigure.TlsContexts;
 import dev.tlsboot.core.TlsContext;
-import dev.tlsboot.core.observe.TlsConsumers;
-import dev.tlsboot.netty.NettySslContext;
-import dev.tlsboot.netty.NettyTlsImplementation;
 
 /**
  * Redis through Lettuce on a TLS Boot context: when {@code spring.data.redis.ssl.bundle} is a context's bundle
@@ -47,10 +44,7 @@ public final class TlsRedisAutoConfiguration {
 		return (builder) -> {
 			// Another bundle is Spring Boot's own: Lettuce keeps its handler
 			if (context != null) {
-				NettySslContext redis = NettySslContext
-					.forClient(context, NettyTlsImplementation.of(context.options().provider()))
-					.consumer(TlsConsumers.REDIS);
-				builder.nettyCustomizer(new LettuceTls(redis));
+				builder.nettyCustomizer(new LettuceTls(context));
 			}
 		};
 	}

@@ -2,8 +2,6 @@ package dev.tlsboot.autoconfigure.amqp;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,13 +11,11 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Assumptions;
 
+import dev.tlsboot.autoconfigure.ConsumerTesting;
 import dev.tlsboot.pki.IssuedCertificate;
 import dev.tlsboot.testing.OpenSslCli;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * A Debian {@code rabbitmq-server} as a node of its own: its name, database, logs, configuration and Erlang cookie in
@@ -33,8 +29,6 @@ final class RabbitBroker implements AutoCloseable {
 	private static final Path DEBIAN_SCRIPTS = Path.of("/usr/lib/rabbitmq/bin");
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(40);
-
-	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
 	private final Process process;
 
@@ -125,43 +119,21 @@ final class RabbitBroker implements AutoCloseable {
 	}
 
 	private void awaitListening() throws IOException {
-		try {
-			await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(100)).until(this::listeningOrExited);
-		}
-		catch (ConditionTimeoutException ex) {
+		if (!ConsumerTesting.awaitListening(this.process, this.tlsPort, START_TIMEOUT)) {
+			String failure = this.process.isAlive()
+					? "did not listen on " + this.tlsPort + " within " + START_TIMEOUT : "exited";
 			close();
-			throw new IllegalStateException("rabbitmq-server did not listen on " + this.tlsPort + " within "
-					+ START_TIMEOUT + ": " + Files.readString(this.log), ex);
-		}
-		if (!this.process.isAlive()) {
-			close();
-			throw new IllegalStateException("rabbitmq-server exited: " + Files.readString(this.log));
+			throw new IllegalStateException("rabbitmq-server " + failure + ": " + Files.readString(this.log));
 		}
 		this.startup = Duration.ofNanos(System.nanoTime() - this.started);
-	}
-
-	private boolean listeningOrExited() {
-		if (!this.process.isAlive()) {
-			return true;
-		}
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress("127.0.0.1", this.tlsPort), 200);
-			return true;
-		}
-		catch (IOException ex) {
-			return false;
-		}
 	}
 
 	/** Stops the node (the script stops it as {@code rabbitmqctl stop} would), then its epmd. */
 	@Override
 	public void close() {
 		List<ProcessHandle> node = this.process.descendants().toList();
-		this.process.destroy();
+		ConsumerTesting.stop(this.process);
 		try {
-			if (!this.process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-				this.process.destroyForcibly().waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-			}
 			// The Erlang VM, should the script have gone without it
 			node.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
 			// epmd ran as a daemon of its own, on this node's port only
@@ -169,7 +141,7 @@ final class RabbitBroker implements AutoCloseable {
 				.redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 				.start();
-			if (!epmd.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+			if (!epmd.waitFor(ConsumerTesting.TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
 				epmd.destroyForcibly();
 			}
 		}

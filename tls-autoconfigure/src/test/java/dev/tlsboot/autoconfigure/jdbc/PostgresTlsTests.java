@@ -30,6 +30,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContext;
 
 import dev.tlsboot.actuate.ConnectionDescriptor;
+import dev.tlsboot.autoconfigure.ConsumerTesting;
 import dev.tlsboot.autoconfigure.TlsAutoConfiguration;
 import dev.tlsboot.autoconfigure.TlsSslBundleAutoConfiguration;
 import dev.tlsboot.autoconfigure.reload.TlsReloadAutoConfiguration;
@@ -48,6 +49,7 @@ import dev.tlsboot.testing.SecretVolume;
 import static dev.tlsboot.autoconfigure.ConsumerTesting.newest;
 import static dev.tlsboot.autoconfigure.ConsumerTesting.awaitRefusals;
 import static dev.tlsboot.autoconfigure.ConsumerTesting.awaitReloads;
+import static dev.tlsboot.autoconfigure.ConsumerTesting.contextProperties;
 import static dev.tlsboot.autoconfigure.ConsumerTesting.expiredClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -198,16 +200,12 @@ class PostgresTlsTests {
 	}
 
 	private SecretVolume volume(IssuedCertificate client) {
-		SecretVolume volume = new SecretVolume(this.directory);
-		volume.publish(client, CA.rootCertificatePem());
-		return volume;
+		return ConsumerTesting.volume(this.directory, client, CA);
 	}
 
 	private static String[] properties(SecretVolume volume, String host, String context) {
-		return new String[] { "spring.datasource.url=" + postgres.url(host, TLS_BOOT + "&sslfactoryarg=" + context),
-				"tls.contexts.pg.certfile=file:" + volume.file("tls.crt"),
-				"tls.contexts.pg.keyfile=file:" + volume.file("tls.key"),
-				"tls.contexts.pg.cafile=file:" + volume.file("ca.crt") };
+		return contextProperties("pg", volume,
+				"spring.datasource.url=" + postgres.url(host, TLS_BOOT + "&sslfactoryarg=" + context));
 	}
 
 	private static DataSource dataSource(ApplicationContext application) {
