@@ -15,7 +15,8 @@ import dev.tlsboot.core.material.KeyMaterial;
 /**
  * A context's key manager as a server that answers tls-alpn-01: a handshake that negotiated {@code acme-tls/1} (the
  * JDK settles ALPN before it asks for the key) gets the challenge certificate for its SNI name; everything else goes
- * to the context's own key manager.
+ * to the context's own key manager. Until ACME enables the challenges, a handshake costs it one volatile read (not
+ * the JDK's handshake-protocol lookup, which takes the engine's lock).
  */
 final class AcmeTlsKeyManager extends X509ExtendedKeyManager {
 
@@ -33,7 +34,8 @@ final class AcmeTlsKeyManager extends X509ExtendedKeyManager {
 
 	@Override
 	public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
-		if (socket instanceof SSLSocket ssl && AcmeTlsChallenges.PROTOCOL.equals(ssl.getHandshakeApplicationProtocol())) {
+		if (this.challenges.isEnabled() && socket instanceof SSLSocket ssl
+				&& AcmeTlsChallenges.PROTOCOL.equals(ssl.getHandshakeApplicationProtocol())) {
 			return challengeAlias(ssl.getHandshakeSession());
 		}
 		return this.delegate.chooseServerAlias(keyType, issuers, socket);
@@ -41,7 +43,8 @@ final class AcmeTlsKeyManager extends X509ExtendedKeyManager {
 
 	@Override
 	public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
-		if (engine != null && AcmeTlsChallenges.PROTOCOL.equals(engine.getHandshakeApplicationProtocol())) {
+		if (this.challenges.isEnabled() && engine != null
+				&& AcmeTlsChallenges.PROTOCOL.equals(engine.getHandshakeApplicationProtocol())) {
 			return challengeAlias(engine.getHandshakeSession());
 		}
 		return this.delegate.chooseEngineServerAlias(keyType, issuers, engine);

@@ -8,9 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.WebApplicationType;
@@ -21,6 +21,7 @@ import dev.tlsboot.core.acme.AcmeStatus;
 import dev.tlsboot.testing.HandshakeLoop;
 import dev.tlsboot.testing.OpenSslCli;
 import dev.tlsboot.testing.Pebble;
+import dev.tlsboot.testing.PebbleServer;
 import dev.tlsboot.testing.WebApplications;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,22 +36,14 @@ class TlsAcmeRenewalTests {
 
 	private static final Duration VALIDITY = Duration.ofSeconds(30);
 
-	@TempDir
-	static Path pebbleDirectory;
+	@RegisterExtension
+	static final PebbleServer pebbleServer = new PebbleServer(VALIDITY);
 
 	private static Pebble pebble;
 
 	@BeforeAll
-	static void startPebble() throws IOException {
-		Pebble.assumeAvailable();
-		pebble = Pebble.start(pebbleDirectory, OpenSslCli.freePort(), OpenSslCli.freePort(), VALIDITY);
-	}
-
-	@AfterAll
-	static void stopPebble() {
-		if (pebble != null) {
-			pebble.close();
-		}
+	static void pebble() {
+		pebble = pebbleServer.pebble();
 	}
 
 	@Test

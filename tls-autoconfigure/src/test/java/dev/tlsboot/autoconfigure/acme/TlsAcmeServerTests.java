@@ -10,9 +10,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -42,6 +42,7 @@ import dev.tlsboot.core.acme.AcmeStatus;
 import dev.tlsboot.core.observe.ConnectionRegistry;
 import dev.tlsboot.testing.OpenSslCli;
 import dev.tlsboot.testing.Pebble;
+import dev.tlsboot.testing.PebbleServer;
 import dev.tlsboot.testing.WebApplications;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,8 +57,8 @@ class TlsAcmeServerTests {
 
 	private static final String DOMAIN = "shop.tls-boot.example.com";
 
-	@TempDir
-	static Path pebbleDirectory;
+	@RegisterExtension
+	static final PebbleServer pebbleServer = new PebbleServer(Duration.ofMinutes(10));
 
 	private static Pebble pebble;
 
@@ -65,17 +66,8 @@ class TlsAcmeServerTests {
 	Path storage;
 
 	@BeforeAll
-	static void startPebble() throws IOException {
-		Pebble.assumeAvailable();
-		pebble = Pebble.start(pebbleDirectory, OpenSslCli.freePort(), OpenSslCli.freePort(),
-				Duration.ofMinutes(10));
-	}
-
-	@AfterAll
-	static void stopPebble() {
-		if (pebble != null) {
-			pebble.close();
-		}
+	static void pebble() {
+		pebble = pebbleServer.pebble();
 	}
 
 	enum Server {

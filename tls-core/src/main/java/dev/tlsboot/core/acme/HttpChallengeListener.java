@@ -151,18 +151,21 @@ final class HttpChallengeListener implements AutoCloseable {
 			}
 			String[] requestLine = head[0].split(" ");
 			if (requestLine.length != 3) {
-				respond(connection, "400 Bad Request", null, null);
+				respond(connection, "400 Bad Request", null, null, true);
 				return;
 			}
+			// a HEAD answer has the GET answer's head, Content-Length included, but no body (RFC 9110, 9.3.2)
+			boolean withBody = !requestLine[0].equals("HEAD");
 			String target = requestLine[1];
 			String path = target.split("\\?", 2)[0];
 			if (path.startsWith(PREFIX)) {
 				Optional<String> authorization = authorization(path.substring(PREFIX.length()));
 				respond(connection, authorization.isPresent() ? "200 OK" : "404 Not Found", null,
-						authorization.orElse(null));
+						authorization.orElse(null), withBody);
 			}
 			else {
-				respond(connection, "301 Moved Permanently", httpsLocation(host(head, connection), target), null);
+				respond(connection, "301 Moved Permanently", httpsLocation(host(head, connection), target), null,
+						withBody);
 			}
 		}
 		catch (IOException ex) {
@@ -220,8 +223,8 @@ final class HttpChallengeListener implements AutoCloseable {
 		return "https://" + name + ((port == 443) ? "" : ":" + port) + (target.startsWith("/") ? target : "/");
 	}
 
-	private static void respond(Socket connection, String status, @Nullable String location, @Nullable String body)
-			throws IOException {
+	private static void respond(Socket connection, String status, @Nullable String location, @Nullable String body,
+			boolean withBody) throws IOException {
 		byte[] content = (body != null) ? body.getBytes(StandardCharsets.US_ASCII) : new byte[0];
 		StringBuilder head = new StringBuilder("HTTP/1.1 ").append(status).append("\r\n");
 		if (location != null) {
@@ -231,7 +234,9 @@ final class HttpChallengeListener implements AutoCloseable {
 			.append("\r\nConnection: close\r\n\r\n");
 		OutputStream out = connection.getOutputStream();
 		out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-		out.write(content);
+		if (withBody) {
+			out.write(content);
+		}
 		out.flush();
 	}
 

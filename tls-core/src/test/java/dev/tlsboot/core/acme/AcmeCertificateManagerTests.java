@@ -8,9 +8,9 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.tlsboot.core.TlsContext;
@@ -19,6 +19,7 @@ import dev.tlsboot.pki.KeyType;
 import dev.tlsboot.testing.HandshakeLoop;
 import dev.tlsboot.testing.OpenSslCli;
 import dev.tlsboot.testing.Pebble;
+import dev.tlsboot.testing.PebbleServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,22 +34,14 @@ class AcmeCertificateManagerTests {
 
 	private static final String DOMAIN = "app.tls-boot.example.com";
 
-	@TempDir
-	static Path pebbleDirectory;
+	@RegisterExtension
+	static final PebbleServer pebbleServer = new PebbleServer(VALIDITY);
 
 	private static Pebble pebble;
 
 	@BeforeAll
-	static void startPebble() throws IOException {
-		Pebble.assumeAvailable();
-		pebble = Pebble.start(pebbleDirectory, OpenSslCli.freePort(), OpenSslCli.freePort(), VALIDITY);
-	}
-
-	@AfterAll
-	static void stopPebble() {
-		if (pebble != null) {
-			pebble.close();
-		}
+	static void pebble() {
+		pebble = pebbleServer.pebble();
 	}
 
 	@Test

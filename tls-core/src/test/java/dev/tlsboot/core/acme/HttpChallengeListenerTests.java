@@ -56,6 +56,19 @@ class HttpChallengeListenerTests {
 	}
 
 	@Test
+	void answersHeadWithTheHeadOfGetAndNoBody() throws Exception {
+		new AcmeStorage(settings()).publishChallenge("tok-HEAD", "tok-HEAD.thumbprint");
+		try (HttpChallengeListener listener = listener(4); Socket socket = connect(listener)) {
+			socket.getOutputStream().write(("HEAD " + HttpChallengeListener.PREFIX
+					+ "tok-HEAD HTTP/1.1\r\nHost: app.example.com\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+			assertThat(response).startsWith("HTTP/1.1 200 ")
+				.contains("\r\nContent-Length: " + "tok-HEAD.thumbprint".length() + "\r\n")
+				.endsWith("\r\n\r\n");
+		}
+	}
+
+	@Test
 	void redirectsEveryOtherRequestToTheSameHostAndPathOnTheHttpsPort() throws Exception {
 		try (HttpChallengeListener listener = listener(4)) {
 			// As a browser sends it, with the http port in Host (the JDK's client does not let a test set Host).
